@@ -1,0 +1,102 @@
+import type { z } from 'zod';
+import type { Calendar as CalendarSchema } from './scenarioSchema.ts';
+
+type Calendar = z.infer<typeof CalendarSchema>;
+
+/** Half-open working interval [start, end) in minutes from the scenario start. */
+export type Interval = readonly [number, number];
+
+const DAY_MS = 86_400_000;
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+
+function clockMinutes(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+}
+
+/** Offset of an ISO date-time in minutes ("Z" → 0); clock times in calendars are read in this offset. */
+export function isoOffsetMinutes(iso: string): number {
+  const m = /([+-])(\d\d):?(\d\d)$/.exec(iso);
+  if (!m) return 0;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+}
+
+/** Minutes from `startIso` to `iso` (may be negative). */
+export function minutesBetween(startIso: string, iso: string): number {
+  return (Date.parse(iso) - Date.parse(startIso)) / 60_000;
+}
+
+/** ISO date-time (in the start's offset) of a minute offset from the start. */
+export function isoAt(startIso: string, minutes: number): string {
+  const offset = isoOffsetMinutes(startIso);
+  const local = new Date(Date.parse(startIso) + (minutes + offset) * 60_000).toISOString().slice(0, 19);
+  if (offset === 0) return `${local}Z`;
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
+
+function subtract(base: Interval, cuts: Interval[]): Interval[] {
+  let pieces: Interval[] = [base];
+  for (const [cs, ce] of cuts) {
+    pieces = pieces.flatMap(([s, e]): Interval[] => {
+      if (ce <= s || cs >= e) return [[s, e]];
+      const out: Interval[] = [];
+      if (cs > s) out.push([s, cs]);
+      if (ce < e) out.push([ce, e]);
+      return out;
+    });
+  }
+  return pieces;
+}
+
+/**
+ * Working time of a calendar within [0, horizon) minutes of the scenario start, sorted and merged.
+ * A shift whose end is not after its start runs past midnight; a holiday cancels the shifts that
+ * start on it (a night shift starting the evening before still runs, as on real shop floors).
+ */
+export function workingIntervals(calendar: Calendar, startIso: string, horizon: number): Interval[] {
+  const offset = isoOffsetMinutes(startIso);
+  const localStartMs = Date.parse(startIso) + offset * 60_000;
+  const firstMidnight = Math.floor(localStartMs / DAY_MS) * DAY_MS;
+  const holidays = new Set(calendar.holidays);
+  const raw: Interval[] = [];
+  const days = Math.ceil(horizon / 1440) + 2;
+  for (let k = -1; k <= days; k++) {
+    const midnight = firstMidnight + k * DAY_MS;
+    const date = new Date(midnight);
+    if (holidays.has(date.toISOString().slice(0, 10))) continue;
+    const weekday = WEEKDAYS[date.getUTCDay()]!;
+    const dayStart = (midnight - localStartMs) / 60_000;
+    for (const shift of calendar.shifts) {
+      if (!shift.days.includes(weekday)) continue;
+      const s = clockMinutes(shift.start);
+      let e = clockMinutes(shift.end);
+      if (e <= s) e += 1440;
+      const breaks = shift.breaks.map(({ start, end }): Interval => {
+        let bs = clockMinutes(start);
+        if (bs < s) bs += 1440;
+        let be = clockMinutes(end);
+        if (be <= bs) be += 1440;
+        return [dayStart + bs, dayStart + be];
+      });
+      for (const [ps, pe] of subtract([dayStart + s, dayStart + e], breaks)) {
+        const cs = Math.max(ps, 0);
+        const ce = Math.min(pe, horizon);
+        if (ce > cs) raw.push([cs, ce]);
+      }
+    }
+  }
+  raw.sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const [s, e] of raw) {
+    const last = merged[merged.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else merged.push([s, e]);
+  }
+  return merged;
+}
+
+export function totalMinutes(intervals: readonly Interval[]): number {
+  return intervals.reduce((sum, [s, e]) => sum + (e - s), 0);
+}

@@ -1,0 +1,34 @@
+import { useCallback } from 'react';
+import { EquipmentDetails } from '../ui/EquipmentDetails.tsx';
+import { Isa95Tree } from '../ui/Isa95Tree.tsx';
+import { ProblemsPanel } from '../ui/ProblemsPanel.tsx';
+import { TopBar } from '../ui/TopBar.tsx';
+import { WarningsPanel } from '../ui/WarningsPanel.tsx';
+import { PlantScene } from '../twin/PlantScene.tsx';
+import { readFiles } from './readFiles.ts';
+import { twinStore } from './twinStore.ts';
+import { useFileDrop } from './useFileDrop.ts';
+
+export function App() {
+  const openDropped = useCallback((files: File[]) => {
+    void readFiles(files).then((texts) => twinStore.getState().openFiles(texts));
+  }, []);
+  const dragging = useFileDrop(openDropped);
+
+  return (
+    <div className="app">
+      <TopBar />
+      <aside className="sidebar">
+        <h2 className="sidebar-title">Equipment</h2>
+        <Isa95Tree />
+        <EquipmentDetails />
+      </aside>
+      <main className="centre">
+        <ProblemsPanel />
+        <WarningsPanel />
+        <PlantScene />
+      </main>
+      {dragging && <div className="drop-overlay" aria-hidden="true">Drop a layout or a scenario (with its layout) to open it</div>}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { useTwin } from '../app/twinStore.ts';
+import { allEquipment } from '../twin/plantEquipment.ts';
+
+const metres = (n: number) => `${Number(n.toFixed(2))} m`;
+
+/** Facts of the selected equipment from the layout file. */
+export function EquipmentDetails() {
+  const layout = useTwin((s) => s.plant?.layout);
+  const selected = useTwin((s) => s.selected);
+  const e = layout && selected !== undefined ? allEquipment(layout).find((x) => x.id === selected) : undefined;
+  if (!e) return <section className="details empty" data-testid="equipment-details">Select equipment in the tree or the 3D view.</section>;
+  return (
+    <section className="details" data-testid="equipment-details" aria-label="Selected equipment">
+      <h2>{e.name}</h2>
+      <dl>
+        <dt>Id</dt><dd><code>{e.id}</code></dd>
+        <dt>Type</dt><dd>{e.type}</dd>
+        <dt>Position</dt><dd>{metres(e.position.x)}, {metres(e.position.y)}</dd>
+        <dt>Footprint</dt><dd>{metres(e.footprint.width)} × {metres(e.footprint.depth)}, {e.rotation}°</dd>
+        {e.capabilities.length > 0 && <><dt>Runs</dt><dd>{e.capabilities.join(', ')}</dd></>}
+        {e.inputBuffer !== undefined && <><dt>Input buffer</dt><dd>{e.inputBuffer} parts</dd></>}
+        {e.outputBuffer !== undefined && <><dt>Output buffer</dt><dd>{e.outputBuffer} parts</dd></>}
+        {e.capacity !== undefined && <><dt>Capacity</dt><dd>{e.capacity} parts</dd></>}
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,14 @@
+import { useTwin } from '../app/twinStore.ts';
+import { ProblemList } from './ProblemList.tsx';
+
+/** Loadable but suspicious findings about the plant on screen; folded away by default. */
+export function WarningsPanel() {
+  const warnings = useTwin((s) => s.warnings);
+  if (warnings.length === 0) return null;
+  return (
+    <details className="panel warnings" role="status" data-testid="warnings">
+      <summary>{warnings.length} {warnings.length === 1 ? 'warning' : 'warnings'} about this plant</summary>
+      <ProblemList problems={warnings} />
+    </details>
+  );
+}

@@ -99,7 +99,6 @@ function intraRelocate(w: Working, k: number): boolean {
 
 /** Exchanges two jobs on the same machine. */
 function intraSwap(w: Working, k: number): boolean {
-  const { f } = w;
   const seq = w.seqs[k]!;
   let improved = false;
   for (let x = 0; x < seq.length; x++) {

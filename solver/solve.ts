@@ -1,0 +1,74 @@
+import { lowerBounds, type LowerBounds } from './bounds.ts';
+import { compile } from './compile.ts';
+import { gifflerThompson, ruleContext } from './construct.ts';
+import { SequenceGraph } from './graph.ts';
+import type { SchedulingProblem } from './problem.ts';
+import { RULES, type PriorityRule } from './rules.ts';
+import { defaultTabuOptions, tabuSearch, type Progress, type TabuOptions } from './tabu.ts';
+import type { Timetable } from './timetable.ts';
+
+export interface SolveOptions {
+  seed?: number;
+  /** Iteration budget of the tabu search; with it (and no time limit) runs are reproducible. */
+  maxIterations?: number;
+  timeLimitMs?: number;
+  rules?: readonly PriorityRule[];
+  onProgress?: (p: Progress) => void;
+  /** Overrides of the tabu search settings (tenure, stall, kick, elite size). */
+  tabu?: Partial<Pick<TabuOptions, 'stall' | 'tenureMin' | 'tenureMax' | 'kick' | 'eliteSize'>>;
+}
+
+export interface SolveResult {
+  timetable: Timetable;
+  makespan: number;
+  bounds: LowerBounds;
+  /** (makespan − lower bound) / makespan. */
+  gap: number;
+  /** Makespan of each rule's Giffler–Thompson schedule, in the order tried. */
+  construction: { rule: string; makespan: number }[];
+  iterations: number;
+  restarts: number;
+}
+
+/**
+ * Makespan minimisation: the best of the priority-rule constructions, improved by tabu search,
+ * stopped by the iteration budget, the time limit, or reaching the lower bound.
+ */
+export function solveMakespan(problem: SchedulingProblem, options: SolveOptions = {}): SolveResult {
+  const c = compile(problem);
+  const bounds = lowerBounds(c);
+  const ctx = ruleContext(problem, c);
+  const g = new SequenceGraph(c);
+  const construction: { rule: string; makespan: number }[] = [];
+  let start: number[][] = [];
+  let startMakespan = Infinity;
+  for (const rule of options.rules ?? RULES) {
+    const seq = gifflerThompson(c, ctx, rule);
+    g.load(seq);
+    g.evaluate();
+    construction.push({ rule: rule.name, makespan: g.makespan });
+    if (g.makespan < startMakespan) { startMakespan = g.makespan; start = seq; }
+  }
+  const o: TabuOptions = {
+    ...defaultTabuOptions(c, problem.jobs.length),
+    ...options.tabu,
+    seed: options.seed ?? 1,
+    maxIterations: options.maxIterations ?? Number.MAX_SAFE_INTEGER,
+    timeLimitMs: options.timeLimitMs ?? Infinity,
+    lowerBound: bounds.best,
+  };
+  if (options.onProgress) o.onProgress = options.onProgress;
+  if (o.maxIterations === Number.MAX_SAFE_INTEGER && o.timeLimitMs === Infinity) throw new Error('give maxIterations or timeLimitMs');
+  const result = tabuSearch(c, start, o);
+  g.restore(result.best);
+  g.evaluate();
+  return {
+    timetable: g.toTimetable(),
+    makespan: g.makespan,
+    bounds,
+    gap: g.makespan > 0 ? (g.makespan - bounds.best) / g.makespan : 0,
+    construction,
+    iterations: result.iterations,
+    restarts: result.restarts,
+  };
+}

@@ -1,0 +1,78 @@
+import { NO_EVENT, type EventHandle, type Handler, type Simulator } from './simulator.ts';
+
+/**
+ * A timed piece of work that can be paused and later resumed with its remaining time:
+ * an operation stopped by a failure or a shift end (preemptive resume), a repair that waits
+ * over a break, a failure clock that counts only operating time.
+ *
+ * Pauses nest — a machine that fails during a break resumes only when both the repair and the
+ * break are over — and outlive the work: an activity started while paused does not progress
+ * until every pause is resumed.
+ */
+export class Activity<T> {
+  private handle: EventHandle = NO_EVENT;
+  private left = 0;
+  private pauses = 0;
+  private active = false;
+
+  /** `onDone(data)` runs when the work completes. */
+  constructor(
+    private readonly sim: Simulator,
+    private readonly onDone: Handler<T>,
+    private readonly data: T,
+  ) {}
+
+  /** Started and not yet completed or cancelled. */
+  get isActive(): boolean {
+    return this.active;
+  }
+
+  get isPaused(): boolean {
+    return this.pauses > 0;
+  }
+
+  /** Work left, in simulated time; 0 when not active. */
+  get remaining(): number {
+    if (!this.active) return 0;
+    return this.pauses > 0 ? this.left : this.sim.timeOf(this.handle) - this.sim.now;
+  }
+
+  /** Begins `duration` of work; completes once that much un-paused time has passed. */
+  start(duration: number): void {
+    if (this.active) throw new Error('Activity.start: the activity is already running');
+    if (!(duration >= 0)) throw new RangeError(`Activity.start: duration must be >= 0, got ${duration}`);
+    this.active = true;
+    this.left = duration;
+    if (this.pauses === 0) this.handle = this.sim.schedule(duration, Activity.complete<T>, this as Activity<T>);
+  }
+
+  pause(): void {
+    if (this.pauses++ > 0 || !this.active) return;
+    this.left = this.sim.timeOf(this.handle) - this.sim.now;
+    this.sim.cancel(this.handle);
+    this.handle = NO_EVENT;
+  }
+
+  /** Undoes one `pause`; the work continues when no pause is left. */
+  resume(): void {
+    if (this.pauses === 0) throw new Error('Activity.resume: not paused');
+    if (--this.pauses > 0 || !this.active) return;
+    this.handle = this.sim.schedule(this.left, Activity.complete<T>, this as Activity<T>);
+  }
+
+  /** Abandons the work without completing it (scrap, preemptive repeat); pauses stay. */
+  cancel(): void {
+    if (!this.active) return;
+    this.sim.cancel(this.handle);
+    this.handle = NO_EVENT;
+    this.active = false;
+    this.left = 0;
+  }
+
+  private static complete<U>(this: void, activity: Activity<U>): void {
+    activity.active = false;
+    activity.handle = NO_EVENT;
+    activity.left = 0;
+    activity.onDone(activity.data);
+  }
+}

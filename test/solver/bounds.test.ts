@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { lowerBounds } from '../../solver/bounds.ts';
+import { compile } from '../../solver/compile.ts';
+import { problemFromRoutings } from '../../solver/problem.ts';
+
+describe('lowerBounds', () => {
+  it('job shop: longest job and the busiest machine with its shortest head and tail', () => {
+    // Job 0: m0 4, m1 3. Job 1: m1 2, m0 6. Job 2: m0 1, m1 1.
+    const p = problemFromRoutings('b', 2, [
+      [[{ machine: 0, duration: 4 }], [{ machine: 1, duration: 3 }]],
+      [[{ machine: 1, duration: 2 }], [{ machine: 0, duration: 6 }]],
+      [[{ machine: 0, duration: 1 }], [{ machine: 1, duration: 1 }]],
+    ]);
+    const b = lowerBounds(compile(p));
+    expect(b.path).toBe(8);
+    // m0 load 11, min head 0, min tail 0 (job 1 ends there); m1 load 6, min head 0, min tail 0.
+    expect(b.machine).toBe(11);
+    expect(b.averageLoad).toBe(9);
+    expect(b.best).toBe(11);
+  });
+
+  it('flexible: shortest durations for the path and the average load; only single-machine operations load a machine', () => {
+    const p = problemFromRoutings('f', 3, [
+      [[{ machine: 0, duration: 5 }, { machine: 1, duration: 2 }], [{ machine: 2, duration: 4 }]],
+      [[{ machine: 2, duration: 3 }], [{ machine: 0, duration: 9 }, { machine: 1, duration: 9 }]],
+    ]);
+    const b = lowerBounds(compile(p));
+    expect(b.path).toBe(12);
+    // Machine 2 alone holds ops 1 and 2: shortest head 0 (op 2), load 7, shortest tail 0 (op 1).
+    expect(b.machine).toBe(7);
+    expect(b.averageLoad).toBe(6); // (2 + 4 + 3 + 9) / 3
+    expect(b.best).toBe(12);
+  });
+
+  it('release dates raise the path bound', () => {
+    const p = problemFromRoutings('r', 1, [[[{ machine: 0, duration: 2 }]]]);
+    (p.operations[0] as { release: number }).release = 10;
+    expect(lowerBounds(compile(p)).path).toBe(12);
+  });
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { solveMakespan } from '../../solver/solve.ts';
+import { randomFlexible, randomJobShop } from './instances.ts';
+
+describe('runs are reproducible', () => {
+  it('the same seed and iteration budget give the same job-shop schedule', () => {
+    const p = randomJobShop(7, 10, 6);
+    const a = solveMakespan(p, { seed: 42, maxIterations: 3000 });
+    const b = solveMakespan(p, { seed: 42, maxIterations: 3000 });
+    expect(b.timetable).toEqual(a.timetable);
+    expect(b.iterations).toBe(a.iterations);
+  });
+
+  it('the same seed and iteration budget give the same flexible schedule', () => {
+    const p = randomFlexible(8, 8, 5, 5, 3);
+    const a = solveMakespan(p, { seed: 5, maxIterations: 3000 });
+    const b = solveMakespan(p, { seed: 5, maxIterations: 3000 });
+    expect(b.timetable).toEqual(a.timetable);
+  });
+
+  it('the progress callback reports a best makespan that never rises and ends at the result', () => {
+    const p = randomJobShop(9, 10, 5);
+    const seen: number[] = [];
+    const r = solveMakespan(p, { seed: 1, maxIterations: 2000, onProgress: (x) => seen.push(x.best) });
+    expect(seen.length).toBeGreaterThan(1);
+    for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeLessThanOrEqual(seen[i - 1] as number);
+    expect(seen[seen.length - 1]).toBe(r.makespan);
+  });
+});

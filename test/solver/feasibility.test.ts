@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { checkTimetable } from '../../solver/checker.ts';
+import { solveMakespan } from '../../solver/solve.ts';
+import { makespanOf } from '../../solver/timetable.ts';
+import { Random } from '../../solver/random.ts';
+import { randomFlexible, randomJobShop, withPlantFeatures } from './instances.ts';
+
+// Property: whatever the instance, the solver's schedule passes the independent checker, its
+// makespan is the timetable's, and no lower bound exceeds it.
+describe('every schedule the solver returns is feasible', () => {
+  const rng = new Random(2024);
+  const cases = Array.from({ length: 24 }, (_, i) => {
+    const seed = rng.uint32();
+    const jobs = 2 + rng.int(8);
+    const machines = 2 + rng.int(5);
+    const base = i % 3 === 0 ? randomJobShop(seed, jobs, machines) : randomFlexible(seed, jobs, 1 + rng.int(5), machines, 1 + rng.int(machines));
+    return { name: `${i}: ${base.name} ${jobs}×${machines}${i % 2 === 1 ? ' with plant features' : ''}`, p: i % 2 === 1 ? withPlantFeatures(base, seed) : base, seed };
+  });
+  it.each(cases)('instance $name', ({ p, seed }) => {
+    const r = solveMakespan(p, { seed, maxIterations: 400 });
+    expect(checkTimetable(p, r.timetable)).toEqual([]);
+    expect(makespanOf(r.timetable)).toBe(r.makespan);
+    expect(r.bounds.best).toBeLessThanOrEqual(r.makespan);
+    expect(Math.min(...r.construction.map((x) => x.makespan))).toBeGreaterThanOrEqual(r.makespan);
+  });
+});

@@ -1,0 +1,137 @@
+import { closest } from './closest.ts';
+import { Id, IsoDateTime } from './common.ts';
+import { MACHINE_STATES } from './machineState.ts';
+import { quote } from './render.ts';
+import { BadLines, type LineProblem, type Recording } from './recording.ts';
+import { CSV_HEADER, StateField, type StateEvent } from './stateEventSchema.ts';
+
+/** Splits one CSV record; quoted fields may hold commas and doubled quotes. Undefined when a quote is left open. */
+export function splitCsvLine(line: string): string[] | undefined {
+  const fields: string[] = [];
+  let i = 0;
+  for (;;) {
+    let field = '';
+    if (line[i] === '"') {
+      i++;
+      for (;;) {
+        if (i >= line.length) return undefined;
+        if (line[i] === '"') {
+          if (line[i + 1] === '"') { field += '"'; i += 2; continue; }
+          i++;
+          break;
+        }
+        field += line[i];
+        i++;
+      }
+      const comma = line.indexOf(',', i);
+      field += (comma < 0 ? line.slice(i) : line.slice(i, comma)).trim();
+      i = comma < 0 ? line.length : comma;
+    } else {
+      const comma = line.indexOf(',', i);
+      field = comma < 0 ? line.slice(i) : line.slice(i, comma);
+      i = comma < 0 ? line.length : comma;
+    }
+    fields.push(field.trim());
+    if (i >= line.length) return fields;
+    i++;
+  }
+}
+
+const EPOCH_MS = /^\d{1,16}$/;
+const COUNT = /^\d{1,15}$/;
+
+function readTime(text: string): number | string | LineProblem {
+  if (EPOCH_MS.test(text)) return Number(text);
+  if (IsoDateTime.safeParse(text).success) return text;
+  return { expected: 'a time: an ISO 8601 date-time with offset, or milliseconds since 1970', found: quote(text), hint: 'e.g. 2026-11-30T06:00:00Z or 1796018400000' };
+}
+
+function readValue(field: StateField, text: string): string | number | LineProblem {
+  switch (field) {
+    case 'state': {
+      if ((MACHINE_STATES as readonly string[]).includes(text)) return text;
+      const guess = closest(text, MACHINE_STATES);
+      return { expected: `a state: one of ${MACHINE_STATES.join(', ')}`, found: quote(text), hint: guess ? `did you mean '${guess}'?` : 'see docs/STATES.md for mappings from PackML, MTConnect and OPC UA' };
+    }
+    case 'order':
+    case 'operation':
+      return Id.safeParse(text).success ? text : { expected: `an ${field} id (letters, digits, "_", ".", ":" or "-")`, found: quote(text) };
+    case 'good':
+    case 'scrap':
+      return COUNT.test(text) ? Number(text) : { expected: `a ${field} count: a whole number ≥ 0`, found: quote(text) };
+    case 'reason':
+      return text;
+  }
+}
+
+function isProblem(v: unknown): v is LineProblem {
+  return typeof v === 'object' && v !== null;
+}
+
+type Row = { ts: number | string; equipment: string; field: StateField; value: string | number };
+
+function readRow(fields: string[]): Row | LineProblem {
+  const [timeText = '', equipment = '', fieldText = '', valueText = ''] = fields;
+  const ts = readTime(timeText);
+  if (isProblem(ts)) return ts;
+  if (!Id.safeParse(equipment).success) return { expected: 'an equipment id (letters, digits, "_", ".", ":" or "-")', found: quote(equipment) };
+  const field = StateField.safeParse(fieldText);
+  if (!field.success) {
+    const guess = closest(fieldText, StateField.options);
+    return { expected: `a field: one of ${StateField.options.join(', ')}`, found: quote(fieldText), ...(guess ? { hint: `did you mean '${guess}'?` } : {}) };
+  }
+  const value = readValue(field.data, valueText);
+  if (isProblem(value)) return value;
+  return { ts, equipment, field: field.data, value };
+}
+
+function headerProblem(line: string): LineProblem {
+  return { expected: `a header line "${CSV_HEADER.join(',')}"`, found: quote(line), hint: 'the first line names the columns; add it if the file starts with data' };
+}
+
+/**
+ * Reads a CSV long-format recording (time,equipment,field,value; the columns in any order).
+ * Rows with the same time and equipment that follow each other become one event, so a state and
+ * its reason arrive together. Bad lines are reported as `line N`, skipped and counted.
+ */
+export function parseStateCsv(text: string, file: string): Recording {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const bad = new BadLines(file);
+  const events: StateEvent[] = [];
+  let columns: number[] | undefined;
+  let last: { key: string; event: StateEvent } | undefined;
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    const fields = splitCsvLine(line);
+    if (!columns) {
+      const names = fields?.map((f) => f.toLowerCase()) ?? [];
+      const order = CSV_HEADER.map((name) => names.indexOf(name));
+      if (names.length === CSV_HEADER.length && order.every((k) => k >= 0)) columns = order;
+      else bad.add(i + 1, [headerProblem(line)]);
+      return;
+    }
+    if (!fields) {
+      bad.add(i + 1, [{ expected: 'a closing double quote', found: quote(line) }]);
+      return;
+    }
+    if (fields.length !== CSV_HEADER.length) {
+      bad.add(i + 1, [{ expected: `4 comma-separated values: ${CSV_HEADER.join(',')}`, found: `${fields.length} value${fields.length === 1 ? '' : 's'}`,
+        hint: 'put a value that contains a comma in double quotes' }]);
+      return;
+    }
+    const row = readRow(columns.map((k) => fields[k] ?? ''));
+    if (isProblem(row)) {
+      bad.add(i + 1, [row]);
+      return;
+    }
+    const key = `${row.ts}\u0000${row.equipment}`;
+    if (last && last.key === key && !(row.field in last.event)) {
+      Object.assign(last.event, { [row.field]: row.value });
+      return;
+    }
+    const event = { ts: row.ts, equipment: row.equipment, [row.field]: row.value } as StateEvent;
+    events.push(event);
+    last = { key, event };
+  });
+  return bad.finish(events);
+}

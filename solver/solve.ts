@@ -1,4 +1,5 @@
 import { lowerBounds, type LowerBounds } from './bounds.ts';
+import { loadLpBound } from './loadLpBound.ts';
 import { compile } from './compile.ts';
 import { gifflerThompson, ruleContext } from './construct.ts';
 import { SequenceGraph } from './graph.ts';
@@ -13,6 +14,8 @@ export interface SolveOptions {
   maxIterations?: number;
   timeLimitMs?: number;
   rules?: readonly PriorityRule[];
+  /** Also solve the LP relaxation of the machine assignment for a bound (default: when any operation has a choice of machines). */
+  assignmentLp?: boolean;
   onProgress?: (p: Progress) => void;
   /** Overrides of the tabu search settings (tenure, stall, kick, elite size). */
   tabu?: Partial<Pick<TabuOptions, 'stall' | 'tenureMin' | 'tenureMax' | 'kick' | 'eliteSize'>>;
@@ -21,7 +24,7 @@ export interface SolveOptions {
 export interface SolveResult {
   timetable: Timetable;
   makespan: number;
-  bounds: LowerBounds;
+  bounds: LowerBounds & { assignmentLp: number | null };
   /** (makespan − lower bound) / makespan. */
   gap: number;
   /** Makespan of each rule's Giffler–Thompson schedule, in the order tried. */
@@ -36,7 +39,10 @@ export interface SolveResult {
  */
 export function solveMakespan(problem: SchedulingProblem, options: SolveOptions = {}): SolveResult {
   const c = compile(problem);
-  const bounds = lowerBounds(c);
+  const simple = lowerBounds(c);
+  const flexible = c.modeStart[c.n] !== c.n;
+  const lp = (options.assignmentLp ?? flexible) ? loadLpBound(c) : null;
+  const bounds = { ...simple, assignmentLp: lp, best: Math.max(simple.best, lp ?? 0) };
   const ctx = ruleContext(problem, c);
   const g = new SequenceGraph(c);
   const construction: { rule: string; makespan: number }[] = [];

@@ -1,0 +1,78 @@
+import path from 'node:path';
+import {
+  loadDispatchListText, loadPlantFile, loadScheduleText, parseStateCsv, parseStateJsonLines, type Plant,
+} from '../model/load.ts';
+import type { Problem } from '../model/problem.ts';
+import type { DispatchList, Schedule } from '../model/scheduleSchema.ts';
+import { fsLayoutResolver, readTextFile } from './fsResolver.ts';
+
+export type InputKind = 'layout' | 'scenario' | 'schedule' | 'dispatch-list' | 'recording' | 'unknown';
+
+export type InputValue =
+  | { kind: 'plant'; plant: Plant }
+  | { kind: 'schedule'; schedule: Schedule }
+  | { kind: 'dispatch-list'; dispatchList: DispatchList }
+  | { kind: 'recording'; events: number; badLines: number };
+
+/** Any file the CLI reads, loaded by what it is; problems empty means valid. */
+export interface InputFile {
+  file: string;
+  kind: InputKind;
+  problems: Problem[];
+  warnings: Problem[];
+  value?: InputValue;
+}
+
+const FORMAT_KINDS: Record<string, InputKind> = {
+  'plant-twin/layout': 'layout',
+  'plant-twin/scenario': 'scenario',
+  'plant-twin/schedule': 'schedule',
+  'plant-twin/dispatch': 'dispatch-list',
+};
+
+function peekFormat(text: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value && typeof value === 'object' && 'format' in value && typeof value.format === 'string') return value.format;
+  } catch {
+    // The loader reports the syntax error with its position.
+  }
+  return undefined;
+}
+
+/**
+ * Loads a file by its content: recordings by extension (.csv, .jsonl), JSON files by their
+ * "format" field. Files without a known format go to the plant loader, whose message names the
+ * formats it expected.
+ */
+export async function loadInputFile(file: string): Promise<InputFile> {
+  const read = await readTextFile(file);
+  if ('problem' in read) return { file, kind: 'unknown', problems: [read.problem], warnings: [] };
+  const { text } = read;
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.csv' || extension === '.jsonl') {
+    const parsed = extension === '.csv' ? parseStateCsv(text, file) : parseStateJsonLines(text, file);
+    return {
+      file, kind: 'recording', problems: parsed.problems, warnings: [],
+      value: { kind: 'recording', events: parsed.events.length, badLines: parsed.badLines },
+    };
+  }
+  const format = peekFormat(text);
+  const kind = (format && FORMAT_KINDS[format]) || 'unknown';
+  if (kind === 'schedule') {
+    const loaded = loadScheduleText(text, file);
+    return loaded.ok
+      ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, schedule: loaded.value } }
+      : { file, kind, problems: loaded.problems, warnings: [] };
+  }
+  if (kind === 'dispatch-list') {
+    const loaded = loadDispatchListText(text, file);
+    return loaded.ok
+      ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, dispatchList: loaded.value } }
+      : { file, kind, problems: loaded.problems, warnings: [] };
+  }
+  const loaded = await loadPlantFile(text, file, fsLayoutResolver);
+  return loaded.ok
+    ? { file, kind: loaded.value.scenario ? 'scenario' : 'layout', problems: [], warnings: loaded.warnings, value: { kind: 'plant', plant: loaded.value } }
+    : { file, kind, problems: loaded.problems, warnings: [] };
+}

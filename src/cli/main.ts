@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { EXIT_OK, EXIT_USAGE, type Command, type Output } from './command.ts';
+import { helpText, usageSummary } from './help.ts';
+import { inspectCommand } from './inspectCommand.ts';
+import { validateCommand } from './validateCommand.ts';
+
+/** The command table: a new command is a file exporting a Command and a line here. */
+export const COMMANDS: readonly Command[] = [
+  validateCommand,
+  inspectCommand,
+];
+
+const stdio: Output = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+/** Runs `plant-twin <argv>` and returns the exit code: 0 ok, 1 invalid input, 2 usage error. */
+export async function main(argv: readonly string[], output: Output = stdio): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    output.err(usageSummary(COMMANDS));
+    return EXIT_USAGE;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    const topic = first === 'help' ? COMMANDS.find((c) => c.name === rest[0]) : undefined;
+    output.out(topic ? helpText(topic) : usageSummary(COMMANDS));
+    return EXIT_OK;
+  }
+  if (first === '--version' || first === '-V') {
+    output.out(version());
+    return EXIT_OK;
+  }
+  const command = COMMANDS.find((c) => c.name === first);
+  if (!command) {
+    output.err(`plant-twin: unknown command "${first}"; commands: ${COMMANDS.map((c) => c.name).join(', ')} (see plant-twin --help)`);
+    return EXIT_USAGE;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    output.err(`plant-twin ${command.name}: ${(error as Error).message} (see plant-twin ${command.name} --help)`);
+    return EXIT_USAGE;
+  }
+  if (parsed.values.help) {
+    output.out(helpText(command));
+    return EXIT_OK;
+  }
+  return command.run(parsed, output);
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The CLI is TypeScript; tsx compiles it on import so the published bin needs no build step.
+import { fileURLToPath } from 'node:url';
+import { register } from 'tsx/esm/api';
+
+register({ tsconfig: fileURLToPath(new URL('../../tsconfig.json', import.meta.url)) });
+const { main } = await import('./main.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -17,6 +17,8 @@ interface Context {
   file: string;
   data: unknown;
   schema: Schema;
+  /** Unknown keys that look like a misspelling of a key the object lacks: missing key's path → the unknown key's problem. */
+  renames: Map<string, { problem: Problem; from: string; to: string }>;
 }
 
 const TYPE_WORDS: Record<string, string> = {
@@ -40,18 +42,18 @@ function typeWord(expected: string): string {
 /** What a schema wants, in words, for a place that has nothing yet. */
 function expectedOf(schema: Schema | undefined, fallback: string): string {
   if (!schema) return fallback;
-  const inner = unwrap(schema)._zod as { def: { type: string; entries?: Record<string, unknown>; values?: unknown[] }; bag?: { format?: string } };
-  if (inner.def.type === 'enum' && inner.def.entries) return oneOf(Object.values(inner.def.entries));
-  if (inner.def.type === 'literal' && inner.def.values) return oneOf(inner.def.values);
-  if (inner.bag?.format === 'datetime') return DATE_TIME;
-  if (inner.bag?.format === 'date') return DATE;
+  const def = unwrap(schema)._zod.def as { type: string; entries?: Record<string, unknown>; values?: unknown[]; format?: string };
+  if (def.type === 'enum' && def.entries) return oneOf(Object.values(def.entries));
+  if (def.type === 'literal' && def.values) return oneOf(def.values);
+  if (def.type === 'string' && def.format === 'datetime') return DATE_TIME;
+  if (def.type === 'string' && def.format === 'date') return DATE;
   return fallback;
 }
 
 function isWholeNumberSchema(ctx: Context, path: readonly PropertyKey[]): boolean {
   const s = schemaAt(ctx.schema, path, ctx.data);
-  const bag = s ? (unwrap(s)._zod as { bag?: { format?: string } }).bag : undefined;
-  return bag?.format === 'safeint' || bag?.format === 'int32';
+  const checks = s ? (unwrap(s)._zod.def as { checks?: { _zod: { def: { check?: string; format?: string } } }[] }).checks ?? [] : [];
+  return checks.some((c) => c._zod.def.check === 'number_format' && /int/.test(c._zod.def.format ?? ''));
 }
 
 function literal(value: unknown): string {
@@ -154,11 +156,14 @@ function invalidFormat(ctx: Context, issue: Issue & { code: 'invalid_format' }, 
 
 function unrecognizedKeys(ctx: Context, issue: Issue & { code: 'unrecognized_keys' }, path: PropertyKey[]): Problem[] {
   const allowed = allowedKeys(ctx.schema, path, ctx.data);
+  const present = new Set(Object.keys(valueAt(ctx.data, path) ?? {}));
   return issue.keys.map((key) => {
     const guess = closest(key, allowed);
     const hint = guess !== undefined ? `did you mean '${guess}'?` : `remove "${key}"`;
     const expected = allowed.length ? `only the keys ${listSome(allowed, 10)}` : 'no further keys';
-    return problem(ctx, [...path, key], expected, `an unknown key ${JSON.stringify(key)}`, hint);
+    const p = problem(ctx, [...path, key], expected, `an unknown key ${JSON.stringify(key)}`, hint);
+    if (guess !== undefined && !present.has(guess)) ctx.renames.set(formatPath([...path, guess]), { problem: p, from: key, to: guess });
+    return p;
   });
 }
 
@@ -231,6 +236,15 @@ function issueProblems(ctx: Context, issue: Issue, base: readonly PropertyKey[])
 
 /** All problems of a failed parse of `data` (the whole file's value) against `schema`. */
 export function zodProblems(issues: readonly Issue[], data: unknown, schema: Schema, file: string): Problem[] {
-  const ctx: Context = { file, data, schema };
-  return issues.flatMap((issue) => issueProblems(ctx, issue, []));
+  const ctx: Context = { file, data, schema, renames: new Map() };
+  const problems = issues.flatMap((issue) => issueProblems(ctx, issue, []));
+  // A misspelt key shows up twice in zod (an unknown key, a missing one); it is one mistake.
+  return problems.filter((p) => {
+    const rename = p.found === 'nothing' ? ctx.renames.get(p.path) : undefined;
+    if (!rename) return true;
+    rename.problem.expected = `the key "${rename.to}": ${p.expected}`;
+    rename.problem.found = `the key ${JSON.stringify(rename.from)}`;
+    rename.problem.hint = `did you mean '${rename.to}'? Rename "${rename.from}" to "${rename.to}"`;
+    return false;
+  });
 }

@@ -12,10 +12,13 @@ export interface AssignmentInput {
 }
 
 export interface AssignmentBound {
-  /** max(LP optimum, longest single job at its fastest machine); a valid makespan bound. */
+  /** max(LP optimum less the solver's rounding, longest job at its fastest machine): a valid makespan bound. */
   lowerBound: number;
-  /** Optimum of the relaxation, or null when the LP solver gave no usable answer. */
-  lpValue: number | null;
+  /**
+   * Optimum of the relaxation less the solver's rounding (valid on its own, without the
+   * longest-job term), or null when the LP solver gave no usable answer.
+   */
+  lpBound: number | null;
   /** fraction[j][k] of job j given to machine k in the LP optimum. */
   fraction: number[][];
   /** A starting assignment: each job on the machine holding its largest fraction. */
@@ -24,6 +27,12 @@ export interface AssignmentBound {
 
 /** Simplex pivots in javascript-lp-solver are plain doubles; coefficients near 1 keep them tame. */
 const FEASIBILITY_TOL = 1e-6;
+/**
+ * javascript-lp-solver rounds every reported value to its precision (about 1e-8 of the scaled
+ * units), so the optimum it reports may sit that far above the true one; the bound gives
+ * back a little more than that to stay valid.
+ */
+const REPORT_SLACK = 1e-7;
 
 /**
  * The LP relaxation of assigning work to equipment (unrelated parallel machines, flexible
@@ -51,7 +60,7 @@ export function assignmentBound(input: AssignmentInput): AssignmentBound {
   });
   const fallback = (): AssignmentBound => ({
     lowerBound: longest,
-    lpValue: null,
+    lpBound: null,
     fraction: work.map((row, j) => row.map((_, k) => (k === argFastest(row, fastest[j]!) ? 1 : 0))),
     assignment: work.map((row, j) => argFastest(row, fastest[j]!)),
   });
@@ -90,8 +99,8 @@ export function assignmentBound(input: AssignmentInput): AssignmentBound {
   });
   if (!feasible) return fallback();
   return {
-    lowerBound: Math.max(longest, c),
-    lpValue: c,
+    lowerBound: Math.max(longest, c - REPORT_SLACK * scale),
+    lpBound: c - REPORT_SLACK * scale,
     fraction,
     assignment: fraction.map((row) => row.reduce((best, x, k) => (x > (row[best] ?? 0) ? k : best), 0)),
   };

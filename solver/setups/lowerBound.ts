@@ -6,7 +6,10 @@ export interface SdstBound {
   value: number;
   /** max_j min_k p_jk together with total minimal work spread over m machines. */
   volume: number;
-  /** LP relaxation of the assignment with each job charged its cheapest incoming setup. */
+  /**
+   * LP relaxation of the assignment with each job charged its cheapest incoming setup (not the
+   * LP's longest-job term: a job alone on a machine needs no setup).
+   */
   lp: number | null;
 }
 
@@ -45,9 +48,10 @@ export function sdstLowerBound(f: FlatInstance): SdstBound {
   if (minSetup === Infinity) minSetup = 0;
   // Each non-empty machine skips one setup, so at least n - m setups happen.
   const volume = Math.max(longest, (minWork + Math.max(0, n - m) * minSetup) / m);
-  const lp = n === 0 ? null : assignmentBound({ machines: m, work, allowance }).lpValue;
+  const lp = n === 0 ? null : assignmentBound({ machines: m, work, allowance }).lpBound;
   const best = Math.max(volume, lp ?? 0);
-  return { value: allIntegers(f) ? Math.ceil(best - 1e-6) : best, volume, lp };
+  // The tolerance only absorbs floating-point noise of the volume formula before rounding up.
+  return { value: allIntegers(f) ? Math.ceil(best - 1e-9 * Math.max(1, best)) : best, volume, lp };
 }
 
 function allIntegers(f: FlatInstance): boolean {

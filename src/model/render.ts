@@ -2,12 +2,14 @@
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** Appends one key to a JSON path: `orders` + 3 → `orders[3]`, `a` + `b` → `a.b`, odd keys → `a["x y"]`. */
+const MAX_KEY = 60;
+
+/** Appends one key to a JSON path: `orders` + 3 → `orders[3]`, `a` + `b` → `a.b`, odd or overlong keys → `a["x y"]`. */
 export function childPath(base: string, key: PropertyKey): string {
   if (typeof key === 'number') return `${base}[${key}]`;
   const name = String(key);
-  if (IDENTIFIER.test(name)) return base ? `${base}.${name}` : name;
-  return `${base}[${JSON.stringify(name)}]`;
+  if (IDENTIFIER.test(name) && name.length <= MAX_KEY) return base ? `${base}.${name}` : name;
+  return `${base}[${quote(name)}]`;
 }
 
 /** `["orders", 12, "product"]` → `orders[12].product`; [] → "" (the whole file). */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { closest } from './closest.ts';
 import type { Problem } from './problem.ts';
-import { formatPath, listSome, renderFound } from './render.ts';
+import { formatPath, listSome, quote, renderFound } from './render.ts';
 import { allowedKeys, describeSchema, schemaAt, unwrap, valueAt } from './schemaAt.ts';
 
 /**
@@ -159,9 +159,9 @@ function unrecognizedKeys(ctx: Context, issue: Issue & { code: 'unrecognized_key
   const present = new Set(Object.keys(valueAt(ctx.data, path) ?? {}));
   return issue.keys.map((key) => {
     const guess = closest(key, allowed);
-    const hint = guess !== undefined ? `did you mean '${guess}'?` : `remove "${key}"`;
+    const hint = guess !== undefined ? `did you mean '${guess}'?` : `remove ${quote(key)}`;
     const expected = allowed.length ? `only the keys ${listSome(allowed, 10)}` : 'no further keys';
-    const p = problem(ctx, [...path, key], expected, `an unknown key ${JSON.stringify(key)}`, hint);
+    const p = problem(ctx, [...path, key], expected, `an unknown key ${quote(key)}`, hint);
     if (guess !== undefined && !present.has(guess)) ctx.renames.set(formatPath([...path, guess]), { problem: p, from: key, to: guess });
     return p;
   });
@@ -243,7 +243,7 @@ export function zodProblems(issues: readonly Issue[], data: unknown, schema: Sch
     const rename = p.found === 'nothing' ? ctx.renames.get(p.path) : undefined;
     if (!rename) return true;
     rename.problem.expected = `the key "${rename.to}": ${p.expected}`;
-    rename.problem.found = `the key ${JSON.stringify(rename.from)}`;
+    rename.problem.found = `the key ${quote(rename.from)}`;
     rename.problem.hint = `did you mean '${rename.to}'? Rename "${rename.from}" to "${rename.to}"`;
     return false;
   });

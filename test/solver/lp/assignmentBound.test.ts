@@ -49,7 +49,7 @@ describe('LP bound for assigning work to equipment', () => {
       const n = 2 + rng.int(6);
       const m = 2 + rng.int(2);
       const work: (number | null)[][] = Array.from({ length: n }, () => Array.from({ length: m }, () => (rng.next() < 0.2 ? null : 1 + rng.int(99))));
-      work.forEach((row) => { if (row.every((x) => x === null)) row[0] = 1 + rng.int(99); });
+      work.forEach((row) => { if (!row.some((x) => x !== null)) row[0] = 1 + rng.int(99); });
       const r = assignmentBound({ machines: m, work });
       const opt = bruteForce(work, m);
       expect(r.lowerBound).toBeLessThanOrEqual(opt + 1e-6);

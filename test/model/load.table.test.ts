@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import type { LayoutInput } from '../../src/model/layoutSchema.ts';
 import { loadLayoutText, loadPlantFile, loadScenarioText } from '../../src/model/load.ts';
 import { formatProblem, type Loaded, type Problem } from '../../src/model/problem.ts';
-import type { ScenarioInput } from '../../src/model/scenarioSchema.ts';
 import { layoutFixture, resolverFor, scenarioFixture } from './plantFixtures.ts';
 
 const LAYOUT_FILE = 'layouts/small-plant.json';

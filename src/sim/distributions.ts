@@ -1,4 +1,5 @@
 import type { Distribution } from '../model/common.ts';
+import { standardExponential } from './exponentialZiggurat.ts';
 import { exp, log } from './portableMath.ts';
 import type { RandomStream } from './random.ts';
 
@@ -20,8 +21,7 @@ export function makeSampler(dist: Distribution, stream: RandomStream): Sampler {
     }
     case 'exponential': {
       const mean = dist.mean;
-      // Inverse transform; 1 − u is in (0, 1], so the log is finite.
-      return () => -mean * log(1 - stream.next());
+      return () => mean * standardExponential(stream);
     }
     case 'normal': {
       const { mean, sd } = dist;

@@ -17,7 +17,7 @@ import type { RandomStream } from './random.ts';
  */
 
 const LAYERS = 256;
-const R = 7.69711747013104972; // right edge of the base layer
+const R = 7.69711747013105; // right edge of the base layer
 const V = 3.949659822581572e-3; // area of every layer
 
 /** The paper's constants, exported so a test can check that the 256 layers close at the top. */

@@ -1,4 +1,4 @@
-import { loadPlantFile, type LayoutResolver, type Plant } from './loadShim.ts';
+import { loadPlantFile, type LayoutResolver, type Plant } from '../model/load.ts';
 import type { Loaded, Problem } from '../model/problem.ts';
 
 /** A file the user opened (or a bundled sample), already read as text. */

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { Plant } from './loadShim.ts';
+import type { Plant } from '../model/load.ts';
 import type { Problem } from '../model/problem.ts';
 import { openPlant, type SampleFiles, type TextFile } from './openPlant.ts';
 

@@ -11,7 +11,7 @@ export function ProblemList({ problems }: { problems: readonly Problem[] }) {
             {p.path && <code className="problem-path">{p.path}</code>}
           </span>
           <span className="problem-what">
-            expected {p.expected}, found <q>{p.found}</q>
+            expected {p.expected}, found {p.found}
           </span>
           {p.hint && <span className="problem-hint">{p.hint}</span>}
         </li>

@@ -33,7 +33,10 @@ export async function openWatchedPage(browser: Browser, url: string): Promise<Wa
   return { page, errors };
 }
 
-/** Waits until the default or a newly opened plant is on screen. */
+/** Waits until the named plant is on screen; fails at once, with the page's problems, if it could not open. */
 export async function waitForPlant(page: Page, name: string): Promise<void> {
-  await page.getByTestId('plant-name').filter({ hasText: name }).waitFor();
+  const shown = page.getByTestId('plant-name').filter({ hasText: name });
+  const problems = page.getByTestId('problems');
+  await shown.or(problems).first().waitFor();
+  if (await problems.isVisible()) throw new Error(`${name} did not open: ${await problems.textContent()}`);
 }

@@ -36,12 +36,16 @@ function scanString(text: string, start: number): number | SyntaxFault {
     if (c === 0x5c) {
       const next = text[i + 1];
       if (next === 'u') {
-        if (!HEX4.test(text.slice(i + 2, i + 6))) return { offset: i, expected: 'a \\u escape with 4 hex digits' };
+        const hex = text.slice(i + 2, i + 6);
+        if (!HEX4.test(hex)) {
+          const bad = [...hex].findIndex((h) => !/[0-9a-fA-F]/.test(h));
+          return { offset: i + 2 + (bad < 0 ? hex.length : bad), expected: 'a \\u escape with 4 hex digits' };
+        }
         i += 6;
         continue;
       }
       if (next === undefined || !'"\\/bfnrt'.includes(next)) {
-        return { offset: i, expected: 'an escape \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX', hint: 'write a backslash as \\\\' };
+        return { offset: i + 1, expected: 'an escape \\" \\\\ \\/ \\b \\f \\n \\r \\t or \\uXXXX', hint: 'write a backslash as \\\\' };
       }
       i += 2;
       continue;
@@ -77,12 +81,21 @@ export function findSyntaxFault(text: string): SyntaxFault | undefined {
         if (NUMBER.exec(text)) {
           i = NUMBER.lastIndex;
           if (/[0-9]/.test(text[i] ?? '')) return { offset: i, expected: 'a number without leading zeros' };
+          if (text[i] === '.') return { offset: i + 1, expected: 'digits after the decimal point' };
+          if (text[i] === 'e' || text[i] === 'E') return { offset: /[+-]/.test(text[i + 1] ?? '') ? i + 2 : i + 1, expected: 'digits in the exponent' };
           state = 'afterValue';
           break;
         }
+        if (c === '-') return { offset: i + 1, expected: 'a digit after the minus sign' };
+        const literal = c === 't' ? 'true' : c === 'f' ? 'false' : c === 'n' ? 'null' : undefined;
+        if (literal) {
+          let k = 0;
+          while (k < literal.length && text[i + k] === literal[k]) k++;
+          if (k === literal.length) { i += k; state = 'afterValue'; break; }
+          return { offset: i + k, expected: `${literal} (or another value)`, hint: `did you mean ${literal}? Text needs double quotes` };
+        }
         WORD.lastIndex = i;
         const word = WORD.exec(text)?.[0];
-        if (word === 'true' || word === 'false' || word === 'null') { i += word.length; state = 'afterValue'; break; }
         if ((c === ']' || c === '}') && /,\s*$/.test(text.slice(Math.max(0, i - 200), i))) return { offset: i, expected: VALUE, hint: `remove the comma before '${c}'` };
         if (c === "'") return { offset: i, expected: VALUE, hint: 'JSON text uses double quotes "…", not single quotes' };
         if (word && /^(True|False|None|NaN|Infinity|undefined)$/.test(word)) {

@@ -65,7 +65,7 @@ function readValue(field: StateField, text: string): string | number | LineProbl
 }
 
 function isProblem(v: unknown): v is LineProblem {
-  return typeof v === 'object' && v !== null;
+  return typeof v === 'object' && v !== null && 'expected' in v;
 }
 
 type Row = { ts: number | string; equipment: string; field: StateField; value: string | number };

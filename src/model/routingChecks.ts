@@ -2,7 +2,7 @@ import { closest } from './closest.ts';
 import { checkDistribution } from './distributionChecks.ts';
 import type { Findings } from './findings.ts';
 import type { LayoutIndex } from './layoutIndex.ts';
-import { listSome } from './render.ts';
+import { listSome, renderFound } from './render.ts';
 import type { Scenario } from './scenarioSchema.ts';
 
 type Operation = Scenario['routings'][number]['operations'][number];
@@ -13,9 +13,17 @@ function checkEligible(op: Operation, opPath: string, layout: LayoutIndex | unde
     const path = `${opPath}.equipment[${k}]`;
     checkDistribution(eligible.time, `${path}.time`, f, 'a processing time');
     if (!layout) return;
-    if (!f.reference(`${path}.equipment`, eligible.equipment, layout.equipmentById, 'the id of equipment in the layout', 'equipment')) return;
     const equipment = layout.equipmentById.get(eligible.equipment);
-    if (!op.capability || !equipment || equipment.item.capabilities.includes(op.capability)) return;
+    if (!equipment) {
+      const ids = [...layout.equipmentById.keys()];
+      const guess = closest(eligible.equipment, ids);
+      const able = op.capability ? ids.filter((id) => layout.equipmentById.get(id)?.item.capabilities.includes(op.capability ?? '')) : [];
+      const hint = guess !== undefined ? `did you mean '${guess}'?`
+        : able.length ? `equipment offering "${op.capability}": ${listSome(able)}` : `known equipment ids: ${listSome(ids)}`;
+      f.error(`${path}.equipment`, 'the id of equipment in the layout', renderFound(eligible.equipment), hint);
+      return;
+    }
+    if (!op.capability || equipment.item.capabilities.includes(op.capability)) return;
     const offers = equipment.item.capabilities;
     const guess = closest(op.capability, offers);
     const fix = `add "${op.capability}" to ${equipment.path}.capabilities in the layout, or remove '${eligible.equipment}' from this operation`;

@@ -41,3 +41,32 @@ export function canvasPixelStats(page: Page): Promise<PixelStats> {
     return { distinctColours: colours.size, drawn: drawn / pixels, highlighted: highlighted / pixels };
   }, background as [number, number, number]);
 }
+
+/**
+ * A page point on the highlighted (selected) equipment: the highlighted pixel nearest to the
+ * centre of all highlighted pixels, so it lies on the visible part of that equipment.
+ */
+export function highlightedPoint(page: Page): Promise<{ x: number; y: number } | undefined> {
+  return page.evaluate(() => {
+    const source = document.querySelector<HTMLCanvasElement>('[data-testid="twin-canvas"] canvas');
+    if (!source) throw new Error('no twin canvas');
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    const context = copy.getContext('2d');
+    if (!context) throw new Error('no 2D context');
+    context.drawImage(source, 0, 0);
+    const { data } = context.getImageData(0, 0, copy.width, copy.height);
+    const points: [number, number][] = [];
+    for (let i = 0; i < data.length; i += 4) {
+      if ((data[i + 2] ?? 0) - (data[i] ?? 0) > 70) points.push([(i / 4) % copy.width, Math.floor(i / 4 / copy.width)]);
+    }
+    if (points.length === 0) return undefined;
+    const cx = points.reduce((s, p) => s + p[0], 0) / points.length;
+    const cy = points.reduce((s, p) => s + p[1], 0) / points.length;
+    const [px, py] = points.reduce((best, p) => (Math.hypot(p[0] - cx, p[1] - cy) < Math.hypot(best[0] - cx, best[1] - cy) ? p : best));
+    const rect = source.getBoundingClientRect();
+    const scale = rect.width / copy.width;
+    return { x: rect.left + (px + 0.5) * scale, y: rect.top + (py + 0.5) * scale };
+  });
+}

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { launchChromium, openWatchedPage, waitForPlant, type WatchedPage } from './browser.ts';
-import { canvasPixelStats } from './canvasPixels.ts';
+import { canvasPixelStats, highlightedPoint } from './canvasPixels.ts';
 import { equipmentIds, readLayout, readRepoFile } from './samples.ts';
 
 const layout = readLayout('layouts/kitchen-hardware.json');
@@ -79,9 +79,27 @@ describe('the app at start', () => {
     await expect.poll(async () => (await canvasPixelStats(page)).highlighted, { timeout: 30_000 }).toBeGreaterThan(0);
   });
 
-  it('writes the README screenshot of the default plant', async () => {
+  it('selects the equipment clicked in the 3D view', async () => {
     const { page } = watched;
     await drawnScene();
+    const [first, second] = equipmentIds(layout);
+    // Find where `first` is drawn by highlighting it, then select another and click there.
+    await page.locator(`[data-equipment-id="${first}"]`).click();
+    await expect.poll(async () => (await canvasPixelStats(page)).highlighted, { timeout: 30_000 }).toBeGreaterThan(0);
+    const point = await highlightedPoint(page);
+    if (!point) throw new Error(`${first} is not visible in the 3D view`);
+    await page.locator(`[data-equipment-id="${second}"]`).click();
+    expect(await page.locator('[aria-pressed="true"]').getAttribute('data-equipment-id')).toBe(second);
+    await page.mouse.click(point.x, point.y);
+    await expect.poll(() => page.locator('[aria-pressed="true"]').getAttribute('data-equipment-id')).toBe(first);
+  });
+
+  it('writes the README screenshot of the default plant, with a press brake selected', async () => {
+    const { page } = watched;
+    await drawnScene();
+    const pressBrake = page.locator('[data-testid="tree-equipment"]').filter({ hasText: 'press-brake' }).first();
+    await pressBrake.click();
+    await expect.poll(async () => (await canvasPixelStats(page)).highlighted, { timeout: 30_000 }).toBeGreaterThan(0);
     mkdirSync(fileURLToPath(new URL('../../docs/screenshots/', import.meta.url)), { recursive: true });
     await page.screenshot({ path: screenshot, fullPage: true });
     expect(statSync(screenshot).size).toBeGreaterThan(20_000);

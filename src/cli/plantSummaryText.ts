@@ -42,13 +42,17 @@ function layoutText(s: LayoutSummary): string[] {
 }
 
 function loadTable(loads: EquipmentLoad[]): string[] {
-  const rows = loads.map((l, i) => [
+  const top = loads[0];
+  // Equipment that shares the top load (identical parallel machines) shares the title.
+  const isBottleneck = (l: EquipmentLoad): boolean =>
+    top !== undefined && top.work > 0 && l.work > 0 && (l.load === top.load || Math.abs((l.load ?? 0) - (top.load ?? 0)) < 1e-9);
+  const rows = loads.map((l) => [
     l.equipment,
     l.calendar,
     l.work.toFixed(1),
     l.capacity.toFixed(1),
     l.load === null ? (l.work > 0 ? 'no time' : '—') : `${(l.load * 100).toFixed(1)} %`,
-    i === 0 && l.work > 0 ? '← bottleneck' : '',
+    isBottleneck(l) ? '← bottleneck' : '',
   ]);
   const header = ['equipment', 'calendar', 'work min', 'capacity min', 'load', ''];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => r[c]!.length)));

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { Equipment, Layout } from '../model/layoutSchema.ts';
 import { twinStore, useTwin } from '../app/twinStore.ts';
 
@@ -16,7 +16,7 @@ export function Isa95Tree() {
   );
 }
 
-function Level({ kind, name, children }: { kind: string; name: string; children: React.ReactNode }) {
+function Level({ kind, name, children }: { kind: string; name: string; children: ReactNode }) {
   return (
     <li className={`tree-level tree-${kind.toLowerCase()}`}>
       <div className="tree-label"><span className="tree-kind">{kind}</span> {name}</div>

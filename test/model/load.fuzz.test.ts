@@ -149,10 +149,10 @@ function badProblem(p: Problem): string | undefined {
   return undefined;
 }
 
-const CASES = 1200;
+const CASES = 1050;
 /** Schema-checking a large sample takes tens of milliseconds, so large files get fewer cases and small ones the rest. */
 const LARGE = 50_000;
-const LARGE_CASES = 40;
+const LARGE_CASES = 25;
 const large = sources.filter((s) => s.text.length > LARGE).length;
 const smallCases = Math.ceil((CASES - large * LARGE_CASES) / (sources.length - large));
 const casesFor = (text: string): number => (text.length > LARGE ? LARGE_CASES : smallCases);

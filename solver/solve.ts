@@ -17,6 +17,7 @@ export interface SolveOptions {
   /** Also solve the LP relaxation of the machine assignment for a bound (default: when any operation has a choice of machines). */
   assignmentLp?: boolean;
   onProgress?: (p: Progress) => void;
+  signal?: AbortSignal;
   /** Overrides of the tabu search settings (tenure, stall, kick, elite size). */
   tabu?: Partial<Pick<TabuOptions, 'stall' | 'tenureMin' | 'tenureMax' | 'kick' | 'eliteSize'>>;
 }
@@ -64,7 +65,8 @@ export function solveMakespan(problem: SchedulingProblem, options: SolveOptions 
     lowerBound: bounds.best,
   };
   if (options.onProgress) o.onProgress = options.onProgress;
-  if (o.maxIterations === Number.MAX_SAFE_INTEGER && o.timeLimitMs === Infinity) throw new Error('give maxIterations or timeLimitMs');
+  if (options.signal) o.signal = options.signal;
+  if (o.maxIterations === Number.MAX_SAFE_INTEGER && o.timeLimitMs === Infinity && o.signal === undefined) throw new Error('give maxIterations, timeLimitMs or signal');
   const result = tabuSearch(c, start, o);
   g.restore(result.best);
   g.evaluate();

@@ -5,6 +5,8 @@ import { Random } from './random.ts';
 import { TabuMemory } from './tabuMemory.ts';
 import { ElitePool } from './elite.ts';
 
+const HEARTBEAT_MS = 500;
+
 export interface Progress {
   iteration: number;
   best: number;
@@ -28,7 +30,10 @@ export interface TabuOptions {
   /** Random moves applied to an elite solution at a restart. */
   kick: number;
   eliteSize: number;
+  /** Called on every new best and about twice a second; it cannot change the search. */
   onProgress?: (p: Progress) => void;
+  /** Stops the search (keeping the best so far) when aborted, e.g. by a Cancel button. */
+  signal?: AbortSignal;
 }
 
 export interface TabuResult {
@@ -73,8 +78,10 @@ export function tabuSearch(c: CompiledProblem, initial: ArrayLike<ArrayLike<numb
   g.save(best);
   g.save(runBest);
   const t0 = performance.now();
+  let lastReport = t0;
   const report = (iteration: number): void => {
-    o.onProgress?.({ iteration, best: best.makespan, lowerBound: o.lowerBound, elapsedMs: performance.now() - t0 });
+    lastReport = performance.now();
+    o.onProgress?.({ iteration, best: best.makespan, lowerBound: o.lowerBound, elapsedMs: lastReport - t0 });
   };
   report(0);
   let iter = 0;
@@ -125,7 +132,11 @@ export function tabuSearch(c: CompiledProblem, initial: ArrayLike<ArrayLike<numb
   };
 
   while (iter < o.maxIterations && best.makespan > o.lowerBound) {
-    if ((iter & 255) === 0 && performance.now() - t0 > o.timeLimitMs) break;
+    if ((iter & 255) === 0) {
+      const now = performance.now();
+      if (now - t0 > o.timeLimitMs || o.signal?.aborted === true) break;
+      if (now - lastReport > HEARTBEAT_MS) report(iter);
+    }
     iter++;
     hood.generate(moves, memory, iter);
     if (moves.count === 0) {

@@ -6,13 +6,14 @@ import { formatProblem, type Loaded } from '../../src/model/problem.ts';
 import { checkTimetable } from '../../solver/checker.ts';
 import { benchmarkScheduleJson } from '../../solver/jobshop/scheduleJson.ts';
 import type { SchedulingProblem } from '../../solver/problem.ts';
-import { solveMakespan } from '../../solver/solve.ts';
+import { solveMakespan, type SolveOptions } from '../../solver/solve.ts';
 
 /**
  * Shared driver of the job-shop benchmarks: reads the instances and bks.json from a folder at run
  * time, solves each within the time limit and prints one JSON line per instance, then a summary.
  * Options: --dir (relative to the repo root), --time seconds, --only a,b, --seed,
- * --iterations (a budget instead of a time limit, reproducible), --schedules DIR (writes NAME.json).
+ * --iterations (a budget instead of a time limit, reproducible), --schedules DIR (writes NAME.json),
+ * --tabu '{"stall":5000}' (overrides of the tabu search settings, for tuning).
  */
 export interface BenchSpec {
   defaultDir: string;
@@ -36,6 +37,7 @@ export function runBench(spec: BenchSpec): void {
       seed: { type: 'string', default: '1' },
       iterations: { type: 'string' },
       schedules: { type: 'string' },
+      tabu: { type: 'string' },
     },
   });
   const dir = resolve(repoRoot, values.dir);
@@ -44,6 +46,7 @@ export function runBench(spec: BenchSpec): void {
   const names = values.only !== undefined ? values.only.split(',').map((s) => s.trim()).filter((s) => s.length > 0) : spec.defaultInstances(available);
   const seconds = Number(values.time);
   const iterations = values.iterations !== undefined ? Number(values.iterations) : undefined;
+  const tabu = values.tabu !== undefined ? (JSON.parse(values.tabu) as SolveOptions['tabu']) : {};
   const results: { instance: string; gap: number }[] = [];
   for (const name of names) {
     const file = join(dir, 'instances', `${name}.txt`);
@@ -54,7 +57,8 @@ export function runBench(spec: BenchSpec): void {
     }
     const p = loaded.value;
     const t0 = performance.now();
-    const r = solveMakespan(p, iterations !== undefined ? { seed: Number(values.seed), maxIterations: iterations } : { seed: Number(values.seed), timeLimitMs: seconds * 1000 });
+    const limit = iterations !== undefined ? { maxIterations: iterations } : { timeLimitMs: seconds * 1000 };
+    const r = solveMakespan(p, { ...limit, seed: Number(values.seed), tabu });
     const elapsed = (performance.now() - t0) / 1000;
     const violations = checkTimetable(p, r.timetable);
     const best = bks[name]?.upper;

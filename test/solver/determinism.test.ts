@@ -27,3 +27,22 @@ describe('runs are reproducible', () => {
     expect(seen[seen.length - 1]).toBe(r.makespan);
   });
 });
+
+describe('stopping', () => {
+  it('an aborted signal stops the search at once with the best schedule so far', () => {
+    const p = randomJobShop(3, 10, 5);
+    const controller = new AbortController();
+    controller.abort();
+    const r = solveMakespan(p, { seed: 1, signal: controller.signal });
+    expect(r.iterations).toBe(0);
+    expect(r.makespan).toBe(Math.min(...r.construction.map((x) => x.makespan)));
+  });
+
+  it('stops early when the makespan reaches the lower bound', () => {
+    // One machine: any order is optimal, the makespan equals the machine load.
+    const p = randomJobShop(4, 6, 1);
+    const r = solveMakespan(p, { seed: 1, maxIterations: 10_000 });
+    expect(r.makespan).toBe(r.bounds.best);
+    expect(r.iterations).toBe(0);
+  });
+});

@@ -8,6 +8,7 @@ import type { Loaded, Problem } from './problem.ts';
 import { renderFound } from './render.ts';
 import { checkScenario } from './scenarioChecks.ts';
 import { Scenario } from './scenarioSchema.ts';
+import { salvage, salvagedProblems } from './salvage.ts';
 import { zodProblems } from './zodProblems.ts';
 
 export { loadDispatchListText } from './loadDispatchList.ts';
@@ -30,7 +31,16 @@ const OTHER_FORMATS: Record<string, string> = {
 
 function validateLayout(data: unknown, file: string): Loaded<Layout> {
   const parsed = Layout.safeParse(data);
-  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error.issues, data, Layout, file) };
+  if (!parsed.success) {
+    const problems = zodProblems(parsed.error.issues, data, Layout, file);
+    const rest = salvage(Layout, data, parsed.error.issues);
+    if (rest) {
+      const f = new Findings(file);
+      checkLayout(rest.value, f);
+      problems.push(...salvagedProblems(f.errors, rest));
+    }
+    return { ok: false, problems };
+  }
   const f = new Findings(file);
   checkLayout(parsed.data, f);
   return f.result(parsed.data);
@@ -89,7 +99,14 @@ async function validateScenario(data: unknown, file: string, resolveLayout: Layo
   const ref = parsed.success ? parsed.data.layout : (data as { layout?: unknown } | null)?.layout;
   const layout = typeof ref === 'string' && ref !== '' ? await loadReferencedLayout(ref, file, resolveLayout) : undefined;
   if (!parsed.success) {
-    return { ok: false, problems: [...zodProblems(parsed.error.issues, data, Scenario, file), ...(layout?.problems ?? [])] };
+    const problems = zodProblems(parsed.error.issues, data, Scenario, file);
+    const rest = salvage(Scenario, data, parsed.error.issues);
+    if (rest) {
+      const f = new Findings(file);
+      checkScenario(rest.value, layout?.layout ? indexLayout(layout.layout) : undefined, f);
+      problems.push(...salvagedProblems(f.errors, rest));
+    }
+    return { ok: false, problems: [...problems, ...(layout?.problems ?? [])] };
   }
   const f = new Findings(file);
   checkScenario(parsed.data, layout?.layout ? indexLayout(layout.layout) : undefined, f);

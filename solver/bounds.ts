@@ -4,8 +4,9 @@ import { precedenceOrder, type CompiledProblem } from './compile.ts';
  * Combinatorial lower bounds on the makespan, each valid for eligible machines, release dates
  * and precedences (changeovers only make schedules longer):
  * - path: the longest precedence chain with every operation at its shortest duration;
- * - machine: for each machine, the operations that can only run there, between the earliest
- *   head and the shortest tail among them (the one-machine relaxation without its sequencing);
+ * - machine: for each machine, the operations that can only run there, as a one-machine problem
+ *   with heads and tails, relaxed to preemption and solved exactly by Jackson's preemptive
+ *   schedule (Carlier 1982);
  * - average load: all work at shortest durations spread over the machines that can take any.
  */
 export interface LowerBounds {
@@ -39,9 +40,7 @@ export function lowerBounds(c: CompiledProblem): LowerBounds {
     }
     tail[v] = t;
   }
-  const load = new Float64Array(m);
-  const minHead = new Float64Array(m).fill(Infinity);
-  const minTail = new Float64Array(m).fill(Infinity);
+  const fixed: number[][] = Array.from({ length: m }, () => []);
   const usable = new Uint8Array(m);
   let work = 0;
   for (let v = 0; v < n; v++) {
@@ -49,18 +48,50 @@ export function lowerBounds(c: CompiledProblem): LowerBounds {
     const e = c.modeStart[v + 1] as number;
     for (let k = s; k < e; k++) usable[c.modeMachine[k] as number] = 1;
     work += c.minDuration[v] as number;
-    if (e - s !== 1) continue;
-    const k = c.modeMachine[s] as number;
-    load[k] = (load[k] as number) + (c.modeDuration[s] as number);
-    minHead[k] = Math.min(minHead[k] as number, head[v] as number);
-    minTail[k] = Math.min(minTail[k] as number, tail[v] as number);
+    if (e - s === 1) fixed[c.modeMachine[s] as number]?.push(v);
   }
   let machine = 0;
   let machines = 0;
   for (let k = 0; k < m; k++) {
     machines += usable[k] as number;
-    if ((load[k] as number) > 0) machine = Math.max(machine, (minHead[k] as number) + (load[k] as number) + (minTail[k] as number));
+    const ops = fixed[k] as number[];
+    if (ops.length > 0) machine = Math.max(machine, preemptiveOneMachine(ops.map((v) => head[v] as number), ops.map((v) => c.minDuration[v] as number), ops.map((v) => tail[v] as number)));
   }
   const averageLoad = machines > 0 ? Math.ceil(work / machines) : 0;
   return { path, machine, averageLoad, best: Math.max(path, machine, averageLoad) };
+}
+
+/** max over jobs of completion + tail in Jackson's preemptive schedule: always run the released job with the longest tail. */
+export function preemptiveOneMachine(release: number[], duration: number[], tail: number[]): number {
+  const k = release.length;
+  const left = duration.slice();
+  let unfinished = 0;
+  let bound = 0;
+  for (let i = 0; i < k; i++) {
+    if ((left[i] as number) > 0) unfinished++;
+    else bound = Math.max(bound, (release[i] as number) + (tail[i] as number));
+  }
+  let t = Math.min(...release);
+  while (unfinished > 0) {
+    let pick = -1;
+    let nextRelease = Infinity;
+    for (let i = 0; i < k; i++) {
+      if ((left[i] as number) <= 0) continue;
+      const r = release[i] as number;
+      if (r > t) nextRelease = Math.min(nextRelease, r);
+      else if (pick < 0 || (tail[i] as number) > (tail[pick] as number)) pick = i;
+    }
+    if (pick < 0) {
+      t = nextRelease;
+      continue;
+    }
+    const run = Math.min(left[pick] as number, nextRelease - t);
+    t += run;
+    left[pick] = (left[pick] as number) - run;
+    if (left[pick] === 0) {
+      unfinished--;
+      bound = Math.max(bound, t + (tail[pick] as number));
+    }
+  }
+  return bound;
 }

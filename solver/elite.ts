@@ -42,6 +42,13 @@ export class ElitePool {
     this.hashes[worst] = h;
   }
 
+  /** Two different members (needs size ≥ 2). */
+  pickTwo(rng: Random): [Snapshot, Snapshot] {
+    const i = rng.int(this.slots.length);
+    const j = (i + 1 + rng.int(this.slots.length - 1)) % this.slots.length;
+    return [this.slots[i] as Snapshot, this.slots[j] as Snapshot];
+  }
+
   pick(rng: Random): Snapshot | undefined {
     return this.slots.length === 0 ? undefined : this.slots[rng.int(this.slots.length)];
   }

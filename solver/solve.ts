@@ -19,7 +19,7 @@ export interface SolveOptions {
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
   /** Overrides of the tabu search settings (tenure, stall, kick, elite size). */
-  tabu?: Partial<Pick<TabuOptions, 'stall' | 'tenureMin' | 'tenureMax' | 'kick' | 'eliteSize'>>;
+  tabu?: Partial<Pick<TabuOptions, 'stall' | 'tenureMin' | 'tenureMax' | 'kick' | 'eliteSize' | 'crossover'>>;
 }
 
 export interface SolveResult {

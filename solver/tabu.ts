@@ -4,6 +4,7 @@ import { BACKWARD, FORWARD, MoveList, moveCapacity, Neighbourhood } from './neig
 import { Random } from './random.ts';
 import { TabuMemory } from './tabuMemory.ts';
 import { ElitePool } from './elite.ts';
+import { Recombiner } from './recombine.ts';
 
 const HEARTBEAT_MS = 500;
 
@@ -30,6 +31,8 @@ export interface TabuOptions {
   /** Random moves applied to an elite solution at a restart. */
   kick: number;
   eliteSize: number;
+  /** Share of restarts that cross two elite solutions instead of perturbing one. */
+  crossover: number;
   /** Called on every new best and about twice a second; it cannot change the search. */
   onProgress?: (p: Progress) => void;
   /** Stops the search (keeping the best so far) when aborted, e.g. by a Cancel button. */
@@ -57,12 +60,14 @@ export function defaultTabuOptions(c: CompiledProblem, jobs: number): TabuOption
     tenureMax: Math.ceil(base * 1.5),
     kick: 4,
     eliteSize: 8,
+    crossover: 0.5,
   };
 }
 
 /**
- * Tabu search on the critical path (N7 moves and machine reassignments), restarted from an elite
- * pool with a few random moves when a run stalls, as a simple form of i-TSAB's diversification.
+ * Tabu search on the critical path (N7 moves and machine reassignments). When a run stalls it
+ * restarts from the elite pool (i-TSAB's idea): either a job-based crossover of two elite
+ * solutions or one elite solution, each shaken by a few random critical moves.
  */
 export function tabuSearch(c: CompiledProblem, initial: ArrayLike<ArrayLike<number>>, o: TabuOptions): TabuResult {
   const g = new SequenceGraph(c);
@@ -73,6 +78,7 @@ export function tabuSearch(c: CompiledProblem, initial: ArrayLike<ArrayLike<numb
   const memory = new TabuMemory(c.n, c.m);
   const rng = new Random(o.seed);
   const elite = new ElitePool(c, o.eliteSize);
+  const recombiner = new Recombiner(g);
   const best = newSnapshot(c);
   const runBest = newSnapshot(c);
   g.save(best);
@@ -92,8 +98,11 @@ export function tabuSearch(c: CompiledProblem, initial: ArrayLike<ArrayLike<numb
   const restart = (): void => {
     elite.offer(runBest);
     restarts++;
-    g.restore(elite.pick(rng) ?? best);
-    g.evaluate();
+    if (elite.size >= 2 && rng.float() < o.crossover) {
+      const [a, b] = elite.pickTwo(rng);
+      recombiner.cross(a, b, rng);
+    } else g.restore(elite.pick(rng) ?? best);
+    if (!g.evaluate()) throw new Error('restart produced a cycle');
     memory.clear();
     for (let k = 0; k < o.kick; k++) {
       hood.generate(moves, memory, iter);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lowerBounds } from '../../solver/bounds.ts';
+import { lowerBounds, preemptiveOneMachine } from '../../solver/bounds.ts';
 import { compile } from '../../solver/compile.ts';
 import { problemFromRoutings } from '../../solver/problem.ts';
 
@@ -26,8 +26,8 @@ describe('lowerBounds', () => {
     ]);
     const b = lowerBounds(compile(p));
     expect(b.path).toBe(12);
-    // Machine 2 alone holds ops 1 and 2: shortest head 0 (op 2), load 7, shortest tail 0 (op 1).
-    expect(b.machine).toBe(7);
+    // Machine 2 alone holds op 1 (head 2, 4, tail 0) and op 2 (head 0, 3, tail 9): op 2 first, 3 + 9.
+    expect(b.machine).toBe(12);
     expect(b.averageLoad).toBe(6); // (2 + 4 + 3 + 9) / 3
     expect(b.best).toBe(12);
   });
@@ -36,5 +36,16 @@ describe('lowerBounds', () => {
     const p = problemFromRoutings('r', 1, [[[{ machine: 0, duration: 2 }]]]);
     (p.operations[0] as { release: number }).release = 10;
     expect(lowerBounds(compile(p)).path).toBe(12);
+  });
+});
+
+describe('preemptiveOneMachine', () => {
+  it('interrupts a job when one with a longer tail is released', () => {
+    // Job 0 runs 0..1, job 1 (tail 5) preempts it 1..2 → 7; job 0 ends at 4.
+    expect(preemptiveOneMachine([0, 1], [3, 1], [0, 5])).toBe(7);
+  });
+
+  it('waits for the first release and counts zero-length jobs at their release', () => {
+    expect(preemptiveOneMachine([10, 3], [2, 0], [1, 20])).toBe(23);
   });
 });

@@ -24,3 +24,16 @@ describe('every schedule the solver returns is feasible', () => {
     expect(Math.min(...r.construction.map((x) => x.makespan))).toBeGreaterThanOrEqual(r.makespan);
   });
 });
+
+describe('restarts keep schedules feasible', () => {
+  const cases = [0, 1, 2, 3, 4, 5].map((i) => {
+    const base = i % 2 === 0 ? randomJobShop(100 + i, 8, 4) : randomFlexible(100 + i, 7, 4, 4, 3);
+    return { name: `${i}: ${base.name}`, p: withPlantFeatures(base, i), seed: i };
+  });
+  it.each(cases)('frequent crossover restarts on $name', ({ p, seed }) => {
+    const r = solveMakespan(p, { seed, maxIterations: 1500, tabu: { stall: 10, crossover: 1 } });
+    expect(r.restarts).toBeGreaterThan(5);
+    expect(checkTimetable(p, r.timetable)).toEqual([]);
+    expect(makespanOf(r.timetable)).toBe(r.makespan);
+  });
+});

@@ -10,6 +10,8 @@
  * - An event's handler and data sit in a *slot* that stays put while its heap key moves. The
  *   handle given to callers names the slot and the slot's generation, so a handle to an event
  *   that already fired (whose slot was reused since) can never cancel someone else's event.
+ *   A slot's generation is odd while its event is live and even once it fired or was cancelled,
+ *   so one number answers both "is it live?" and "is it still the event this handle names?".
  * - Cancellation is lazy: the slot is marked dead and the heap entry is dropped when it reaches
  *   the top. That makes cancel O(1), and preemption (failures, shift ends) cancels often.
  */
@@ -26,7 +28,7 @@ export const NO_EVENT = -1 as EventHandle;
 const SLOT_BITS = 24;
 const SLOT_COUNT_LIMIT = 1 << SLOT_BITS;
 const SLOT_MASK = SLOT_COUNT_LIMIT - 1;
-// Generations wrap so that gen * 2^24 + slot stays an exact integer below 2^53.
+// Generations wrap (keeping their parity) so that gen * 2^24 + slot stays an exact integer below 2^53.
 const GENERATION_MASK = (1 << 28) - 1;
 
 function noHandler(): void {
@@ -47,7 +49,6 @@ export class EventQueue {
   private slotData: unknown[];
   private slotTime: Float64Array;
   private slotGeneration: Int32Array;
-  private slotLive: Uint8Array;
   private freeSlots: Int32Array;
   private freeCount: number;
 
@@ -64,7 +65,6 @@ export class EventQueue {
     this.slotData = new Array<unknown>(this.capacity).fill(undefined);
     this.slotTime = new Float64Array(this.capacity);
     this.slotGeneration = new Int32Array(this.capacity);
-    this.slotLive = new Uint8Array(this.capacity);
     this.freeSlots = new Int32Array(this.capacity);
     this.freeCount = 0;
     for (let s = this.capacity - 1; s >= 0; s--) this.freeSlots[this.freeCount++] = s;
@@ -79,9 +79,8 @@ export class EventQueue {
   push(time: number, handler: Handler<unknown>, data: unknown): EventHandle {
     if (this.freeCount === 0) this.grow();
     const slot = this.freeSlots[--this.freeCount]!;
-    const generation = (this.slotGeneration[slot]! + 1) & GENERATION_MASK;
+    const generation = (this.slotGeneration[slot]! + 1) & GENERATION_MASK; // odd: live
     this.slotGeneration[slot] = generation;
-    this.slotLive[slot] = 1;
     this.slotHandler[slot] = handler;
     this.slotData[slot] = data;
     this.slotTime[slot] = time;
@@ -112,7 +111,7 @@ export class EventQueue {
   cancel(handle: EventHandle): boolean {
     const slot = this.liveSlot(handle);
     if (slot < 0) return false;
-    this.slotLive[slot] = 0;
+    this.slotGeneration[slot] = (this.slotGeneration[slot]! + 1) & GENERATION_MASK; // even: dead
     this.slotHandler[slot] = undefined;
     this.slotData[slot] = undefined;
     this.live--;
@@ -140,11 +139,12 @@ export class EventQueue {
       if (time > until) return NaN;
       const slot = this.heapSlot[0]!;
       this.removeRoot();
-      const isLive = this.slotLive[slot] === 1;
+      const generation = this.slotGeneration[slot]!;
+      const isLive = (generation & 1) === 1;
       if (isLive) {
         this.dueHandler = this.slotHandler[slot]!;
         this.dueData = this.slotData[slot];
-        this.slotLive[slot] = 0;
+        this.slotGeneration[slot] = (generation + 1) & GENERATION_MASK;
         this.slotHandler[slot] = undefined;
         this.slotData[slot] = undefined;
         this.live--;
@@ -159,7 +159,7 @@ export class EventQueue {
   peekTime(): number {
     while (this.size > 0) {
       const slot = this.heapSlot[0]!;
-      if (this.slotLive[slot] === 1) return this.heapTime[0]!;
+      if ((this.slotGeneration[slot]! & 1) === 1) return this.heapTime[0]!;
       this.removeRoot();
       this.freeSlots[this.freeCount++] = slot;
     }
@@ -169,9 +169,10 @@ export class EventQueue {
   private liveSlot(handle: EventHandle): number {
     if (!(handle >= 0)) return -1;
     const slot = handle & SLOT_MASK;
-    if (slot >= this.capacity || this.slotLive[slot] !== 1) return -1;
-    const generation = Math.floor(handle / SLOT_COUNT_LIMIT);
-    return this.slotGeneration[slot] === generation ? slot : -1;
+    if (slot >= this.capacity) return -1;
+    const generation = this.slotGeneration[slot]!;
+    // A dead slot's generation is even, and a handle's is always odd: no separate live flag.
+    return generation === Math.floor(handle / SLOT_COUNT_LIMIT) ? slot : -1;
   }
 
   private removeRoot(): void {
@@ -219,7 +220,6 @@ export class EventQueue {
     this.heapSlot = copyInto(new Int32Array(capacity), this.heapSlot);
     this.slotTime = copyInto(new Float64Array(capacity), this.slotTime);
     this.slotGeneration = copyInto(new Int32Array(capacity), this.slotGeneration);
-    this.slotLive = copyInto(new Uint8Array(capacity), this.slotLive);
     this.freeSlots = copyInto(new Int32Array(capacity), this.freeSlots);
     for (let s = old; s < capacity; s++) {
       this.slotHandler.push(undefined);
@@ -229,7 +229,7 @@ export class EventQueue {
   }
 }
 
-function copyInto<A extends Float64Array | Int32Array | Uint8Array>(target: A, source: A): A {
+function copyInto<A extends Float64Array | Int32Array>(target: A, source: A): A {
   target.set(source);
   return target;
 }

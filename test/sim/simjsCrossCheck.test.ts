@@ -33,7 +33,7 @@ function ours(servers: number, lambda: number, serviceMean: number): Interval {
 
 function theirs(servers: number, lambda: number, serviceMean: number): Interval {
   const means = Array.from({ length: REPLICATIONS }, (_, r) =>
-    simjsMmc(Sim, { arrivalRate: lambda, serviceMean, servers, seed: 1000 + r, warmup: WARMUP, horizon: HORIZON }).meanTimeInSystem);
+    simjsMmc(Sim, { arrivalRate: lambda, serviceMean, servers, seed: 1000 + r, warmup: WARMUP, horizon: HORIZON }).stats.meanTimeInSystem);
   return meanInterval(means);
 }
 

@@ -6,6 +6,8 @@
  */
 
 export interface SimjsRequest {
+  /** When a timer request fires. */
+  deliverAt: number;
   /** Runs `callback` (with `this` = the entity) when the request completes. */
   done(callback: () => void, context?: object): SimjsRequest;
   cancel(): void;

@@ -1,3 +1,4 @@
+import { timed, type BenchResult } from '../desModels/benchResult.ts';
 import type { Simjs, SimjsEntity } from './loadSimjs.ts';
 
 export interface SimjsMmcOptions {
@@ -13,18 +14,11 @@ export interface SimjsMmcOptions {
   warmup?: number;
 }
 
-export interface SimjsMmcResult {
-  completed: number;
-  meanTimeInSystem: number;
-  events: number;
-  seconds: number;
-}
-
 /**
  * M/M/c on simjs as its documentation models queues: an arrivals entity on timers and a FCFS
  * Facility with c servers; simjs's own Mersenne Twister draws all times.
  */
-export function simjsMmc(Sim: Simjs, options: SimjsMmcOptions): SimjsMmcResult {
+export function simjsMmc(Sim: Simjs, options: SimjsMmcOptions): BenchResult & { stats: { meanTimeInSystem: number } } {
   const { arrivalRate, serviceMean, servers, seed, customers = Infinity, horizon = Infinity, warmup = 0 } = options;
   const sim = new Sim.Sim();
   const random = new Sim.Random(seed);
@@ -54,8 +48,6 @@ export function simjsMmc(Sim: Simjs, options: SimjsMmcOptions): SimjsMmcResult {
   }
 
   sim.addEntity(Arrivals);
-  const start = performance.now();
-  sim.simulate(horizon);
-  const seconds = (performance.now() - start) / 1000;
-  return { completed, meanTimeInSystem, events: sim.queue.order, seconds };
+  const { seconds, cpuSeconds } = timed(() => sim.simulate(horizon));
+  return { completed, events: sim.queue.order, seconds, cpuSeconds, stats: { meanTimeInSystem } };
 }

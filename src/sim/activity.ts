@@ -15,12 +15,20 @@ export class Activity<T> {
   private pauses = 0;
   private active = false;
 
+  // Stored without T, so an Activity<Machine> is usable wherever an Activity<unknown> is expected
+  // (T would otherwise be invariant: it is both the handler's parameter and the data).
+  private readonly onDone: Handler<unknown>;
+  private readonly data: unknown;
+
   /** `onDone(data)` runs when the work completes. */
   constructor(
     private readonly sim: Simulator,
-    private readonly onDone: Handler<T>,
-    private readonly data: T,
-  ) {}
+    onDone: Handler<T>,
+    data: T,
+  ) {
+    this.onDone = onDone as Handler<unknown>;
+    this.data = data;
+  }
 
   /** Started and not yet completed or cancelled. */
   get isActive(): boolean {
@@ -42,7 +50,7 @@ export class Activity<T> {
     if (this.active || !(duration >= 0)) refuseStart(this.active, duration);
     this.active = true;
     this.left = duration;
-    if (this.pauses === 0) this.handle = this.sim.schedule(duration, Activity.complete<T>, this as Activity<T>);
+    if (this.pauses === 0) this.handle = this.sim.schedule(duration, Activity.complete, this);
   }
 
   pause(): void {
@@ -56,7 +64,7 @@ export class Activity<T> {
   resume(): void {
     if (this.pauses === 0) throw new Error('Activity.resume: not paused');
     if (--this.pauses > 0 || !this.active) return;
-    this.handle = this.sim.schedule(this.left, Activity.complete<T>, this as Activity<T>);
+    this.handle = this.sim.schedule(this.left, Activity.complete, this);
   }
 
   /** Abandons the work without completing it (scrap, preemptive repeat); pauses stay. */
@@ -68,7 +76,7 @@ export class Activity<T> {
     this.left = 0;
   }
 
-  private static complete<U>(this: void, activity: Activity<U>): void {
+  private static complete(this: void, activity: Activity<unknown>): void {
     activity.active = false;
     activity.handle = NO_EVENT;
     activity.left = 0;

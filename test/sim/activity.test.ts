@@ -62,6 +62,15 @@ describe('Activity (preemptive resume)', () => {
     expect(done).toEqual([5]);
   });
 
+  it('can be held as Activity<unknown> whatever its data type (for lists of clocks to pause)', () => {
+    const sim = new Simulator();
+    const machine = { name: 'M1', finished: 0 };
+    const clocks: Activity<unknown>[] = [new Activity(sim, (m: typeof machine) => m.finished++, machine)];
+    clocks[0]!.start(1);
+    sim.run();
+    expect(machine.finished).toBe(1);
+  });
+
   it('rejects starting twice and resuming what is not paused', () => {
     const { work } = setup();
     work.start(1);

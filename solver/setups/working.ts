@@ -27,12 +27,6 @@ export function makespan(w: Working): number {
   return c;
 }
 
-export function totalTime(w: Working): number {
-  let c = 0;
-  for (let k = 0; k < w.times.length; k++) c += w.times[k]!;
-  return c;
-}
-
 export function criticalMachine(w: Working): number {
   let best = 0;
   for (let k = 1; k < w.times.length; k++) if (w.times[k]! > w.times[best]!) best = k;

@@ -18,6 +18,11 @@ import { solveSdst } from '../../solver/setups/solve.ts';
  * the iterated greedy for --time seconds (or --iterations rounds, reproducibly). One JSON line
  * per instance, then a summary line. Instances are read at run time, never copied.
  */
+// Piping into `head` closes stdout early; that ends the run, it is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
   options: {

@@ -7,8 +7,9 @@ import { shortestOpenPath, OPEN_PATH_EXACT_MAX } from './openPath.ts';
  * path (open end, fixed start state) over setup keys: jobs sharing a key run back to back,
  * which is optimal whenever the matrix obeys the triangle inequality (a detour through a
  * third key is never cheaper than the direct change) and has a zero diagonal, and proven so
- * by Held–Karp up to 13 keys. With due dates, jobs are sequenced one by one (see
- * `sequenceWithDueDates`).
+ * by Held–Karp up to 13 keys. When the matrix breaks that rule, jobs are sequenced one by one
+ * as well (exact up to 13 jobs) and the cheaper answer wins. With due dates, jobs are always
+ * sequenced one by one (see `sequenceWithDueDates`).
  */
 export function sequenceChangeovers(input: ChangeoverInput): ChangeoverSequence {
   const grouped = groupedSequence(input);

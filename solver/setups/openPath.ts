@@ -1,4 +1,4 @@
-import { createRandom } from './random.ts';
+import { createRandom, type Random } from './random.ts';
 
 /**
  * Cheapest open path from a fixed start through every node once (an asymmetric TSP path with
@@ -102,7 +102,7 @@ function improvedPath(input: OpenPathInput, seed: number): OpenPath {
   let bestCost = openPathCost(input, best);
   const rng = createRandom(seed);
   for (let kick = 0; kick < Math.min(20 * n, 500) && n >= 8; kick++) {
-    const trial = doubleBridge(best, rng.int.bind(rng));
+    const trial = doubleBridge(best, rng);
     descend(input, trial);
     const c = openPathCost(input, trial);
     if (c < bestCost - 1e-9) {
@@ -113,9 +113,9 @@ function improvedPath(input: OpenPathInput, seed: number): OpenPath {
   return { order: best, cost: bestCost, exact: false };
 }
 
-function doubleBridge(order: readonly number[], int: (bound: number) => number): number[] {
+function doubleBridge(order: readonly number[], rng: Random): number[] {
   const n = order.length;
-  const cuts = [1 + int(n - 1), 1 + int(n - 1), 1 + int(n - 1)].sort((a, b) => a - b);
+  const cuts = [1 + rng.int(n - 1), 1 + rng.int(n - 1), 1 + rng.int(n - 1)].sort((a, b) => a - b);
   const [a, b, c] = cuts as [number, number, number];
   return [...order.slice(0, a), ...order.slice(b, c), ...order.slice(a, b), ...order.slice(c)];
 }

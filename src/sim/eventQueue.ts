@@ -55,6 +55,7 @@ export class EventQueue {
   /** Handler and data of the event the last `popDue` removed. */
   dueHandler: Handler<unknown> = noHandler;
   dueData: unknown = undefined;
+  private dueSlot = 0;
 
   constructor(initialCapacity = 64) {
     this.capacity = Math.max(4, initialCapacity);
@@ -85,25 +86,9 @@ export class EventQueue {
     this.slotData[slot] = data;
     this.slotTime[slot] = time;
     this.live++;
-
-    const seq = this.nextSeq++;
-    const heapTime = this.heapTime;
-    const heapSeq = this.heapSeq;
-    const heapSlot = this.heapSlot;
-    let i = this.size++;
-    // The new entry has the largest sequence number, so an equal-time parent always precedes it.
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const parentTime = heapTime[parent]!;
-      if (parentTime <= time) break;
-      heapTime[i] = parentTime;
-      heapSeq[i] = heapSeq[parent]!;
-      heapSlot[i] = heapSlot[parent]!;
-      i = parent;
-    }
-    heapTime[i] = time;
-    heapSeq[i] = seq;
-    heapSlot[i] = slot;
+    this.siftUp(slot);
+    // `push` stays small so V8 inlines it: a caller that ignores the handle then never boxes it
+    // (handles exceed the small-integer range, and a returned double costs an allocation).
     return (generation * SLOT_COUNT_LIMIT + slot) as EventHandle;
   }
 
@@ -129,30 +114,38 @@ export class EventQueue {
   }
 
   /**
-   * Removes the earliest live event due at or before `until` and returns its time, leaving its
-   * handler and data in `dueHandler` / `dueData`; returns NaN when there is none. Dead entries
-   * met on the way are dropped.
+   * Removes the earliest live event due at or before `until`; false when there is none. The
+   * removed event's time, handler and data are then `dueTime`, `dueHandler` and `dueData`.
+   * Dead entries met on the way are dropped.
    */
-  popDue(until: number): number {
+  popDue(until: number): boolean {
     while (this.size > 0) {
-      const time = this.heapTime[0]!;
-      if (time > until) return NaN;
+      if (this.heapTime[0]! > until) return false;
       const slot = this.heapSlot[0]!;
       this.removeRoot();
+      this.freeSlots[this.freeCount++] = slot;
       const generation = this.slotGeneration[slot]!;
-      const isLive = (generation & 1) === 1;
-      if (isLive) {
+      if ((generation & 1) === 1) {
+        this.slotGeneration[slot] = (generation + 1) & GENERATION_MASK;
+        this.dueSlot = slot;
         this.dueHandler = this.slotHandler[slot]!;
         this.dueData = this.slotData[slot];
-        this.slotGeneration[slot] = (generation + 1) & GENERATION_MASK;
         this.slotHandler[slot] = undefined;
         this.slotData[slot] = undefined;
         this.live--;
+        return true;
       }
-      this.freeSlots[this.freeCount++] = slot;
-      if (isLive) return time;
     }
-    return NaN;
+    return false;
+  }
+
+  /**
+   * Time of the event the last `popDue` removed. Read from the slot (which keeps it until its
+   * next use) rather than returned by `popDue`: a returned double crossed V8's representation
+   * boundaries and cost a heap allocation per event.
+   */
+  get dueTime(): number {
+    return this.slotTime[this.dueSlot]!;
   }
 
   /** Time of the earliest live event, or Infinity when none is pending. */
@@ -173,6 +166,29 @@ export class EventQueue {
     const generation = this.slotGeneration[slot]!;
     // A dead slot's generation is even, and a handle's is always odd: no separate live flag.
     return generation === Math.floor(handle / SLOT_COUNT_LIMIT) ? slot : -1;
+  }
+
+  /** Adds the slot's event at the bottom of the heap and moves it up to its place. */
+  private siftUp(slot: number): void {
+    const time = this.slotTime[slot]!;
+    const seq = this.nextSeq++;
+    const heapTime = this.heapTime;
+    const heapSeq = this.heapSeq;
+    const heapSlot = this.heapSlot;
+    let i = this.size++;
+    // The new entry has the largest sequence number, so an equal-time parent always precedes it.
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const parentTime = heapTime[parent]!;
+      if (parentTime <= time) break;
+      heapTime[i] = parentTime;
+      heapSeq[i] = heapSeq[parent]!;
+      heapSlot[i] = heapSlot[parent]!;
+      i = parent;
+    }
+    heapTime[i] = time;
+    heapSeq[i] = seq;
+    heapSlot[i] = slot;
   }
 
   private removeRoot(): void {

@@ -51,15 +51,26 @@ const height = new Float64Array(LAYERS);
 
 /** One Exp(1) variate. */
 export function standardExponential(stream: RandomStream): number {
+  const a = stream.nextUint32();
+  const layer = a & 0xff;
+  const position = (a >>> 8) * 2097152 + (stream.nextUint32() >>> 11); // 24 + 21 bits
+  // About 99 % of draws end here. The rest take a separate function: a loop with returns
+  // inside would make V8 box every result of this one.
+  if (position < fastLimit[layer]!) return position * step[layer]!;
+  return edgeOrTail(stream, layer, position * step[layer]!);
+}
+
+/** A draw that fell outside a layer's sure part: test it against the curve, or draw the tail. */
+function edgeOrTail(stream: RandomStream, layer: number, x: number): number {
   for (;;) {
-    const a = stream.nextUint32();
-    const layer = a & 0xff;
-    const position = (a >>> 8) * 2097152 + (stream.nextUint32() >>> 11); // 24 + 21 bits
-    const x = position * step[layer]!;
-    if (position < fastLimit[layer]!) return x;
     // The exponential is memoryless: beyond R the tail is R plus a fresh Exp(1).
     if (layer === 0) return R - log(1 - stream.next());
     const y = height[layer]! + stream.next() * (height[layer - 1]! - height[layer]!);
     if (y < exp(-x)) return x;
+    const a = stream.nextUint32();
+    layer = a & 0xff;
+    const position = (a >>> 8) * 2097152 + (stream.nextUint32() >>> 11);
+    x = position * step[layer]!;
+    if (position < fastLimit[layer]!) return x;
   }
 }

@@ -75,10 +75,8 @@ export class Simulator {
     if (!(until >= this.now)) throw new RangeError(`Simulator.run: until ${until} is before now (${this.now})`);
     const queue = this.queue;
     this.stopped = false;
-    for (;;) {
-      const time = queue.popDue(until);
-      if (time !== time) break; // NaN: nothing due
-      this.now = time;
+    while (queue.popDue(until)) {
+      this.now = queue.dueTime;
       this.fired++;
       const handler = queue.dueHandler;
       handler(queue.dueData);

@@ -5,11 +5,8 @@ import { RandomStream, streamState } from '../../src/sim/random.ts';
 /** Pops everything and returns the data of each event in firing order. */
 function fireAll(queue: EventQueue): unknown[] {
   const order: unknown[] = [];
-  for (;;) {
-    const time = queue.popDue(Infinity);
-    if (Number.isNaN(time)) return order;
-    order.push(queue.dueData);
-  }
+  while (queue.popDue(Infinity)) order.push(queue.dueData);
+  return order;
 }
 
 const noop = (): void => {};
@@ -88,8 +85,10 @@ describe('EventQueue', () => {
     const queue = new EventQueue();
     queue.push(1, noop, 'a');
     queue.push(2, noop, 'b');
-    expect(queue.popDue(1.5)).toBe(1);
-    expect(queue.popDue(1.5)).toBeNaN();
+    expect(queue.popDue(1.5)).toBe(true);
+    expect(queue.dueTime).toBe(1);
+    expect(queue.dueData).toBe('a');
+    expect(queue.popDue(1.5)).toBe(false);
     expect(queue.peekTime()).toBe(2);
   });
 
@@ -123,11 +122,11 @@ describe('EventQueue', () => {
         expect(queue.cancel(handles.get(id)!)).toBe(true);
         reference.delete(id);
       } else if (reference.size > 0) {
-        const time = queue.popDue(Infinity);
+        expect(queue.popDue(Infinity)).toBe(true);
         const expected = [...reference.values()].sort((a, b) => a.time - b.time || a.seq - b.seq)[0]!;
-        expect([time, queue.dueData]).toEqual([expected.time, expected.seq]);
+        expect([queue.dueTime, queue.dueData]).toEqual([expected.time, expected.seq]);
         reference.delete(expected.seq);
-        now = time;
+        now = queue.dueTime;
       }
       expect(queue.pending).toBe(reference.size);
     }

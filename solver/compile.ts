@@ -86,6 +86,14 @@ export function compile(p: SchedulingProblem): CompiledProblem {
   return { n, m, job, release, modeStart, modeMachine, modeDuration, minDuration, predStart, predList, succStart, succList, setup, family, familyCount };
 }
 
+/** Changeover on machine k from op a to op b (0 without setups or when a is -1). */
+export function changeover(c: CompiledProblem, k: number, a: number, b: number): number {
+  const s = c.setup;
+  if (s === null || a < 0) return 0;
+  const f = c.familyCount;
+  return s[(k * f + (c.family[a] as number)) * f + (c.family[b] as number)] as number;
+}
+
 /** Duration of op i on machine k, or -1 when k is not eligible. */
 export function durationOn(c: CompiledProblem, i: number, k: number): number {
   for (let e = c.modeStart[i] as number; e < (c.modeStart[i + 1] as number); e++) {

@@ -1,4 +1,4 @@
-import { precedenceOrder, type CompiledProblem } from './compile.ts';
+import { changeover, durationOn, precedenceOrder, type CompiledProblem } from './compile.ts';
 import type { SchedulingProblem } from './problem.ts';
 import type { Candidate, PriorityRule, RuleContext } from './rules.ts';
 
@@ -21,11 +21,6 @@ export function gifflerThompson(c: CompiledProblem, ctx: RuleContext, rule: Prio
     predsLeft[v] = (c.predStart[v + 1] as number) - (c.predStart[v] as number);
     if (predsLeft[v] === 0) cand.push(v);
   }
-  const setup = (k: number, a: number, b: number): number => {
-    if (c.setup === null || a < 0) return 0;
-    const f = c.familyCount;
-    return c.setup[(k * f + (c.family[a] as number)) * f + (c.family[b] as number)] as number;
-  };
   const x: Candidate = { op: 0, machine: 0, duration: 0, start: 0, setup: 0 };
   for (let done = 0; done < n; done++) {
     let bestEnd = Infinity;
@@ -33,7 +28,7 @@ export function gifflerThompson(c: CompiledProblem, ctx: RuleContext, rule: Prio
     for (const v of cand) {
       for (let e = c.modeStart[v] as number; e < (c.modeStart[v + 1] as number); e++) {
         const k = c.modeMachine[e] as number;
-        const s = Math.max(ready[v] as number, (free[k] as number) + setup(k, last[k] as number, v));
+        const s = Math.max(ready[v] as number, (free[k] as number) + changeover(c, k, last[k] as number, v));
         const end = s + (c.modeDuration[e] as number);
         if (end < bestEnd) { bestEnd = end; bestMachine = k; }
       }
@@ -46,7 +41,7 @@ export function gifflerThompson(c: CompiledProblem, ctx: RuleContext, rule: Prio
       const v = cand[i] as number;
       for (let e = c.modeStart[v] as number; e < (c.modeStart[v + 1] as number); e++) {
         if (c.modeMachine[e] !== k) continue;
-        x.setup = setup(k, last[k] as number, v);
+        x.setup = changeover(c, k, last[k] as number, v);
         x.start = Math.max(ready[v] as number, (free[k] as number) + x.setup);
         if (x.start >= bestEnd) continue;
         x.op = v;
@@ -59,7 +54,7 @@ export function gifflerThompson(c: CompiledProblem, ctx: RuleContext, rule: Prio
     const v = cand[chosen] as number;
     cand[chosen] = cand[cand.length - 1] as number;
     cand.pop();
-    const end = chosenStart + durationOnMachine(c, v, k);
+    const end = chosenStart + durationOn(c, v, k);
     free[k] = end;
     last[k] = v;
     (sequences[k] as number[]).push(v);
@@ -71,13 +66,6 @@ export function gifflerThompson(c: CompiledProblem, ctx: RuleContext, rule: Prio
     }
   }
   return sequences;
-}
-
-function durationOnMachine(c: CompiledProblem, v: number, k: number): number {
-  for (let e = c.modeStart[v] as number; e < (c.modeStart[v + 1] as number); e++) {
-    if (c.modeMachine[e] === k) return c.modeDuration[e] as number;
-  }
-  return 0;
 }
 
 /** What the rules need to know beyond the compiled problem: due dates, weights, remaining work. */

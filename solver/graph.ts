@@ -1,4 +1,4 @@
-import { durationOn, type CompiledProblem } from './compile.ts';
+import { changeover, durationOn, type CompiledProblem } from './compile.ts';
 import type { Timetable } from './timetable.ts';
 
 /**
@@ -44,10 +44,7 @@ export class SequenceGraph {
 
   /** Changeover on machine k between ops a and b (0 without setups). */
   setupOn(k: number, a: number, b: number): number {
-    const s = this.c.setup;
-    if (s === null) return 0;
-    const f = this.c.familyCount;
-    return s[(k * f + (this.c.family[a] as number)) * f + (this.c.family[b] as number)] as number;
+    return changeover(this.c, k, a, b);
   }
 
   /** Sets the assignment and sequences: `sequences[k]` lists machine k's ops in order. */

@@ -10,7 +10,11 @@
  *
  * per_second = completions per wall-clock second of the run, model construction excluded.
  * cpu_seconds is printed beside it because wall time on a shared machine includes waiting.
+ *
+ * Each measurement runs in a fresh Node process (this script with --measure engine:model): one
+ * engine's garbage or compiled code must not slow down or warm up the next measurement.
  */
+import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -21,85 +25,111 @@ import { runMm1 } from './desModels/mm1.ts';
 import { loadModelsFile, type ModelsFile } from './desModels/modelsFile.ts';
 import { runTandem } from './desModels/tandem.ts';
 import { simjsJobshop } from './simjsModels/jobshop.ts';
-import { loadSimjs, type Simjs } from './simjsModels/loadSimjs.ts';
+import { loadSimjs } from './simjsModels/loadSimjs.ts';
 import { simjsMmc } from './simjsModels/mmc.ts';
 import { simjsTandem } from './simjsModels/tandem.ts';
 
 type ModelName = keyof ModelsFile;
+type Engine = 'plant-twin' | 'simjs';
 const MODEL_NAMES: ModelName[] = ['mm1', 'tandem', 'jobshop'];
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+interface Line {
+  engine: Engine;
+  model: ModelName;
+  completed: number;
+  events: number;
+  seconds: number;
+  per_second: number;
+  stats: Record<string, number | number[]>;
+  cpu_seconds: number;
+}
+
+const scriptPath = fileURLToPath(import.meta.url);
+const repoRoot = resolve(dirname(scriptPath), '../..');
 const { values } = parseArgs({
   options: {
     models: { type: 'string' },
     model: { type: 'string' },
     seed: { type: 'string', default: '1' },
     'no-simjs': { type: 'boolean', default: false },
+    measure: { type: 'string' },
   },
 });
 
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
 const modelsPath = values.models ? resolve(values.models) : resolve(repoRoot, '../shared/benchmarks/des/models.json');
 const loaded = loadModelsFile(modelsPath);
-if (!loaded.ok) {
-  for (const problem of loaded.problems) console.error(formatProblem(problem));
-  process.exit(2);
-}
+if (!loaded.ok) fail(loaded.problems.map(formatProblem).join('\n'));
 const models = loaded.value;
 const seed = Number(values.seed);
-if (!Number.isSafeInteger(seed) || seed < 0) {
-  console.error(`--seed: expected a non-negative integer, found ${values.seed}`);
-  process.exit(2);
-}
-const chosen = values.model ? values.model.split(',').map((s) => s.trim()) : MODEL_NAMES;
-const unknown = chosen.filter((name) => !MODEL_NAMES.includes(name as ModelName));
-if (unknown.length > 0) {
-  console.error(`--model: expected names from ${MODEL_NAMES.join(', ')}, found ${unknown.join(', ')}`);
-  process.exit(2);
+if (!Number.isSafeInteger(seed) || seed < 0) fail(`--seed: expected a non-negative integer, found ${values.seed}`);
+
+async function measure(engine: Engine, model: ModelName): Promise<BenchResult> {
+  if (engine === 'plant-twin') {
+    if (model === 'mm1') return runMm1(models.mm1, seed);
+    if (model === 'tandem') return runTandem(models.tandem, seed);
+    return runJobshop(models.jobshop, seed);
+  }
+  const Sim = await loadSimjs();
+  if (model === 'mm1') {
+    const { arrivalRate, serviceMean, customers } = models.mm1;
+    return simjsMmc(Sim, { arrivalRate, serviceMean, servers: 1, seed, customers });
+  }
+  if (model === 'tandem') return simjsTandem(Sim, models.tandem, seed);
+  return simjsJobshop(Sim, models.jobshop, seed);
 }
 
-const ours: Record<ModelName, () => BenchResult> = {
-  mm1: () => runMm1(models.mm1, seed),
-  tandem: () => runTandem(models.tandem, seed),
-  jobshop: () => runJobshop(models.jobshop, seed),
-};
-const theirs = (Sim: Simjs): Record<ModelName, () => BenchResult> => ({
-  mm1: () => simjsMmc(Sim, {
-    arrivalRate: models.mm1.arrivalRate, serviceMean: models.mm1.serviceMean, servers: 1, seed, customers: models.mm1.customers,
-  }),
-  tandem: () => simjsTandem(Sim, models.tandem, seed),
-  jobshop: () => simjsJobshop(Sim, models.jobshop, seed),
-});
-
-function round(value: number | number[], digits: number): number | number[] {
+function round(value: number, digits: number): number {
   const f = 10 ** digits;
-  return Array.isArray(value) ? value.map((v) => Math.round(v * f) / f) : Math.round(value * f) / f;
+  return Math.round(value * f) / f;
 }
 
-function report(engine: string, model: ModelName, result: BenchResult): BenchResult {
-  const perSecond = result.completed / result.seconds;
-  console.log(JSON.stringify({
+function toLine(engine: Engine, model: ModelName, result: BenchResult): Line {
+  return {
     engine,
     model,
     completed: result.completed,
     events: result.events,
     seconds: round(result.seconds, 3),
-    per_second: Math.round(perSecond),
-    stats: Object.fromEntries(Object.entries(result.stats).map(([k, v]) => [k, round(v, 4)])),
+    per_second: Math.round(result.completed / result.seconds),
+    stats: Object.fromEntries(Object.entries(result.stats).map(([k, v]) =>
+      [k, Array.isArray(v) ? v.map((x) => round(x, 4)) : round(v, 4)])),
     cpu_seconds: round(result.cpuSeconds, 3),
-  }));
-  return result;
+  };
 }
 
-const simjs = values['no-simjs'] ? undefined : theirs(await loadSimjs());
-const wallRatio: Record<string, number> = {};
-const cpuRatio: Record<string, number> = {};
-for (const model of chosen as ModelName[]) {
-  const a = report('plant-twin', model, ours[model]());
-  if (!simjs) continue;
-  const b = report('simjs', model, simjs[model]());
-  wallRatio[model] = round((a.completed / a.seconds) / (b.completed / b.seconds), 1) as number;
-  cpuRatio[model] = round((a.completed / a.cpuSeconds) / (b.completed / b.cpuSeconds), 1) as number;
+/** Runs one measurement in a fresh process and returns its line. */
+function measureApart(engine: Engine, model: ModelName): Line {
+  const args = [...process.execArgv, scriptPath, '--measure', `${engine}:${model}`, '--models', modelsPath, '--seed', String(seed)];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  if (child.status !== 0) fail(`${engine} ${model} failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout.trim()) as Line;
 }
-if (simjs) {
-  console.log(JSON.stringify({ comparison: 'plant-twin / simjs completions per second, same run', wall: wallRatio, cpu: cpuRatio }));
+
+if (values.measure) {
+  const [engine, model] = values.measure.split(':') as [Engine, ModelName];
+  console.log(JSON.stringify(toLine(engine, model, await measure(engine, model))));
+} else {
+  const chosen = values.model ? values.model.split(',').map((s) => s.trim()) : MODEL_NAMES;
+  const unknown = chosen.filter((name) => !MODEL_NAMES.includes(name as ModelName));
+  if (unknown.length > 0) fail(`--model: expected names from ${MODEL_NAMES.join(', ')}, found ${unknown.join(', ')}`);
+  const engines: Engine[] = values['no-simjs'] ? ['plant-twin'] : ['plant-twin', 'simjs'];
+  const wall: Record<string, number> = {};
+  const cpu: Record<string, number> = {};
+  for (const model of chosen as ModelName[]) {
+    const lines = engines.map((engine) => measureApart(engine, model));
+    for (const line of lines) console.log(JSON.stringify(line));
+    const [ours, theirs] = lines;
+    if (ours && theirs) {
+      wall[model] = round(ours.per_second / theirs.per_second, 1);
+      cpu[model] = round((ours.completed / ours.cpu_seconds) / (theirs.completed / theirs.cpu_seconds), 1);
+    }
+  }
+  if (engines.length > 1) {
+    console.log(JSON.stringify({ comparison: 'plant-twin / simjs completions per second, same run', wall, cpu }));
+  }
 }

@@ -42,12 +42,6 @@ export class Fifo<T> {
     return this.count === 0 ? undefined : this.items[this.head];
   }
 
-  /** The item `index` places behind the oldest (0 = oldest); undefined when out of range. */
-  at(index: number): T | undefined {
-    if (!(index >= 0 && index < this.count)) return undefined;
-    return this.items[(this.head + index) & this.mask];
-  }
-
   private grow(): void {
     const old = this.items;
     const capacity = old.length * 2;

@@ -85,11 +85,6 @@ export class RandomStream {
     const low = this.nextUint32() >>> 6;
     return (high * 67108864 + low) * TWO_POW_MINUS_53;
   }
-
-  /** Copy of the current state, e.g. to snapshot a run. */
-  state(): Int32Array {
-    return Int32Array.from(this.s);
-  }
 }
 
 function rotl(x: number, k: number): number {

@@ -14,15 +14,13 @@ describe('Fifo', () => {
     expect(out).toEqual(Array.from({ length: next }, (_, i) => i));
   });
 
-  it('peeks and indexes without removing, and is empty-safe', () => {
+  it('peeks without removing, and is empty-safe', () => {
     const fifo = new Fifo<string>();
     expect(fifo.shift()).toBeUndefined();
     expect(fifo.peek()).toBeUndefined();
     fifo.push('a');
     fifo.push('b');
     expect(fifo.peek()).toBe('a');
-    expect(fifo.at(1)).toBe('b');
-    expect(fifo.at(2)).toBeUndefined();
     expect(fifo.length).toBe(2);
   });
 });

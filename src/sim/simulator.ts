@@ -8,18 +8,32 @@ export { NO_EVENT, type EventHandle, type Handler } from './eventQueue.ts';
  *
  * Why callbacks rather than generator processes (SimPy's `yield env.timeout(...)`): a generator
  * per part or machine allocates on every resume and keeps its state hidden in a suspended stack
- * frame. Callbacks over plain state are 5–10× faster in V8 (the benchmarks in test/bench need
- * that), and they keep every bit of model state in ordinary objects — which is what lets a run
+ * frame. Callbacks over plain state avoid both (the speed goals in test/bench need that), and
+ * they keep every bit of model state in ordinary objects — which is what lets a run
  * start from a plant snapshot, be inspected mid-run, and cross a Web Worker boundary. Readability
  * comes from naming each handler after the plant event it models (`partArrives`,
  * `machineFails`, `repairEnds`) and keeping each one short.
  */
 export class Simulator {
-  /** Simulated time now (scenario minutes in the plant model). */
-  now = 0;
+  private clock = 0;
   private readonly queue = new EventQueue();
   private stopped = false;
   private fired = 0;
+
+  /** Simulated time now (scenario minutes in the plant model). */
+  get now(): number {
+    return this.clock;
+  }
+
+  /**
+   * Sets the starting time, e.g. a run that begins from a snapshot taken mid-shift. Only before
+   * anything is scheduled: moving the clock under pending events would reorder time.
+   */
+  set now(time: number) {
+    if (this.fired > 0 || this.queue.pending > 0) refuse('Simulator.now can only be set before the first event is scheduled');
+    if (!Number.isFinite(time)) refuse(`Simulator.now must be finite, got ${time}`);
+    this.clock = time;
+  }
 
   /** Events whose handler has run so far. */
   get eventsFired(): number {
@@ -76,13 +90,13 @@ export class Simulator {
     const queue = this.queue;
     this.stopped = false;
     while (queue.popDue(until)) {
-      this.now = queue.dueTime;
+      this.clock = queue.dueTime;
       this.fired++;
       const handler = queue.dueHandler;
       handler(queue.dueData);
       if (this.stopped) return;
     }
-    if (until !== Infinity) this.now = until;
+    if (until !== Infinity) this.clock = until;
   }
 
   /** Ends the current `run` after the running handler returns; pending events stay scheduled. */

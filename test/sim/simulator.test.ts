@@ -92,6 +92,21 @@ describe('Simulator', () => {
     expect(() => sim.run(1)).toThrow(RangeError);
   });
 
+  it('can start its clock at a later time, but not move it once events exist', () => {
+    const sim = new Simulator();
+    sim.now = 480; // a run from a snapshot taken at 08:00
+    const times: number[] = [];
+    sim.schedule(5, () => times.push(sim.now));
+    expect(() => {
+      sim.now = 0;
+    }).toThrow(RangeError);
+    sim.run();
+    expect(times).toEqual([485]);
+    expect(() => {
+      sim.now = 1000;
+    }).toThrow(RangeError);
+  });
+
   it('reports the next event time, skipping cancelled ones', () => {
     const sim = new Simulator();
     const a = sim.schedule(1, () => {});

@@ -60,7 +60,7 @@ export function defaultTabuOptions(c: CompiledProblem, jobs: number): TabuOption
     tenureMax: Math.ceil(base * 1.5),
     kick: 4,
     eliteSize: 8,
-    crossover: 0.5,
+    crossover: 1,
   };
 }
 

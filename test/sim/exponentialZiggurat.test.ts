@@ -28,7 +28,7 @@ describe('standardExponential (ziggurat)', () => {
   it('uses constants whose layers tile the density exactly: base strip and top layer have the common area', () => {
     const { layers, baseEdge: r, layerArea: v } = EXPONENTIAL_ZIGGURAT;
     expect((r + 1) * Math.exp(-r)).toBeCloseTo(v, 15); // rectangle up to r plus the tail
-    let x = r;
+    let x: number = r;
     for (let i = layers - 2; i >= 1; i--) x = -Math.log(v / x + Math.exp(-x));
     expect(Math.abs(x * (1 - Math.exp(-x)) - v) / v).toBeLessThan(1e-9); // top layer closes at f(0) = 1
   });

@@ -32,6 +32,8 @@ export interface SolveResult {
   construction: { rule: string; makespan: number }[];
   iterations: number;
   restarts: number;
+  /** Moves undone because they made a cycle despite passing the acyclicity tests. */
+  rejectedMoves: number;
 }
 
 /**
@@ -78,5 +80,6 @@ export function solveMakespan(problem: SchedulingProblem, options: SolveOptions 
     construction,
     iterations: result.iterations,
     restarts: result.restarts,
+    rejectedMoves: result.rejected,
   };
 }

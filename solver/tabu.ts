@@ -113,8 +113,8 @@ export function tabuSearch(c: CompiledProblem, initial: ArrayLike<ArrayLike<numb
     sinceImprove = 0;
   };
 
-  /** Applies move i; returns false (and undoes it) when it made a cycle. */
-  const apply = (i: number, remember: boolean): boolean => {
+  /** Applies move i, or undoes it when it made a cycle. */
+  const apply = (i: number, remember: boolean): void => {
     const kind = moves.kind[i] as number;
     const a = moves.a[i] as number;
     const b = moves.b[i] as number;
@@ -133,11 +133,10 @@ export function tabuSearch(c: CompiledProblem, initial: ArrayLike<ArrayLike<numb
       } else memory.forbidMachine(a, oldMachine, iter + tenure);
     }
     g.relocate(moved, moves.machine[i] as number, moves.after[i] as number);
-    if (g.evaluate()) return true;
+    if (g.evaluate()) return;
     g.relocate(moved, oldMachine, oldAfter);
     g.evaluate();
     rejected++;
-    return false;
   };
 
   while (iter < o.maxIterations && best.makespan > o.lowerBound) {

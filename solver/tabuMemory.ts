@@ -2,8 +2,8 @@
  * Short-term memory of the tabu search: ordered pairs "a before b" that moves may not re-create,
  * and (operation, machine) pairs that reassignments may not re-create, each with the iteration
  * until which it holds. Pairs live in a fixed-size table: exact (one slot per pair) for up to
- * 2048 operations, beyond that hashed, where a collision overwrites an older entry and so only
- * shortens some tabu tenures.
+ * 1024 operations (4 MB), beyond that hashed into 2^18 slots (3 MB; far more than the pairs alive
+ * at once), where a collision overwrites an older entry and so only shortens some tenures.
  */
 export class TabuMemory {
   private readonly n: number;
@@ -18,8 +18,8 @@ export class TabuMemory {
     this.n = n;
     this.m = m;
     const pairs = n * n;
-    this.direct = pairs <= 1 << 22;
-    const size = this.direct ? Math.max(pairs, 1) : 1 << 22;
+    this.direct = pairs <= 1 << 20;
+    const size = this.direct ? Math.max(pairs, 1) : 1 << 18;
     this.mask = size - 1;
     this.keys = new Float64Array(this.direct ? 0 : size).fill(-1);
     this.until = new Int32Array(size);

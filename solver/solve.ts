@@ -8,13 +8,19 @@ import { RULES, type PriorityRule } from './rules.ts';
 import { defaultTabuOptions, tabuSearch, type Progress, type TabuOptions } from './tabu.ts';
 import type { Timetable } from './timetable.ts';
 
+const LP_PAIRS = 1500;
+
 export interface SolveOptions {
   seed?: number;
   /** Iteration budget of the tabu search; with it (and no time limit) runs are reproducible. */
   maxIterations?: number;
   timeLimitMs?: number;
   rules?: readonly PriorityRule[];
-  /** Also solve the LP relaxation of the machine assignment for a bound (default: when any operation has a choice of machines). */
+  /**
+   * Also solve the LP relaxation of the machine assignment for a bound. Default: when some
+   * operation has a choice of machines and there are at most 1500 (operation, machine) pairs;
+   * the dense simplex takes about a second there and grows fast beyond.
+   */
   assignmentLp?: boolean;
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
@@ -43,8 +49,8 @@ export interface SolveResult {
 export function solveMakespan(problem: SchedulingProblem, options: SolveOptions = {}): SolveResult {
   const c = compile(problem);
   const simple = lowerBounds(c);
-  const flexible = c.modeStart[c.n] !== c.n;
-  const lp = (options.assignmentLp ?? flexible) ? loadLpBound(c) : null;
+  const pairs = c.modeStart[c.n] as number;
+  const lp = (options.assignmentLp ?? (pairs !== c.n && pairs <= LP_PAIRS)) ? loadLpBound(c) : null;
   const bounds = { ...simple, assignmentLp: lp, best: Math.max(simple.best, lp ?? 0) };
   const ctx = ruleContext(problem, c);
   const g = new SequenceGraph(c);

@@ -14,6 +14,7 @@ export interface SolveOptions {
   seed?: number;
   /** Iteration budget of the tabu search; with it (and no time limit) runs are reproducible. */
   maxIterations?: number;
+  /** Wall-clock limit for the whole solve: bounds and construction count against it. */
   timeLimitMs?: number;
   rules?: readonly PriorityRule[];
   /**
@@ -47,6 +48,7 @@ export interface SolveResult {
  * stopped by the iteration budget, the time limit, or reaching the lower bound.
  */
 export function solveMakespan(problem: SchedulingProblem, options: SolveOptions = {}): SolveResult {
+  const t0 = performance.now();
   const c = compile(problem);
   const simple = lowerBounds(c);
   const pairs = c.modeStart[c.n] as number;
@@ -69,7 +71,7 @@ export function solveMakespan(problem: SchedulingProblem, options: SolveOptions 
     ...options.tabu,
     seed: options.seed ?? 1,
     maxIterations: options.maxIterations ?? Number.MAX_SAFE_INTEGER,
-    timeLimitMs: options.timeLimitMs ?? Infinity,
+    timeLimitMs: options.timeLimitMs === undefined ? Infinity : Math.max(0, options.timeLimitMs - (performance.now() - t0)),
     lowerBound: bounds.best,
   };
   if (options.onProgress) o.onProgress = options.onProgress;

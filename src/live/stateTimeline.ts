@@ -6,7 +6,8 @@ import { STATE_TO_OEE } from './stateMapping.ts';
  * The one KPI implementation for simulated, live and recorded states: time in state, downtime
  * Pareto by reason and OEE over a window [t0, t1], computed from state events in columns.
  * A state holds from its event until the next state event of the same equipment; before an
- * equipment's first state event its state is unknown. Events may come in any order: each
+ * equipment's first state event its state is unknown. Counts (good, scrap) are cumulative
+ * counters; increments are counted while the data is continuous, not across an unknown gap. Events may come in any order: each
  * equipment's events are taken in timestamp order (ties in arrival order).
  */
 
@@ -90,6 +91,11 @@ class Counter {
   private last = Number.NaN;
   total = 0;
 
+  /** After a gap in the data the next value is a new baseline: what was made in the gap is not attributable. */
+  restart(): void {
+    this.last = Number.NaN;
+  }
+
   see(value: number, inWindow: boolean): void {
     if (Number.isNaN(value)) return;
     if (!Number.isNaN(this.last) && inWindow) this.total += value >= this.last ? value - this.last : value;
@@ -121,6 +127,7 @@ export function stateKpis(c: StateColumns, options: KpiOptions): KpiResult {
   const total = zeroTimes();
   const equipment: EquipmentKpis[] = [];
   const unknown = stateCode('unknown');
+  const down = stateCode('down');
   let idealWork = 0;
   let idealKnown = true;
 
@@ -151,15 +158,20 @@ export function stateKpis(c: StateColumns, options: KpiOptions): KpiResult {
     for (const i of rows) {
       const t = c.time[i]!;
       const inWindow = t >= t0 && t <= t1;
+      const s = c.state[i]!;
+      if (s !== NO_STATE && (s !== state || c.reason[i] !== reason)) {
+        close(t);
+        if (s === down && state !== s && inWindow) breakdowns++;
+        if (s === unknown && state !== s) {
+          good.restart();
+          scrap.restart();
+        }
+        state = s;
+        reason = c.reason[i]!;
+        since = t;
+      }
       good.see(c.good[i]!, inWindow);
       scrap.see(c.scrap[i]!, inWindow);
-      const s = c.state[i]!;
-      if (s === NO_STATE || (s === state && c.reason[i] === reason)) continue;
-      close(t);
-      if (s === stateCode('down') && state !== s && inWindow) breakdowns++;
-      state = s;
-      reason = c.reason[i]!;
-      since = t;
     }
     close(t1);
     const timeInState = zeroTimes();

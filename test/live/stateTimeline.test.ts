@@ -133,3 +133,16 @@ describe('ISO times', () => {
     expect(isoToMs('yesterday')).toBeNaN();
   });
 });
+
+describe('counts across a gap in the data', () => {
+  it('are not attributed: after an unknown stretch the next count is a new baseline', () => {
+    const events: StateEvent[] = [
+      { ts: at(0), equipment: 'm', state: 'processing', good: 0 },
+      { ts: at(10), equipment: 'm', good: 1 },
+      { ts: at(11), equipment: 'm', state: 'unknown' },
+      { ts: at(40), equipment: 'm', state: 'processing', good: 2 },
+      { ts: at(50), equipment: 'm', good: 3 },
+    ];
+    expect(stateKpis(columnsOf(events), { t0: 0, t1: at(60) }).equipment[0]!.good).toBe(2);
+  });
+});

@@ -24,13 +24,14 @@ export function gifflerThompson(c: CompiledProblem, ctx: RuleContext, rule: Prio
   const x: Candidate = { op: 0, machine: 0, duration: 0, start: 0, setup: 0 };
   for (let done = 0; done < n; done++) {
     let bestEnd = Infinity;
+    let bestStart = Infinity;
     let bestMachine = -1;
     for (const v of cand) {
       for (let e = c.modeStart[v] as number; e < (c.modeStart[v + 1] as number); e++) {
         const k = c.modeMachine[e] as number;
         const s = Math.max(ready[v] as number, (free[k] as number) + changeover(c, k, last[k] as number, v));
         const end = s + (c.modeDuration[e] as number);
-        if (end < bestEnd) { bestEnd = end; bestMachine = k; }
+        if (end < bestEnd) { bestEnd = end; bestStart = s; bestMachine = k; }
       }
     }
     const k = bestMachine;
@@ -43,7 +44,8 @@ export function gifflerThompson(c: CompiledProblem, ctx: RuleContext, rule: Prio
         if (c.modeMachine[e] !== k) continue;
         x.setup = changeover(c, k, last[k] as number, v);
         x.start = Math.max(ready[v] as number, (free[k] as number) + x.setup);
-        if (x.start >= bestEnd) continue;
+        // The conflict set; `<= bestStart` keeps a zero-length operation that defines bestEnd in it.
+        if (x.start >= bestEnd && x.start > bestStart) continue;
         x.op = v;
         x.machine = k;
         x.duration = c.modeDuration[e] as number;

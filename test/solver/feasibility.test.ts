@@ -37,3 +37,14 @@ describe('restarts keep schedules feasible', () => {
     expect(makespanOf(r.timetable)).toBe(r.makespan);
   });
 });
+
+describe('zero-length operations (milestones) do not break construction or search', () => {
+  it.each([31, 32, 33, 34])('seed %i', (seed) => {
+    const base = seed % 2 === 0 ? randomJobShop(seed, 6, 4) : randomFlexible(seed, 6, 4, 4, 2);
+    const rng = new Random(seed);
+    const p = withPlantFeatures({ ...base, operations: base.operations.map((op) => ({ ...op, modes: op.modes.map((m) => ({ ...m, duration: rng.int(3) === 0 ? 0 : m.duration })) })) }, seed);
+    const r = solveMakespan(p, { seed, maxIterations: 1000, tabu: { stall: 50 } });
+    expect(checkTimetable(p, r.timetable)).toEqual([]);
+    expect(makespanOf(r.timetable)).toBe(r.makespan);
+  });
+});

@@ -90,48 +90,68 @@ function headerProblem(line: string): LineProblem {
 }
 
 /**
- * Reads a CSV long-format recording (time,equipment,field,value; the columns in any order).
- * Rows with the same time and equipment that follow each other become one event, so a state and
- * its reason arrive together. Bad lines are reported as `line N`, skipped and counted.
+ * Reads a CSV long-format recording line by line, so a file can be streamed. Rows with the same
+ * time and equipment that follow each other become one event, so a state and its reason arrive
+ * together; an event is emitted once a row for another instant or machine (or finish) shows it is
+ * complete. Bad lines go to `bad`.
  */
-export function parseStateCsv(text: string, file: string): Recording {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  const bad = new BadLines(file);
-  const events: StateEvent[] = [];
-  let columns: number[] | undefined;
-  let last: { key: string; event: StateEvent } | undefined;
-  lines.forEach((line, i) => {
+export class StateCsvReader {
+  private columns: number[] | undefined;
+  private pending: { key: string; event: StateEvent } | undefined;
+
+  constructor(private readonly bad: BadLines, private readonly emit: (event: StateEvent) => void) {}
+
+  /** One line of the file; `lineNumber` counts from 1. */
+  line(text: string, lineNumber: number): void {
+    const line = lineNumber === 1 ? text.replace(/^\uFEFF/, '') : text;
     if (line.trim() === '') return;
     const fields = splitCsvLine(line);
-    if (!columns) {
+    if (!this.columns) {
       const names = fields?.map((f) => f.toLowerCase()) ?? [];
       const order = CSV_HEADER.map((name) => names.indexOf(name));
-      if (names.length === CSV_HEADER.length && order.every((k) => k >= 0)) columns = order;
-      else bad.add(i + 1, [headerProblem(line)]);
+      if (names.length === CSV_HEADER.length && order.every((k) => k >= 0)) this.columns = order;
+      else this.bad.add(lineNumber, [headerProblem(line)]);
       return;
     }
     if (!fields) {
-      bad.add(i + 1, [{ expected: 'a closing double quote', found: quote(line) }]);
+      this.bad.add(lineNumber, [{ expected: 'a closing double quote', found: quote(line) }]);
       return;
     }
     if (fields.length !== CSV_HEADER.length) {
-      bad.add(i + 1, [{ expected: `4 comma-separated values: ${CSV_HEADER.join(',')}`, found: `${fields.length} value${fields.length === 1 ? '' : 's'}`,
+      this.bad.add(lineNumber, [{ expected: `4 comma-separated values: ${CSV_HEADER.join(',')}`, found: `${fields.length} value${fields.length === 1 ? '' : 's'}`,
         hint: 'put a value that contains a comma in double quotes' }]);
       return;
     }
-    const row = readRow(columns.map((k) => fields[k] ?? ''));
+    const row = readRow(this.columns.map((k) => fields[k] ?? ''));
     if (isProblem(row)) {
-      bad.add(i + 1, [row]);
+      this.bad.add(lineNumber, [row]);
       return;
     }
     const key = `${row.ts}\u0000${row.equipment}`;
-    if (last && last.key === key && !(row.field in last.event)) {
-      Object.assign(last.event, { [row.field]: row.value });
+    if (this.pending && this.pending.key === key && !(row.field in this.pending.event)) {
+      Object.assign(this.pending.event, { [row.field]: row.value });
       return;
     }
-    const event = { ts: row.ts, equipment: row.equipment, [row.field]: row.value } as StateEvent;
-    events.push(event);
-    last = { key, event };
-  });
+    this.finish();
+    this.pending = { key, event: { ts: row.ts, equipment: row.equipment, [row.field]: row.value } as StateEvent };
+  }
+
+  /** Emits the last event; call at the end of the file. */
+  finish(): void {
+    if (this.pending) this.emit(this.pending.event);
+    this.pending = undefined;
+  }
+}
+
+/**
+ * Reads a CSV long-format recording (time,equipment,field,value; the columns in any order).
+ * Bad lines are reported as `line N`, skipped and counted.
+ */
+export function parseStateCsv(text: string, file: string): Recording {
+  const bad = new BadLines(file);
+  const events: StateEvent[] = [];
+  const reader = new StateCsvReader(bad, (event) => events.push(event));
+  text.split(/\r?\n/).forEach((line, i) => reader.line(line, i + 1));
+  reader.finish();
   return bad.finish(events);
 }

@@ -1,0 +1,83 @@
+import { Fifo } from '../fifo.ts';
+import type { Lot } from './lots.ts';
+
+/**
+ * Room counted in units (the layout gives buffer capacities in parts). A lot takes room for all
+ * its units; a lot bigger than the whole buffer is let into an empty one, since refusing it
+ * forever would stall the plant for no physical reason (it simply fills the place).
+ */
+function fits(used: number, quantity: number, capacity: number): boolean {
+  return used === 0 || used + quantity <= capacity;
+}
+
+/**
+ * The queue in front of equipment. A lot reserves its room before it travels (so a vehicle
+ * never arrives at a full buffer) and gives it back when it starts on the equipment. Lots that
+ * find no room wait in request order; the oldest request is served first even if a later,
+ * smaller lot would fit, so big lots are never starved.
+ */
+export class InputBuffer {
+  /** Units reserved or present. */
+  used = 0;
+  private readonly waiting = new Fifo<Lot>();
+
+  constructor(
+    readonly capacity: number,
+    private readonly onGranted: (lot: Lot) => void,
+  ) {}
+
+  get waitingRequests(): number {
+    return this.waiting.length;
+  }
+
+  /** Reserves room and returns true, or queues the request (onGranted follows later) and returns false. */
+  request(lot: Lot): boolean {
+    if (this.waiting.length === 0 && fits(this.used, lot.quantity, this.capacity)) {
+      this.used += lot.quantity;
+      return true;
+    }
+    this.waiting.push(lot);
+    return false;
+  }
+
+  /** Puts units in without asking (a snapshot's work in process, a batch split in place). */
+  force(quantity: number): void {
+    this.used += quantity;
+  }
+
+  release(quantity: number): void {
+    this.used -= quantity;
+    for (;;) {
+      const next = this.waiting.peek();
+      if (!next || !fits(this.used, next.quantity, this.capacity)) return;
+      this.waiting.shift();
+      this.used += next.quantity;
+      this.onGranted(next);
+    }
+  }
+}
+
+/**
+ * The place finished lots wait for transport. When it is full the equipment keeps its finished
+ * lot and is blocked (blocking after service).
+ */
+export class OutputBuffer {
+  used = 0;
+
+  constructor(readonly capacity: number) {}
+
+  tryPut(quantity: number): boolean {
+    if (!fits(this.used, quantity, this.capacity)) return false;
+    this.used += quantity;
+    return true;
+  }
+
+  /** Puts units in without asking (a snapshot's finished lot waiting to leave). */
+  force(quantity: number): void {
+    this.used += quantity;
+  }
+
+  take(quantity: number): void {
+    this.used -= quantity;
+  }
+}

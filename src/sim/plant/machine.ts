@@ -1,0 +1,422 @@
+import { Activity } from '../activity.ts';
+import { NO_EVENT, type EventHandle, type Simulator } from '../simulator.ts';
+import { formBatch } from './batching.ts';
+import { InputBuffer, OutputBuffer } from './buffer.ts';
+import type { EquipmentSpec } from './compiledPlant.ts';
+import { pickLot, scoreLots, type AtcsParameters, type DispatchRule } from './dispatching.ts';
+import type { Lot } from './lots.ts';
+import type { OperatorPool, Operators, OperatorUser } from './operatorPool.ts';
+import type { ScheduleFollower } from './scheduleFollower.ts';
+import { applySetup, setupTime } from './setups.ts';
+import { STATE, StateLog } from './stateLog.ts';
+import type { PlantTrace } from './trace.ts';
+
+/** What a machine needs from the plant around it. */
+export interface MachineHost {
+  readonly sim: Simulator;
+  readonly rule: DispatchRule;
+  readonly atcs: AtcsParameters;
+  readonly operators: Operators;
+  readonly follower: ScheduleFollower | undefined;
+  readonly trace: PlantTrace | undefined;
+  readonly windowStart: number;
+  /** A slot in the machine's input buffer was granted to a lot waiting for it. */
+  slotGranted(lot: Lot): void;
+  /** Minutes of processing for the job (one draw per lot × quantity, or one per batch). */
+  processingTime(machine: Machine, lots: readonly Lot[]): number;
+  /** The job is done: yields, scrap, rework, exits. Returns the lots that now leave the machine. */
+  jobFinished(machine: Machine, lots: readonly Lot[]): Lot[];
+  /** A finished lot is in the output buffer and wants its next operation. */
+  lotUnloaded(machine: Machine, lot: Lot): void;
+  isComplete(order: number): boolean;
+}
+
+const EMPTY = 0;
+const WAIT_SETUP_OPERATOR = 1;
+const SETUP = 2;
+const WAIT_RUN_OPERATOR = 3;
+const RUN = 4;
+const UNLOAD = 5;
+
+/** Overrides for a job a snapshot catches mid-way. */
+export interface JobStart {
+  /** Minutes of changeover left (a snapshot in setup); undefined = from the setup matrix. */
+  setup?: number;
+  /** Minutes of processing left; undefined = drawn as usual. */
+  run?: number;
+}
+
+/**
+ * A piece of equipment: its queue, the job on it (a lot, or a batch of lots), setups, operators,
+ * and every reason it may not work — off shift, down, in maintenance, its operator away. Work is
+ * an Activity, so each of those pauses it and it resumes with the time it had left.
+ *
+ * State (one of src/model/machineState.ts), first match wins: down, maintenance, off-shift;
+ * then blocked (a finished lot has no room in the output buffer); setup / processing, or idle
+ * while that work waits for an operator (or its operator is off shift); with no job, starved
+ * when the queue is empty and idle when lots wait but none can start (a batch filling up, the
+ * schedule's next lot not there yet).
+ */
+export class Machine implements OperatorUser {
+  readonly queue: Lot[] = [];
+  readonly input: InputBuffer;
+  readonly output: OutputBuffer;
+  readonly log: StateLog;
+  readonly keys: Int32Array;
+  /** Keys of the last lot sent here, for estimating the changeover of the next one. */
+  readonly tailKeys: Int32Array;
+  /** Expected minutes of the lots sent here that have not started yet. */
+  backlog = 0;
+  /** Expected end of the current job (for choosing equipment). */
+  expectedEnd = 0;
+  job: Lot[] = [];
+  offShift = false;
+  down = 0;
+  maintenance = 0;
+  /** Clocks that run only while the machine could work: times between failures on an operating basis. */
+  readonly operatingClocks: Activity<unknown>[] = [];
+  // Counters for OEE and results.
+  unitsProcessed = 0;
+  unitsGood = 0;
+  /** Ideal (mean) minutes of the units done; performance = this / run time. */
+  idealMinutes = 0;
+  setups = 0;
+  jobStartedAt = 0;
+  jobDuration = 0;
+  jobIdeal = 0;
+
+  private phase = EMPTY;
+  private pool: OperatorPool | undefined;
+  private operatorIsAway = false;
+  private unloadList: Lot[] = [];
+  private unloading = false;
+  private runOverride: number | undefined;
+  private dispatchPending = false;
+  private wake: EventHandle = NO_EVENT;
+  private readonly work: Activity<Machine>;
+
+  constructor(
+    readonly spec: EquipmentSpec,
+    private readonly host: MachineHost,
+    keys: Int32Array,
+  ) {
+    this.input = new InputBuffer(spec.inputCapacity, (lot) => host.slotGranted(lot));
+    this.output = new OutputBuffer(spec.outputCapacity);
+    this.keys = keys;
+    this.tailKeys = Int32Array.from(keys);
+    this.work = new Activity(host.sim, Machine.workDone, this);
+    this.log = new StateLog(spec.index, host.windowStart, host.sim.now, STATE.starved, host.trace);
+  }
+
+  get available(): boolean {
+    return !this.offShift && this.down === 0 && this.maintenance === 0;
+  }
+
+  get busy(): boolean {
+    return this.phase !== EMPTY;
+  }
+
+  /** Minutes of processing done on the current job so far (for performance at the end of a run). */
+  get runDone(): number {
+    return this.phase === RUN ? this.jobDuration - this.work.remaining : 0;
+  }
+
+  // ---- availability -------------------------------------------------------------------------
+
+  setOffShift(off: boolean): void {
+    this.changeAvailability(() => (this.offShift = off));
+  }
+
+  fail(): void {
+    this.changeAvailability(() => this.down++);
+  }
+
+  repair(): void {
+    this.changeAvailability(() => this.down--);
+  }
+
+  startMaintenance(): void {
+    this.changeAvailability(() => this.maintenance++);
+  }
+
+  endMaintenance(): void {
+    this.changeAvailability(() => this.maintenance--);
+  }
+
+  /** Adds a clock that runs only while the machine is available; pauses it now if it is not. */
+  addOperatingClock(clock: Activity<unknown>): void {
+    this.operatingClocks.push(clock);
+    if (!this.available) clock.pause();
+  }
+
+  private changeAvailability(change: () => void): void {
+    const was = this.available;
+    change();
+    const now = this.available;
+    if (was && !now) {
+      this.work.pause();
+      for (const clock of this.operatingClocks) clock.pause();
+    } else if (!was && now) {
+      this.work.resume();
+      for (const clock of this.operatingClocks) clock.resume();
+      if (this.phase === EMPTY) this.requestDispatch();
+    }
+    this.updateState();
+  }
+
+  // ---- operators ----------------------------------------------------------------------------
+
+  operatorGranted(pool: OperatorPool): void {
+    this.pool = pool;
+    if (this.phase === WAIT_SETUP_OPERATOR) this.startSetup();
+    else if (this.phase === WAIT_RUN_OPERATOR) this.startRun();
+  }
+
+  operatorAway(away: boolean): void {
+    if (away === this.operatorIsAway) return;
+    this.operatorIsAway = away;
+    if (away) this.work.pause();
+    else this.work.resume();
+    this.updateState();
+  }
+
+  /** True when the work can start now: no operator needed, or one was free (else it is granted later). */
+  private operatorReady(skill: string | undefined): boolean {
+    const operators = this.host.operators;
+    if (!operators.needs(skill)) return true;
+    const pool = operators.acquire(skill, this);
+    if (pool) this.pool = pool;
+    return pool !== undefined;
+  }
+
+  private releaseOperator(): void {
+    const pool = this.pool;
+    if (!pool) return;
+    this.pool = undefined;
+    this.host.operators.release(pool, this);
+  }
+
+  // ---- queue and dispatching ----------------------------------------------------------------
+
+  /** A lot is in the input buffer. */
+  enqueue(lot: Lot): void {
+    lot.queuedAt = this.host.sim.now;
+    this.queue.push(lot);
+    if (this.phase === EMPTY) this.requestDispatch();
+    this.updateState();
+  }
+
+  /**
+   * Dispatching waits for the end of the current instant (a zero-delay event), so lots released
+   * or arriving at the same moment are all in the queue before the rule picks one.
+   */
+  requestDispatch(): void {
+    if (this.dispatchPending) return;
+    this.dispatchPending = true;
+    this.host.sim.schedule(0, Machine.dispatch, this);
+  }
+
+  private static dispatch(this: void, m: Machine): void {
+    m.dispatchPending = false;
+    if (m.phase !== EMPTY || !m.available || m.queue.length === 0) {
+      m.updateState();
+      return;
+    }
+    const chosen = m.choose();
+    if (chosen.length > 0) m.begin(chosen.sort((a, b) => a - b).map((i) => m.queue[i]!));
+    else m.updateState();
+  }
+
+  /** Indices into the queue of the next job's lots; empty when nothing can start now. */
+  private choose(): number[] {
+    const { host, queue, spec } = this;
+    const ctx = { now: host.sim.now, equipment: spec, keys: this.keys, atcs: host.atcs };
+    let candidates: number[] | undefined;
+    if (host.follower) {
+      const listed = host.follower.nextListed(spec.index, (order) => host.isComplete(order));
+      if (listed) {
+        const found = listed.map((e) => host.follower!.find(e, queue));
+        const present = found.filter((i) => i >= 0);
+        const oldest = Math.min(...present.map((i) => queue[i]!.queuedAt));
+        const allThere = present.length === found.length;
+        if (present.length > 0 && (allThere || !spec.batch || oldest + spec.batch.maxWait <= host.sim.now)) {
+          const lots = spec.batch ? fitBatch(present, queue, spec.batch.capacity) : present.slice(0, 1);
+          for (const i of lots) host.follower.consume(listed[found.indexOf(i)]!);
+          return lots;
+        }
+        if (present.length > 0 && spec.batch && spec.batch.maxWait < Infinity) this.wakeAt(oldest + spec.batch.maxWait);
+      }
+      candidates = [];
+      for (let i = 0; i < queue.length; i++) if (!host.follower.isListed(spec.index, queue[i]!)) candidates.push(i);
+      if (candidates.length === 0) return [];
+    }
+    const pool = candidates ? candidates.map((i) => queue[i]!) : queue;
+    const rule = host.follower ? 'FIFO' : host.rule;
+    const map = (picked: number[]): number[] => (candidates ? picked.map((k) => candidates![k]!) : picked);
+    if (!spec.batch) {
+      const k = pickLot(rule, pool, ctx);
+      return k < 0 ? [] : map([k]);
+    }
+    const decision = formBatch(pool, spec.batch, scoreLots(rule, pool, ctx), ctx.now);
+    if (decision.kind === 'start') return map(decision.lots);
+    if (decision.kind === 'wait') this.wakeAt(decision.until);
+    return [];
+  }
+
+  private wakeAt(time: number): void {
+    if (this.host.sim.isPending(this.wake) && this.host.sim.timeOf(this.wake) <= time) return;
+    this.host.sim.cancel(this.wake);
+    this.wake = this.host.sim.scheduleAt(Math.max(time, this.host.sim.now), Machine.dispatch, this);
+  }
+
+  // ---- the job ------------------------------------------------------------------------------
+
+  /** Takes `lots` (already in the queue) onto the machine and starts the job. */
+  begin(lots: Lot[], override: JobStart = {}): void {
+    const { host } = this;
+    for (const lot of lots) {
+      const k = this.queue.indexOf(lot);
+      if (k >= 0) this.queue.splice(k, 1);
+      this.input.release(lot.quantity);
+      this.backlog -= lot.estimate;
+      lot.estimate = 0;
+      host.trace?.load(host.sim.now, lot.id, this.spec.index);
+    }
+    this.job = lots;
+    const product = lots[0]!.product;
+    const setup = override.setup ?? setupTime(this.spec.setups, this.keys, product);
+    this.runOverride = override.run;
+    const op = lots[0]!.routing.operations[lots[0]!.op]!;
+    this.expectedEnd = host.sim.now + setup + lots.reduce((sum, lot) => sum + estimateOf(lot, this), 0);
+    if (setup > 0) {
+      this.setups++;
+      this.phase = WAIT_SETUP_OPERATOR;
+      this.jobDuration = setup;
+      if (this.operatorReady(op.setupSkill)) this.startSetup();
+    } else {
+      this.toRun();
+    }
+    this.updateState();
+  }
+
+  private startSetup(): void {
+    this.phase = SETUP;
+    this.work.start(this.jobDuration);
+    this.updateState();
+  }
+
+  private toRun(): void {
+    const lot = this.job[0]!;
+    const op = lot.routing.operations[lot.op]!;
+    this.phase = WAIT_RUN_OPERATOR;
+    if (this.operatorReady(op.runSkill)) this.startRun();
+  }
+
+  private startRun(): void {
+    this.phase = RUN;
+    this.jobDuration = this.runOverride ?? this.host.processingTime(this, this.job);
+    this.runOverride = undefined;
+    this.jobIdeal = 0;
+    for (const lot of this.job) this.jobIdeal += estimateOf(lot, this);
+    this.jobStartedAt = this.host.sim.now;
+    this.work.start(this.jobDuration);
+    this.updateState();
+  }
+
+  private static workDone(this: void, m: Machine): void {
+    m.releaseOperator();
+    if (m.phase === SETUP) {
+      applySetup(m.spec.setups, m.keys, m.job[0]!.product);
+      m.toRun();
+      m.updateState();
+      return;
+    }
+    m.creditIdeal(1);
+    m.unloadList = m.host.jobFinished(m, m.job);
+    m.job = [];
+    m.phase = UNLOAD;
+    m.unload();
+  }
+
+  /** Moves finished lots into the output buffer; blocked while one finds no room. */
+  private unload(): void {
+    // Unloading a lot can free room in this same output buffer at once (a move that takes no
+    // time); the loop below then simply continues, so a nested call has nothing to do.
+    if (this.unloading) return;
+    this.unloading = true;
+    while (this.unloadList.length > 0) {
+      const lot = this.unloadList[0]!;
+      if (!this.output.tryPut(lot.quantity)) {
+        this.unloading = false;
+        this.updateState();
+        return;
+      }
+      this.unloadList.shift();
+      lot.from = this.spec.index;
+      this.host.lotUnloaded(this, lot);
+    }
+    this.unloading = false;
+    this.phase = EMPTY;
+    this.requestDispatch();
+    this.updateState();
+  }
+
+  /** Transport took a lot from the output buffer. */
+  outputTaken(quantity: number): void {
+    this.output.take(quantity);
+    if (this.phase === UNLOAD) this.unload();
+  }
+
+  /**
+   * Ideal (mean) minutes for the share `fraction` of the current run, counting only what falls in
+   * the statistics window (a run that began before the warm-up ended counts pro rata).
+   */
+  creditIdeal(fraction: number): void {
+    const now = this.host.sim.now;
+    const start = this.jobStartedAt;
+    const windowStart = this.host.windowStart;
+    const share = start >= windowStart ? 1 : now > windowStart ? (now - windowStart) / (now - start) : 0;
+    this.idealMinutes += this.jobIdeal * fraction * share;
+  }
+
+  // ---- state --------------------------------------------------------------------------------
+
+  updateState(): void {
+    this.log.set(this.host.sim.now, this.currentState());
+  }
+
+  private currentState(): number {
+    if (this.down > 0) return STATE.down;
+    if (this.maintenance > 0) return STATE.maintenance;
+    if (this.offShift) return STATE['off-shift'];
+    if (!this.spec.used) return STATE.idle;
+    switch (this.phase) {
+      case UNLOAD: return STATE.blocked;
+      case SETUP: return this.operatorIsAway ? STATE.idle : STATE.setup;
+      case RUN: return this.operatorIsAway ? STATE.idle : STATE.processing;
+      case EMPTY: return this.queue.length > 0 ? STATE.idle : STATE.starved;
+      default: return STATE.idle;
+    }
+  }
+}
+
+/** Expected minutes a lot adds to a machine (its share of a batch on batch equipment). */
+export function estimateOf(lot: Lot, machine: Machine): number {
+  const op = lot.routing.operations[lot.op]!;
+  let mean = op.eligible[0]?.mean ?? 0;
+  for (const e of op.eligible) if (e.equipment === machine.spec.index) mean = e.mean;
+  const batch = machine.spec.batch;
+  return batch ? (mean * lot.quantity) / batch.capacity : mean * lot.quantity;
+}
+
+function fitBatch(indices: number[], queue: readonly Lot[], capacity: number): number[] {
+  const chosen: number[] = [];
+  let load = 0;
+  for (const i of [...indices].sort((a, b) => queue[a]!.queuedAt - queue[b]!.queuedAt || queue[a]!.id - queue[b]!.id)) {
+    if (load + queue[i]!.quantity <= capacity) {
+      chosen.push(i);
+      load += queue[i]!.quantity;
+    }
+  }
+  return chosen;
+}

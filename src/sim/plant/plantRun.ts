@@ -1,0 +1,371 @@
+import { workingIntervals } from '../../model/calendar.ts';
+import type { Schedule } from '../../model/scheduleSchema.ts';
+import { makeSampler, type Sampler } from '../distributions.ts';
+import { RandomStreams, type RandomStream } from '../random.ts';
+import { Simulator } from '../simulator.ts';
+import { TimeWeighted } from '../statistics.ts';
+import { CalendarGate } from './calendarGate.ts';
+import type { CompiledPlant, OperationSpec } from './compiledPlant.ts';
+import type { AtcsParameters, DispatchRule } from './dispatching.ts';
+import { chooseEquipment } from './equipmentChoice.ts';
+import { FailureProcess } from './failure.ts';
+import { OUTSIDE, type Lot, type OrderRun } from './lots.ts';
+import { Machine, type MachineHost } from './machine.ts';
+import { maintenanceWindows, scheduleMaintenance } from './maintenance.ts';
+import { Operators } from './operatorPool.ts';
+import { ScheduleFollower } from './scheduleFollower.ts';
+import { keysFromSnapshot } from './setups.ts';
+import { applySnapshot, snapshotStart } from './startState.ts';
+import { PlantTrace } from './trace.ts';
+import { Fleet, type MoveRequest } from './transport.ts';
+
+export interface PlantRunOptions {
+  seed: number;
+  replication: number;
+  horizon: number;
+  warmup: number;
+  rule: DispatchRule;
+  schedule: Schedule | undefined;
+  trace: boolean;
+  atcs: AtcsParameters;
+}
+
+/**
+ * One replication of a plant: builds the machines, calendars, operators, transport, failures
+ * and maintenance on a fresh simulator, then moves lots through their routings:
+ *
+ *   release → choose equipment → reserve room in its input buffer → transport → queue
+ *   → (setup) → processing → yield: good / rework / scrap → output buffer → next operation …
+ *   → after the last operation the good units leave the plant.
+ *
+ * Released lots appear at their first equipment and finished lots leave from their last one
+ * without transport: the scenario format has no raw-material or finished-goods store to move
+ * them from or to. A lot waits in the order pool (outside the plant floor, but counted as work
+ * in process) until its first equipment's input buffer has room.
+ */
+export class PlantRun implements MachineHost {
+  readonly sim = new Simulator();
+  readonly streams: RandomStreams;
+  readonly rule: DispatchRule;
+  readonly atcs: AtcsParameters;
+  readonly operators: Operators;
+  readonly follower: ScheduleFollower | undefined;
+  readonly trace: PlantTrace | undefined;
+  /** When the run starts (0, or a snapshot's time) and when statistics start (after warm-up). */
+  readonly startTime: number;
+  readonly windowStart: number;
+  readonly horizon: number;
+  readonly machines: Machine[];
+  readonly gates: CalendarGate[];
+  readonly orders: OrderRun[];
+  readonly fleet: Fleet | undefined;
+  /** Lots in the plant, in the order they entered. */
+  readonly lotsInPlant = new Set<Lot>();
+  readonly wipLots: TimeWeighted;
+  readonly wipUnits: TimeWeighted;
+  readonly maintenance: [number, number][][];
+  // Flow counters over the whole run (conservation) and inside the window (KPIs).
+  unitsReleased = 0;
+  unitsGoodOut = 0;
+  unitsScrapped = 0;
+  lotsEntered = 0;
+  lotsExited = 0;
+  lotMinutesInWindow = 0;
+  lotsLeftInWindow = 0;
+  lotMinutesOfLeavers = 0;
+  lotsFinishedInWindow = 0;
+  unitsFinishedInWindow = 0;
+  unitsScrappedInWindow = 0;
+
+  /** Units in the plant now (a running count; results recount them from the lots). */
+  unitsInPlant = 0;
+
+  private nextLotId = 0;
+  private readonly samplers = new Map<OperationSpec, Sampler[]>();
+  private readonly yieldStreams: RandomStream[];
+
+  constructor(readonly plant: CompiledPlant, options: PlantRunOptions) {
+    const scenario = plant.scenario;
+    this.streams = new RandomStreams(options.seed, options.replication);
+    this.rule = options.rule;
+    this.atcs = options.atcs;
+    this.horizon = options.horizon;
+    this.startTime = Math.min(snapshotStart(scenario), this.horizon);
+    this.windowStart = Math.min(Math.max(options.warmup, this.startTime), this.horizon);
+    this.sim.now = this.startTime;
+    this.trace = options.trace ? new PlantTrace(plant.equipment.map((e) => e.id), plant.orders.map((o) => o.id)) : undefined;
+    this.follower = options.rule === 'schedule' && options.schedule ? new ScheduleFollower(plant, options.schedule) : undefined;
+    this.operators = new Operators(plant.operatorPools);
+    this.wipLots = new TimeWeighted(this.startTime, 0);
+    this.wipUnits = new TimeWeighted(this.startTime, 0);
+    if (this.windowStart > this.startTime) this.sim.scheduleAt(this.windowStart, PlantRun.resetWip, this);
+
+    const snapshot = scenario.startState.kind === 'snapshot' ? scenario.startState : undefined;
+    this.machines = plant.equipment.map((spec) => {
+      const setupKey = snapshot?.equipment.find((e) => e.id === spec.id)?.setupKey;
+      return new Machine(spec, this, keysFromSnapshot(spec.setups, setupKey));
+    });
+    this.yieldStreams = plant.equipment.map((e) => this.streams.stream(`yield/${e.id}`));
+    this.gates = plant.calendars.map((c) => new CalendarGate(this.sim, workingIntervals(c, scenario.start, this.horizon), this.startTime, this.horizon));
+    this.operators.pools.forEach((pool) => {
+      const gate = this.gates[pool.spec.calendar];
+      if (!gate) return;
+      this.operators.setOnShift(pool, gate.open);
+      gate.subscribe((open) => this.operators.setOnShift(pool, open));
+    });
+    for (const m of this.machines) {
+      const gate = this.gates[m.spec.calendar]!;
+      m.setOffShift(!gate.open);
+      gate.subscribe((open) => m.setOffShift(!open));
+    }
+    this.maintenance = this.machines.map((m) => maintenanceWindows(m.spec, this.startTime, this.horizon));
+    const failures = this.machines.map((m) => m.spec.failures.map((model, k) => {
+      const suffix = k === 0 ? m.spec.id : `${m.spec.id}/${k}`;
+      return new FailureProcess(this.sim, m,
+        makeSampler(model.timeBetweenFailures, this.streams.stream(`fail/${suffix}`)),
+        makeSampler(model.timeToRepair, this.streams.stream(`repair/${suffix}`)),
+        model.basis === 'operating');
+    }));
+    const fleetSpec = plant.fleet;
+    if (fleetSpec) {
+      const station = plant.equipment.find((e) => e.type === 'agv-station');
+      this.fleet = new Fleet(this.sim, fleetSpec, plant.paths, station ? station.node : 0, {
+        pickedUp: (request, dropAt) => this.pickedUp(request, dropAt),
+        delivered: (request) => this.arrive(request.lot),
+      });
+    }
+    this.orders = plant.orders.map((spec) => ({ spec, released: 0, unreleased: spec.quantity, outstanding: 0, good: 0, scrap: 0, completedAt: NaN }));
+
+    const start = snapshot ? applySnapshot(this, snapshot, failures) : undefined;
+    this.machines.forEach((m, i) => {
+      const left = start?.maintenance.get(i);
+      if (left !== undefined) this.maintenance[i]!.unshift([this.startTime, this.startTime + left]);
+      scheduleMaintenance(this.sim, m, this.maintenance[i]!);
+      failures[i]!.forEach((f, k) => {
+        if (k > 0 || !start?.repairing.has(i)) f.start();
+      });
+    });
+    for (const order of this.orders) {
+      if (start?.orders.has(order.spec.index) || order.spec.release >= this.horizon) continue;
+      this.sim.scheduleAt(Math.max(order.spec.release, this.startTime), PlantRun.release, { run: this, order });
+    }
+  }
+
+  // ---- lots entering and leaving --------------------------------------------------------------
+
+  private static release(this: void, { run, order }: { run: PlantRun; order: OrderRun }): void {
+    const lot = run.newLot(order, 0, order.spec.quantity, true);
+    order.unreleased = 0;
+    run.route(lot);
+  }
+
+  /** A lot enters the plant: a release or snapshot lot (`fresh`: new units), a rework or split lot (units already inside). */
+  newLot(order: OrderRun, op: number, quantity: number, fresh: boolean): Lot {
+    const product = this.plant.products[order.spec.product]!;
+    const now = this.sim.now;
+    const lot: Lot = {
+      id: this.nextLotId++, order, product: product.index, routing: this.plant.routings[product.routing]!, op, quantity,
+      enteredAt: now, queuedAt: now, target: OUTSIDE, from: OUTSIDE, estimate: 0,
+    };
+    this.lotsInPlant.add(lot);
+    this.lotsEntered++;
+    this.wipLots.set(now, this.lotsInPlant.size);
+    if (fresh) {
+      order.released += quantity;
+      order.outstanding += quantity;
+      this.unitsReleased += quantity;
+      this.unitsInPlant += quantity;
+      this.wipUnits.set(now, this.unitsInPlant);
+    }
+    this.trace?.lot(lot.id, order.spec.index, quantity);
+    return lot;
+  }
+
+  private exit(lot: Lot): void {
+    const now = this.sim.now;
+    this.lotsInPlant.delete(lot);
+    this.lotsExited++;
+    this.lotMinutesInWindow += Math.max(0, now - Math.max(lot.enteredAt, this.windowStart));
+    if (now >= this.windowStart) {
+      this.lotsLeftInWindow++;
+      this.lotMinutesOfLeavers += now - lot.enteredAt;
+    }
+    this.wipLots.set(now, this.lotsInPlant.size);
+  }
+
+  private removeUnits(order: OrderRun, quantity: number): void {
+    order.outstanding -= quantity;
+    this.unitsInPlant -= quantity;
+    this.wipUnits.set(this.sim.now, this.unitsInPlant);
+    if (order.outstanding === 0 && order.unreleased === 0) order.completedAt = this.sim.now;
+  }
+
+  isComplete(order: number): boolean {
+    return !Number.isNaN(this.orders[order]!.completedAt);
+  }
+
+  /** Good units of a lot leave the plant after its last operation (done on `machine`). */
+  finishLot(lot: Lot, machine: number): void {
+    const now = this.sim.now;
+    this.trace?.move(now, now, lot.id, machine, OUTSIDE);
+    this.exit(lot);
+    lot.order.good += lot.quantity;
+    this.unitsGoodOut += lot.quantity;
+    if (now >= this.windowStart) {
+      this.lotsFinishedInWindow++;
+      this.unitsFinishedInWindow += lot.quantity;
+    }
+    this.removeUnits(lot.order, lot.quantity);
+  }
+
+  // ---- moving between equipment ---------------------------------------------------------------
+
+  /** Sends a lot (in an output buffer, or just released) towards equipment for its current operation. */
+  route(lot: Lot): void {
+    const fixed = this.follower?.equipmentFor(lot.order.spec.index, lot.op);
+    const target = chooseEquipment(lot, this.machines, this.sim.now, fixed);
+    if (this.machines[target]!.input.request(lot)) this.slotGranted(lot);
+  }
+
+  slotGranted(lot: Lot): void {
+    const from = lot.from;
+    const to = lot.target;
+    if (from === OUTSIDE || from === to || !this.fleet) {
+      this.trace?.move(this.sim.now, this.sim.now, lot.id, from, to);
+      this.arrive(lot);
+      if (from !== OUTSIDE) this.machines[from]!.outputTaken(lot.quantity);
+      return;
+    }
+    const fromNode = this.plant.equipment[from]!.node;
+    const toNode = this.plant.equipment[to]!.node;
+    this.fleet.request({ lot, from, to, fromNode, toNode });
+  }
+
+  private pickedUp(request: MoveRequest, dropAt: number): void {
+    this.trace?.move(this.sim.now, dropAt, request.lot.id, request.from, request.to);
+    request.lot.from = OUTSIDE;
+    this.machines[request.from]!.outputTaken(request.lot.quantity);
+  }
+
+  /**
+   * A lot reaches its equipment's queue. On batch equipment a lot larger than a batch is split
+   * into lots of at most the capacity (the first keeps its id); the pieces travel on separately.
+   */
+  private arrive(lot: Lot): void {
+    lot.from = OUTSIDE;
+    const machine = this.machines[lot.target]!;
+    const capacity = machine.spec.batch?.capacity ?? Infinity;
+    while (lot.quantity > capacity) {
+      const piece = this.newLot(lot.order, lot.op, capacity, false);
+      piece.target = lot.target;
+      piece.estimate = (lot.estimate * capacity) / lot.quantity;
+      lot.estimate -= piece.estimate;
+      lot.quantity -= capacity;
+      machine.enqueue(piece);
+    }
+    machine.enqueue(lot);
+  }
+
+  lotUnloaded(_machine: Machine, lot: Lot): void {
+    this.route(lot);
+  }
+
+  // ---- processing -----------------------------------------------------------------------------
+
+  /**
+   * One draw per lot, times its quantity: the per-unit times in scenarios are lot times divided
+   * by quantity, and units of one lot share program, material and operator, so their times are
+   * not independent. On batch equipment one draw per batch, from the operation with the longest
+   * mean among the batch's lots (lots share a batch because they share a cycle).
+   */
+  processingTime(machine: Machine, lots: readonly Lot[]): number {
+    let lead = lots[0]!;
+    if (machine.spec.batch) {
+      let longest = -Infinity;
+      for (const lot of lots) {
+        const mean = this.eligibleMean(lot, machine);
+        if (mean > longest) {
+          longest = mean;
+          lead = lot;
+        }
+      }
+      return this.sampler(lead, machine)();
+    }
+    return this.sampler(lead, machine)() * lead.quantity;
+  }
+
+  private eligibleMean(lot: Lot, machine: Machine): number {
+    const op = lot.routing.operations[lot.op]!;
+    return op.eligible.find((e) => e.equipment === machine.spec.index)?.mean ?? 0;
+  }
+
+  private sampler(lot: Lot, machine: Machine): Sampler {
+    const op = lot.routing.operations[lot.op]!;
+    let list = this.samplers.get(op);
+    if (!list) this.samplers.set(op, (list = []));
+    let k = op.eligible.findIndex((e) => e.equipment === machine.spec.index);
+    if (k < 0) k = 0;
+    let sampler = list[k];
+    if (!sampler) {
+      sampler = makeSampler(op.eligible[k]!.time, this.streams.stream(`proc/${machine.spec.id}`));
+      list[k] = sampler;
+    }
+    return sampler;
+  }
+
+  /**
+   * Yield: each unit is good with probability `yield`; each bad unit goes to rework with
+   * probability `rework.fraction`, else it is scrap (draws from the equipment's own stream).
+   * Rework leaves as a new lot for the rework operation; good units go on as the same lot.
+   */
+  jobFinished(machine: Machine, lots: readonly Lot[]): Lot[] {
+    const now = this.sim.now;
+    const inWindow = now >= this.windowStart;
+    const out: Lot[] = [];
+    const reworked: Lot[] = [];
+    const stream = this.yieldStreams[machine.spec.index]!;
+    for (const lot of lots) {
+      const op = lot.routing.operations[lot.op]!;
+      const q = lot.quantity;
+      const good = op.yield >= 1 ? q : bernoulliCount(stream, q, op.yield);
+      const rework = op.reworkTo >= 0 && good < q ? bernoulliCount(stream, q - good, op.reworkFraction) : 0;
+      const scrap = q - good - rework;
+      if (inWindow) {
+        machine.unitsProcessed += q;
+        machine.unitsGood += good;
+        this.unitsScrappedInWindow += scrap;
+      }
+      const order = lot.order;
+      if (scrap > 0) {
+        order.scrap += scrap;
+        this.unitsScrapped += scrap;
+        this.removeUnits(order, scrap);
+      }
+      if (rework > 0) reworked.push(this.newLot(order, op.reworkTo, rework, false));
+      if (good === 0) {
+        // Every unit went to scrap or rework: the lot itself is gone.
+        this.trace?.move(now, now, lot.id, machine.spec.index, OUTSIDE);
+        this.exit(lot);
+        continue;
+      }
+      lot.quantity = good;
+      lot.op++;
+      if (lot.op < lot.routing.operations.length) out.push(lot);
+      else this.finishLot(lot, machine.spec.index);
+    }
+    return reworked.length > 0 ? out.concat(reworked) : out;
+  }
+
+  private static resetWip(this: void, run: PlantRun): void {
+    run.wipLots.reset(run.sim.now);
+    run.wipUnits.reset(run.sim.now);
+  }
+}
+
+/** How many of `n` independent trials with probability p succeed. */
+function bernoulliCount(stream: RandomStream, n: number, p: number): number {
+  if (p <= 0) return 0;
+  let count = 0;
+  for (let i = 0; i < n; i++) if (stream.next() < p) count++;
+  return count;
+}

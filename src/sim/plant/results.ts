@@ -1,0 +1,170 @@
+import type { MachineState } from '../../model/machineState.ts';
+import type { PlantTraceData } from './trace.ts';
+
+/** Times are minutes from the scenario start; durations are minutes; energy is kWh. */
+export interface PlantResult {
+  scenario: string;
+  seed: number;
+  replication: number;
+  dispatching: string;
+  /** Statistics cover [start, end): after the warm-up (and a snapshot's time), up to the horizon. */
+  window: { start: number; end: number };
+  horizon: number;
+  warmup: number;
+  /** True when the run was stopped early; every figure then covers the window up to `window.end`. */
+  cancelled: boolean;
+  throughput: Throughput;
+  leadTime: LeadTimes;
+  delivery: Delivery;
+  wip: WipResult;
+  flow: FlowBalance;
+  orders: OrderResult[];
+  equipment: EquipmentResult[];
+  lines: LineResult[];
+  bottleneck: BottleneckResult;
+  energy: EnergyByState;
+  /** Simulation events fired (a measure of work, and part of what must repeat exactly). */
+  events: number;
+  trace?: PlantTraceData;
+}
+
+export interface Throughput {
+  /** Lots, good units and orders finished inside the window. */
+  lots: number;
+  units: number;
+  orders: number;
+  lotsPerDay: number;
+  unitsPerDay: number;
+  ordersPerDay: number;
+}
+
+/** Order lead times (completion − release) of orders completed inside the window. */
+export interface LeadTimes {
+  count: number;
+  mean: number;
+  p50: number;
+  p90: number;
+  max: number;
+  /** counts[i] orders took [i × binMinutes, (i+1) × binMinutes). */
+  histogram: { binMinutes: number; counts: number[] };
+}
+
+/**
+ * Deliveries. Decided orders are those completed inside the window plus those still open at its
+ * end but already past due (certainly late); open orders not yet due are undecided and left out.
+ */
+export interface Delivery {
+  completed: number;
+  onTime: number;
+  late: number;
+  openPastDue: number;
+  openNotDue: number;
+  /** onTime / (completed + openPastDue); NaN when nothing was decided. */
+  onTimeRate: number;
+  /** Σ max(0, completion − due) over completed orders, plus (end − due) for open past-due orders (a lower bound). */
+  totalTardiness: number;
+  /** totalTardiness / decided orders. */
+  meanTardiness: number;
+  /** Σ priority × tardiness. */
+  weightedTardiness: number;
+  /** Completed orders with fewer good units than ordered (scrap), and the units missing. */
+  shortOrders: number;
+  shortUnits: number;
+}
+
+export interface WipResult {
+  /** Time averages over the window. */
+  lotsMean: number;
+  unitsMean: number;
+  lotsMax: number;
+  unitsMax: number;
+  /** Samples every `sampleEvery` minutes from the window start. */
+  sampleEvery: number;
+  times: number[];
+  lots: number[];
+  units: number[];
+}
+
+/**
+ * Conservation and Little's law, over the whole run: units released = good out + scrap + units
+ * in the plant at the end; lots entered = lots exited + lots in the plant. Inside the window,
+ * lotMinutes (Σ over lots of their minutes in the plant within the window) equals
+ * lotsMean × window length exactly — the sample-path form of L = λW.
+ */
+export interface FlowBalance {
+  unitsReleased: number;
+  unitsGood: number;
+  unitsScrapped: number;
+  unitsInPlant: number;
+  lotsEntered: number;
+  lotsExited: number;
+  lotsInPlant: number;
+  lotMinutes: number;
+  /** Lots that left inside the window and their mean minutes in the plant (L ≈ λW for long windows). */
+  lotsLeftInWindow: number;
+  meanLotMinutes: number;
+}
+
+/** Every order of the scenario, whether or not it was released within the run. */
+export interface OrderResult {
+  id: string;
+  release: number;
+  due: number;
+  quantity: number;
+  /** Units released into the plant (the quantity, what a snapshot held, or 0 if not released yet). */
+  released: number;
+  good: number;
+  scrap: number;
+  /** When its last unit left the plant; null while open. */
+  completedAt: number | null;
+}
+
+export interface Oee {
+  availability: number;
+  performance: number;
+  quality: number;
+  oee: number;
+}
+
+export interface EquipmentResult {
+  id: string;
+  name: string;
+  line: string;
+  /** Minutes in each state inside the window; they add up to the window length. */
+  states: Record<MachineState, number>;
+  /** Working time of its calendar minus planned maintenance in it (OEE's planned production time). */
+  plannedMinutes: number;
+  /** (processing + setup) / planned minutes. */
+  utilisation: number;
+  setups: number;
+  unitsProcessed: number;
+  unitsGood: number;
+  /** Null for equipment no routing uses (stores, racks). */
+  oee: Oee | null;
+  energyKWh: EnergyByState;
+  /** Shares of the window this equipment was the sole or a shifting bottleneck. */
+  bottleneck: { sole: number; shifting: number };
+}
+
+export interface LineResult {
+  id: string;
+  name: string;
+  oee: Oee | null;
+}
+
+export interface BottleneckResult {
+  /** The equipment that was the bottleneck for the largest share of the window, or null. */
+  equipment: string | null;
+  /** Equipment by total bottleneck share (sole + shifting), largest first; only those with a share. */
+  shares: { id: string; sole: number; shifting: number }[];
+}
+
+/** kWh per power state: idle covers idle, starved and blocked; down covers down and maintenance; off covers off-shift and off. */
+export interface EnergyByState {
+  processing: number;
+  setup: number;
+  idle: number;
+  down: number;
+  off: number;
+  total: number;
+}

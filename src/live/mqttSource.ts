@@ -1,0 +1,199 @@
+import { backoffDelay, DEFAULT_BACKOFF, type BackoffSettings } from './backoff.ts';
+import { LiveStates, type LiveStatesOptions } from './liveStates.ts';
+import { matchTopic, type TopicMapping } from './topicMapping.ts';
+
+/** What the app's connection panel edits. */
+export interface LiveSettings {
+  /** ws:// or wss:// URL of the broker's WebSocket listener (mqtt:// also works in Node). */
+  url: string;
+  clientId?: string;
+  username?: string;
+  password?: string;
+  /** Topic filters to subscribe, e.g. `acme/plant-1/#` (see topicFilter). */
+  topics: string[];
+  qos?: 0 | 1;
+  mapping?: TopicMapping;
+  backoff?: BackoffSettings;
+  /** Connect timeout, ms (default 10 s). */
+  connectTimeoutMs?: number;
+}
+
+export type ConnectionPhase = 'idle' | 'connecting' | 'connected' | 'waiting' | 'stopped';
+
+export interface ConnectionStatus {
+  phase: ConnectionPhase;
+  /** Failed attempts since the last successful connection. */
+  attempt: number;
+  /** When phase is `waiting`: local time of the next attempt. */
+  retryAt?: number;
+  lastError?: string;
+  since: number;
+}
+
+export interface SourceCounters {
+  messages: number;
+  /** State topics whose equipment is not in the layout (when a layout is given). */
+  unmapped: number;
+  /** Topics that are not state topics under the subscription. */
+  otherTopics: number;
+  sparkplug: number;
+}
+
+/** The part of an MQTT.js client the source uses, so tests can inject a fake. */
+export interface MqttClientLike {
+  on(event: 'connect', listener: () => void): unknown;
+  on(event: 'close', listener: () => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'message', listener: (topic: string, payload: Uint8Array, packet: { retain?: boolean }) => void): unknown;
+  subscribe(topics: string[], options: { qos: 0 | 1 }, callback?: (error: Error | null) => void): unknown;
+  reconnect(): unknown;
+  end(force?: boolean, callback?: () => void): unknown;
+}
+
+export interface ClientOptions {
+  clientId: string;
+  username?: string;
+  password?: string;
+  reconnectPeriod: number;
+  connectTimeout: number;
+  clean: boolean;
+}
+
+export type Connect = (url: string, options: ClientOptions) => MqttClientLike;
+
+export interface Clock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  setInterval(callback: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (cb, ms) => setTimeout(cb, ms),
+  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  setInterval: (cb, ms) => setInterval(cb, ms),
+  clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
+};
+
+export interface MqttSourceDeps {
+  connect: Connect;
+  clock?: Clock;
+  random?: () => number;
+  /** Layout equipment ids: messages for others are counted as unmapped and dropped. */
+  equipment?: ReadonlySet<string>;
+}
+
+const decoder = new TextDecoder();
+
+/**
+ * Machine states from an MQTT broker. Owns the reconnect loop: MQTT.js's own fixed-period
+ * reconnect is switched off (reconnectPeriod 0) and the source calls `reconnect()` after a capped
+ * exponential back-off, so there is one retry policy and the status always says what happens next.
+ */
+export class MqttSource {
+  readonly states: LiveStates;
+  readonly counters: SourceCounters = { messages: 0, unmapped: 0, otherTopics: 0, sparkplug: 0 };
+  private client: MqttClientLike | undefined;
+  private statusNow: ConnectionStatus;
+  private readonly statusListeners = new Set<(s: ConnectionStatus) => void>();
+  private retryTimer: unknown;
+  private staleTimer: unknown;
+  private readonly clock: Clock;
+  private readonly staleEvery: number;
+  private readonly decode = (payload: Uint8Array): string => decoder.decode(payload);
+
+  constructor(private readonly settings: LiveSettings, live: LiveStatesOptions, private readonly deps: MqttSourceDeps) {
+    this.clock = deps.clock ?? systemClock;
+    this.states = new LiveStates(live);
+    this.statusNow = { phase: 'idle', attempt: 0, since: this.clock.now() };
+    this.staleEvery = Math.max(100, live.expectedPeriodMs / 2);
+  }
+
+  get status(): ConnectionStatus {
+    return this.statusNow;
+  }
+
+  onStatus(listener: (s: ConnectionStatus) => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  private setStatus(change: Partial<ConnectionStatus> & { phase: ConnectionPhase }): void {
+    const { retryAt: _drop, ...rest } = this.statusNow;
+    this.statusNow = { ...rest, ...change, since: this.clock.now() };
+    for (const listener of this.statusListeners) listener(this.statusNow);
+  }
+
+  start(): void {
+    if (this.client) return;
+    const s = this.settings;
+    const options: ClientOptions = {
+      clientId: s.clientId ?? `plant-twin-${Math.floor((this.deps.random ?? Math.random)() * 0xffffffff).toString(16)}`,
+      reconnectPeriod: 0,
+      connectTimeout: s.connectTimeoutMs ?? 10_000,
+      clean: true,
+      ...(s.username ? { username: s.username } : {}),
+      ...(s.password ? { password: s.password } : {}),
+    };
+    this.setStatus({ phase: 'connecting' });
+    const client = this.deps.connect(s.url, options);
+    this.client = client;
+    client.on('connect', () => this.connected());
+    client.on('close', () => this.closed());
+    client.on('error', (error) => {
+      this.statusNow = { ...this.statusNow, lastError: error.message };
+    });
+    client.on('message', (topic, payload, packet) => this.message(topic, payload, packet.retain === true));
+    this.staleTimer = this.clock.setInterval(() => this.states.checkStale(this.clock.now()), this.staleEvery);
+  }
+
+  stop(): void {
+    this.clock.clearTimeout(this.retryTimer);
+    this.clock.clearInterval(this.staleTimer);
+    this.retryTimer = this.staleTimer = undefined;
+    const client = this.client;
+    this.client = undefined;
+    this.setStatus({ phase: 'stopped' });
+    client?.end(true);
+  }
+
+  private connected(): void {
+    this.setStatus({ phase: 'connected', attempt: 0 });
+    this.client?.subscribe(this.settings.topics, { qos: this.settings.qos ?? 1 }, (error) => {
+      if (error) this.statusNow = { ...this.statusNow, lastError: `subscribe: ${error.message}` };
+    });
+  }
+
+  private closed(): void {
+    if (!this.client || this.statusNow.phase === 'waiting') return;
+    const attempt = this.statusNow.attempt + 1;
+    const delay = backoffDelay(attempt, this.settings.backoff ?? DEFAULT_BACKOFF, this.deps.random);
+    this.setStatus({ phase: 'waiting', attempt, retryAt: this.clock.now() + delay });
+    this.retryTimer = this.clock.setTimeout(() => {
+      this.retryTimer = undefined;
+      if (!this.client) return;
+      this.setStatus({ phase: 'connecting' });
+      this.client.reconnect();
+    }, delay);
+  }
+
+  private message(topic: string, payload: Uint8Array, retained: boolean): void {
+    this.counters.messages++;
+    const match = matchTopic(topic, this.settings.mapping);
+    if (match.kind === 'sparkplug') {
+      this.counters.sparkplug++;
+      return;
+    }
+    if (match.kind === 'other') {
+      this.counters.otherTopics++;
+      return;
+    }
+    if (this.deps.equipment && !this.deps.equipment.has(match.equipment)) {
+      this.counters.unmapped++;
+      return;
+    }
+    this.states.offer(match.equipment, this.decode(payload), this.clock.now(), topic, retained);
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Which layout equipment an MQTT topic speaks for. Topics follow an ISA-95 unified namespace,
+ * `{enterprise}/{site}/{area}/{line}/{cell}/{equipment}/state`; by default the segment before
+ * the last (`state`) is the equipment id. A prefix map names equipment whose topic id differs from
+ * the layout's (the longest matching prefix wins).
+ */
+export interface TopicMapping {
+  /** Topic prefix (whole segments) → layout equipment id. */
+  prefixes?: Readonly<Record<string, string>>;
+  /** The last segment of a state topic; default `state`. */
+  leaf?: string;
+}
+
+export type TopicMatch =
+  | { kind: 'state'; equipment: string }
+  /** Sparkplug B is protobuf-encoded; decoding it needs a package the project does not have yet. */
+  | { kind: 'sparkplug' }
+  | { kind: 'other' };
+
+export function topicFilter(enterprise: string, site: string): string {
+  return `${enterprise}/${site}/#`;
+}
+
+export function matchTopic(topic: string, mapping: TopicMapping = {}): TopicMatch {
+  if (topic.startsWith('spBv1.0/')) return { kind: 'sparkplug' };
+  const leaf = mapping.leaf ?? 'state';
+  const segments = topic.split('/');
+  if (segments.length < 2 || segments[segments.length - 1] !== leaf) return { kind: 'other' };
+  const prefixes = mapping.prefixes;
+  if (prefixes) {
+    let best: string | undefined;
+    for (const prefix of Object.keys(prefixes)) {
+      const fits = topic === prefix || topic.startsWith(prefix.endsWith('/') ? prefix : `${prefix}/`);
+      if (fits && (best === undefined || prefix.length > best.length)) best = prefix;
+    }
+    if (best !== undefined) return { kind: 'state', equipment: prefixes[best]! };
+  }
+  const equipment = segments[segments.length - 2]!;
+  return equipment === '' ? { kind: 'other' } : { kind: 'state', equipment };
+}

@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import { backoffDelay } from '../../src/live/backoff.ts';
+import { LiveStates } from '../../src/live/liveStates.ts';
+import { MqttSource, type ConnectionStatus } from '../../src/live/mqttSource.ts';
+import { StateColumnsBuilder } from '../../src/live/stateColumns.ts';
+import { matchTopic, topicFilter } from '../../src/live/topicMapping.ts';
+import { FakeClient, FakeClock } from './fakeMqtt.ts';
+
+const T = '2026-11-30T06:00:00.000Z';
+const ms = Date.parse(T);
+
+describe('topics to equipment', () => {
+  it('the segment before /state is the equipment; a prefix map overrides, longest prefix first', () => {
+    expect(topicFilter('acme', 'plant-1')).toBe('acme/plant-1/#');
+    expect(matchTopic('acme/plant-1/press-shop/line-2/cell-3/press-7/state')).toEqual({ kind: 'state', equipment: 'press-7' });
+    const mapping = { prefixes: { 'acme/plant-1/press-shop': 'generic', 'acme/plant-1/press-shop/line-2/cell-3/press-7': 'P7' } };
+    expect(matchTopic('acme/plant-1/press-shop/line-2/cell-3/press-7/state', mapping)).toEqual({ kind: 'state', equipment: 'P7' });
+    expect(matchTopic('acme/plant-1/press-shop/line-2/cell-3/press-8/state', mapping)).toEqual({ kind: 'state', equipment: 'generic' });
+    expect(matchTopic('acme/plant-1/press-shop-2/x/state', mapping)).toEqual({ kind: 'state', equipment: 'x' });
+  });
+
+  it('other topics and Sparkplug B are recognised, not mistaken for states', () => {
+    expect(matchTopic('acme/plant-1/line-2/press-7/temperature')).toEqual({ kind: 'other' });
+    expect(matchTopic('spBv1.0/acme/DDATA/edge-1/press-7')).toEqual({ kind: 'sparkplug' });
+    expect(matchTopic('a/b/STATUS', { leaf: 'STATUS' })).toEqual({ kind: 'state', equipment: 'b' });
+  });
+});
+
+describe('latest state by timestamp', () => {
+  const states = (): LiveStates => new LiveStates({ expectedPeriodMs: 1000, staleFactor: 3 });
+  const msg = (offsetMs: number, body: Record<string, unknown>): string => JSON.stringify({ ts: ms + offsetMs, ...body });
+
+  it('keeps the newest: late messages are ignored, duplicates counted, equal times with new content merged', () => {
+    const s = states();
+    expect(s.offer('m1', msg(2000, { state: 'processing', order: 'o-1' }), ms, 't')).toBe('applied');
+    expect(s.offer('m1', msg(1000, { state: 'down' }), ms, 't')).toBe('late');
+    expect(s.offer('m1', msg(2000, { order: 'o-1', state: 'processing' }), ms, 't')).toBe('duplicate');
+    expect(s.offer('m1', msg(2000, { good: 5 }), ms, 't')).toBe('applied');
+    expect(s.offer('m1', msg(3000, { state: 'blocked' }), ms, 't')).toBe('applied');
+    expect(s.get('m1')).toMatchObject({ ts: ms + 3000, state: 'blocked', order: 'o-1', good: 5, stale: false });
+    expect(s.counters).toEqual({ applied: 3, late: 1, duplicates: 1, invalid: 0 });
+  });
+
+  it('ISO and epoch timestamps compare as instants', () => {
+    const s = states();
+    s.offer('m1', JSON.stringify({ ts: '2026-11-30T07:00:00+01:00', state: 'idle' }), ms, 't');
+    expect(s.offer('m1', JSON.stringify({ ts: ms, state: 'idle' }), ms, 't')).toBe('duplicate');
+  });
+
+  it('bad payloads are counted with a problem naming the topic, and change nothing', () => {
+    const s = states();
+    expect(s.offer('m1', 'not json', ms, 'a/m1/state')).toBe('invalid');
+    expect(s.offer('m1', JSON.stringify({ ts: ms, state: 'runing' }), ms, 'a/m1/state')).toBe('invalid');
+    expect(s.offer('m1', JSON.stringify({ ts: ms }), ms, 'a/m1/state')).toBe('invalid');
+    expect(s.offer('m1', '[1,2]', ms, 'a/m1/state')).toBe('invalid');
+    expect(s.counters.invalid).toBe(4);
+    expect(s.get('m1')).toBeUndefined();
+    expect(s.problems[1]).toMatchObject({ file: 'a/m1/state', path: 'state' });
+  });
+
+  it('all valid events, late ones too, go to the history for the KPIs; duplicates do not', () => {
+    const history = new StateColumnsBuilder();
+    const s = new LiveStates({ expectedPeriodMs: 1000, staleFactor: 3, history });
+    s.offer('m1', msg(2000, { state: 'processing' }), ms, 't');
+    s.offer('m1', msg(1000, { state: 'down' }), ms, 't');
+    s.offer('m1', msg(2000, { state: 'processing' }), ms, 't');
+    expect(history.length).toBe(2);
+  });
+
+  it('goes stale after k expected periods without news and fresh again with the next message', () => {
+    const s = new LiveStates({ expectedPeriodMs: 1000, staleFactor: 3, periods: { slow: 10_000 } });
+    const seen: [string, boolean][] = [];
+    s.subscribe((e, live) => seen.push([e, live.stale]));
+    s.offer('m1', msg(0, { state: 'idle' }), ms, 't');
+    s.offer('slow', msg(0, { state: 'idle' }), ms, 't');
+    expect(s.checkStale(ms + 3000)).toEqual([]);
+    expect(s.checkStale(ms + 3001)).toEqual(['m1']);
+    expect(s.get('m1')!.stale).toBe(true);
+    expect(s.checkStale(ms + 20_000)).toEqual([]);
+    expect(s.checkStale(ms + 30_001)).toEqual(['slow']);
+    s.offer('m1', msg(31_000, { state: 'idle' }), ms + 31_000, 't');
+    expect(s.get('m1')!.stale).toBe(false);
+    expect(seen.filter(([, stale]) => stale)).toEqual([['m1', true], ['slow', true]]);
+  });
+
+  it('a retained message older than the stale limit is stale on arrival', () => {
+    const s = states();
+    s.offer('m1', msg(0, { state: 'processing' }), ms + 60_000, 't', true);
+    expect(s.get('m1')!.stale).toBe(true);
+  });
+});
+
+describe('back-off', () => {
+  it('doubles from the base up to the cap, less the jitter', () => {
+    const settings = { baseMs: 500, capMs: 30_000, jitter: 0.2 };
+    expect([1, 2, 3, 4, 7, 8, 20].map((n) => backoffDelay(n, settings, () => 0))).toEqual([500, 1000, 2000, 4000, 30_000, 30_000, 30_000]);
+    expect(backoffDelay(3, settings, () => 1)).toBe(1600);
+  });
+});
+
+describe('the MQTT source as a state machine', () => {
+  function setup() {
+    const clock = new FakeClock();
+    const clients: FakeClient[] = [];
+    const source = new MqttSource(
+      { url: 'ws://127.0.0.1:9001', clientId: 'twin-1', username: 'u', password: 'p', topics: ['acme/plant-1/#'] },
+      { expectedPeriodMs: 1000, staleFactor: 3 },
+      { connect: (url, options) => { const c = new FakeClient(url, options); clients.push(c); return c; }, clock, random: () => 0, equipment: new Set(['press-7']) },
+    );
+    const statuses: ConnectionStatus[] = [];
+    source.onStatus((s) => statuses.push(s));
+    return { clock, clients, source, statuses };
+  }
+
+  it('connects with the settings, subscribes at QoS 1 on connect, with MQTT.js reconnect switched off', () => {
+    const { clients, source } = setup();
+    source.start();
+    const c = clients[0]!;
+    expect(c.url).toBe('ws://127.0.0.1:9001');
+    expect(c.options).toMatchObject({ clientId: 'twin-1', username: 'u', password: 'p', reconnectPeriod: 0 });
+    expect(source.status.phase).toBe('connecting');
+    c.emit('connect');
+    expect(source.status.phase).toBe('connected');
+    expect(c.subscriptions).toEqual([{ topics: ['acme/plant-1/#'], qos: 1 }]);
+  });
+
+  it('applies messages of layout equipment, counts the rest by kind', () => {
+    const { clients, source, clock } = setup();
+    source.start();
+    const c = clients[0]!;
+    c.emit('connect');
+    c.message('acme/plant-1/a/l/c/press-7/state', { ts: clock.now(), state: 'processing' });
+    c.message('acme/plant-1/a/l/c/press-9/state', { ts: clock.now(), state: 'processing' });
+    c.message('acme/plant-1/a/l/c/press-7/temperature', '21.5');
+    c.message('spBv1.0/acme/NDATA/edge', 'binary');
+    c.message('acme/plant-1/a/l/c/press-7/state', '{"ts":');
+    expect(source.states.get('press-7')?.state).toBe('processing');
+    expect(source.counters).toEqual({ messages: 5, unmapped: 1, otherTopics: 1, sparkplug: 1 });
+    expect(source.states.counters.invalid).toBe(1);
+  });
+
+  it('after the connection drops it waits with growing back-off, reconnects itself, and resets the count once connected', () => {
+    const { clients, source, clock, statuses } = setup();
+    source.start();
+    const c = clients[0]!;
+    c.emit('connect');
+    c.emit('error', new Error('connection reset'));
+    c.emit('close');
+    expect(source.status).toMatchObject({ phase: 'waiting', attempt: 1, retryAt: clock.now() + 500, lastError: 'connection reset' });
+    clock.advance(499);
+    expect(c.reconnects).toBe(0);
+    clock.advance(1);
+    expect(c.reconnects).toBe(1);
+    expect(source.status.phase).toBe('connecting');
+    c.emit('close');
+    expect(source.status).toMatchObject({ phase: 'waiting', attempt: 2, retryAt: clock.now() + 1000 });
+    clock.advance(1000);
+    c.emit('close');
+    expect(source.status.attempt).toBe(3);
+    clock.advance(2000);
+    c.emit('connect');
+    expect(source.status).toMatchObject({ phase: 'connected', attempt: 0 });
+    expect(c.reconnects).toBe(3);
+    expect(c.subscriptions).toHaveLength(2);
+    expect(statuses.map((s) => s.phase)).toEqual(['connecting', 'connected', 'waiting', 'connecting', 'waiting', 'connecting', 'waiting', 'connecting', 'connected']);
+  });
+
+  it('marks equipment stale on its own timer and stops cleanly', () => {
+    const { clients, source, clock } = setup();
+    source.start();
+    const c = clients[0]!;
+    c.emit('connect');
+    c.message('acme/plant-1/a/l/c/press-7/state', { ts: clock.now(), state: 'idle' });
+    clock.advance(3500);
+    expect(source.states.get('press-7')!.stale).toBe(true);
+    source.stop();
+    expect(c.ended).toBe(true);
+    expect(source.status.phase).toBe('stopped');
+    c.emit('close');
+    expect(source.status.phase).toBe('stopped');
+    expect(clock.pending()).toEqual([]);
+  });
+});

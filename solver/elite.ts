@@ -3,43 +3,53 @@ import { copySnapshot, newSnapshot, type Snapshot } from './graph.ts';
 import type { Random } from './random.ts';
 
 /**
- * The best distinct solutions met so far (as in i-TSAB, Nowicki & Smutnicki 2005): restarts
- * draw from them, so the search keeps returning to good regions without circling in one.
+ * Good and mutually different solutions met so far (the elite of i-TSAB, Nowicki & Smutnicki
+ * 2005): restarts draw from them. A newcomer close to a member (few operations at another
+ * machine position) competes with that member only, so the pool does not fill with copies of
+ * one solution and crossovers keep finding different parents.
  */
 export class ElitePool {
   private readonly slots: Snapshot[] = [];
-  private readonly hashes: number[] = [];
+  private readonly positions: Int32Array[] = [];
   private readonly capacity: number;
   private readonly c: CompiledProblem;
+  private readonly scratch: Int32Array;
+  private readonly closeness: number;
 
   constructor(c: CompiledProblem, capacity: number) {
     this.c = c;
     this.capacity = capacity;
+    this.scratch = new Int32Array(c.n);
+    this.closeness = Math.max(1, Math.floor(c.n / 10));
   }
 
   get size(): number {
     return this.slots.length;
   }
 
-  /** Keeps a copy of s if it is new and better than the worst kept. */
   offer(s: Snapshot): void {
-    const h = hashSnapshot(s);
+    const pos = this.scratch;
+    positionsOf(s, pos);
+    let nearest = -1;
+    let nearestDistance = Infinity;
+    let worst = -1;
     for (let i = 0; i < this.slots.length; i++) {
-      if (this.hashes[i] === h && (this.slots[i] as Snapshot).makespan === s.makespan) return;
+      const d = distance(pos, this.positions[i] as Int32Array);
+      if (d < nearestDistance) { nearestDistance = d; nearest = i; }
+      if (worst < 0 || (this.slots[i] as Snapshot).makespan > (this.slots[worst] as Snapshot).makespan) worst = i;
     }
-    if (this.slots.length < this.capacity) {
-      const copy = newSnapshot(this.c);
-      copySnapshot(s, copy);
-      this.slots.push(copy);
-      this.hashes.push(h);
-      return;
-    }
-    let worst = 0;
-    for (let i = 1; i < this.slots.length; i++) if ((this.slots[i] as Snapshot).makespan > (this.slots[worst] as Snapshot).makespan) worst = i;
-    const w = this.slots[worst] as Snapshot;
-    if (s.makespan >= w.makespan) return;
-    copySnapshot(s, w);
-    this.hashes[worst] = h;
+    if (nearest >= 0 && nearestDistance < this.closeness) {
+      if (s.makespan < (this.slots[nearest] as Snapshot).makespan) this.put(nearest, s);
+    } else if (this.slots.length < this.capacity) {
+      this.slots.push(newSnapshot(this.c));
+      this.positions.push(new Int32Array(this.c.n));
+      this.put(this.slots.length - 1, s);
+    } else if (s.makespan < (this.slots[worst] as Snapshot).makespan) this.put(worst, s);
+  }
+
+  private put(i: number, s: Snapshot): void {
+    copySnapshot(s, this.slots[i] as Snapshot);
+    (this.positions[i] as Int32Array).set(this.scratch);
   }
 
   /** Two different members (needs size ≥ 2). */
@@ -54,9 +64,18 @@ export class ElitePool {
   }
 }
 
-function hashSnapshot(s: Snapshot): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.seq.length; i++) h = Math.imul(h ^ (s.seq[i] as number), 0x01000193);
-  for (let i = 0; i < s.seqStart.length; i++) h = Math.imul(h ^ (s.seqStart[i] as number), 0x01000193);
-  return h >>> 0;
+/** For each operation, machine * n + its index in that machine's sequence. */
+function positionsOf(s: Snapshot, out: Int32Array): void {
+  const n = out.length;
+  for (let k = 0; k + 1 < s.seqStart.length; k++) {
+    const from = s.seqStart[k] as number;
+    for (let i = from; i < (s.seqStart[k + 1] as number); i++) out[s.seq[i] as number] = k * n + (i - from);
+  }
+}
+
+/** Operations at a different machine position. */
+function distance(a: Int32Array, b: Int32Array): number {
+  let d = 0;
+  for (let v = 0; v < a.length; v++) if (a[v] !== b[v]) d++;
+  return d;
 }

@@ -5,8 +5,8 @@ import { newSnapshot, type Snapshot } from '../../solver/graph.ts';
 import { Random } from '../../solver/random.ts';
 import { randomJobShop } from './instances.ts';
 
-// One machine with 20 operations: a solution is a permutation of them.
-const c = compile(randomJobShop(1, 20, 1));
+// One machine with 40 operations (a member's neighbourhood: fewer than 4 at another position): a solution is a permutation of them.
+const c = compile(randomJobShop(1, 40, 1));
 
 function solution(order: number[], makespan: number): Snapshot {
   const s = newSnapshot(c);
@@ -16,9 +16,9 @@ function solution(order: number[], makespan: number): Snapshot {
   return s;
 }
 
-const identity = Array.from({ length: 20 }, (_, i) => i);
+const identity = Array.from({ length: 40 }, (_, i) => i);
 const reversed = [...identity].reverse();
-const shifted = [...identity.slice(10), ...identity.slice(0, 10)];
+const shifted = [...identity.slice(20), ...identity.slice(0, 20)];
 
 describe('ElitePool', () => {
   it('a newcomer close to a member replaces it only when better', () => {

@@ -3,12 +3,14 @@ import { parseArgs } from 'node:util';
 import { EXIT_OK, EXIT_USAGE, type Command, type Output } from './command.ts';
 import { helpText, usageSummary } from './help.ts';
 import { inspectCommand } from './inspectCommand.ts';
+import { recordCommand } from './recordCommand.ts';
 import { validateCommand } from './validateCommand.ts';
 
 /** The command table: a new command is a file exporting a Command and a line here. */
 export const COMMANDS: readonly Command[] = [
   validateCommand,
   inspectCommand,
+  recordCommand,
 ];
 
 const stdio: Output = {

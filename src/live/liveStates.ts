@@ -1,8 +1,8 @@
 import type { MachineState } from '../model/machineState.ts';
 import type { Problem } from '../model/problem.ts';
-import { StateEvent } from '../model/stateEventSchema.ts';
-import { zodProblems } from '../model/zodProblems.ts';
+import type { StateEvent } from '../model/stateEventSchema.ts';
 import { eventTimeMs, type StateColumnsBuilder } from './stateColumns.ts';
+import { parseStatePayload } from './statePayload.ts';
 
 /** The newest known state of one piece of equipment, fields merged from its messages. */
 export interface EquipmentLive {
@@ -77,9 +77,9 @@ export class LiveStates {
     return [...this.latest.values()];
   }
 
-  private invalid(source: string, problems: Problem[]): 'invalid' {
+  private invalid(problems: Problem[]): 'invalid' {
     this.counters.invalid++;
-    if (this.problems.length < MAX_PROBLEMS) this.problems.push(...problems.map((p) => ({ ...p, file: source })));
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push(...problems);
     return 'invalid';
   }
 
@@ -89,16 +89,8 @@ export class LiveStates {
    * hours-old retained state does not look fresh.
    */
   offer(equipment: string, payload: string, heardAt: number, source: string, retained = false): Verdict {
-    let json: unknown;
-    try {
-      json = JSON.parse(payload);
-    } catch {
-      return this.invalid(source, [{ file: source, path: '', expected: 'a JSON object {ts, state, reason?, order?, operation?, good?, scrap?}', found: JSON.stringify(payload.slice(0, 60)) }]);
-    }
-    const candidate = json && typeof json === 'object' && !Array.isArray(json) ? { ...json, equipment } : json;
-    const parsed = StateEvent.safeParse(candidate);
-    if (!parsed.success) return this.invalid(source, zodProblems(parsed.error.issues, candidate, StateEvent, source));
-    return this.apply(parsed.data, heardAt, retained);
+    const parsed = parseStatePayload(equipment, payload, source);
+    return parsed.ok ? this.apply(parsed.event, heardAt, retained) : this.invalid(parsed.problems);
   }
 
   /** Applies an already validated event. */

@@ -1,0 +1,23 @@
+import type { Problem } from '../model/problem.ts';
+import { StateEvent } from '../model/stateEventSchema.ts';
+import { zodProblems } from '../model/zodProblems.ts';
+
+export type PayloadResult = { ok: true; event: StateEvent } | { ok: false; problems: Problem[] };
+
+/**
+ * The JSON payload of a state message, `{ts, state, reason?, order?, operation?, good?, scrap?}`,
+ * as a StateEvent of the equipment the topic names (the topic decides, not a field of the payload).
+ * `source` (the topic) stands where problems name a file.
+ */
+export function parseStatePayload(equipment: string, payload: string, source: string): PayloadResult {
+  let json: unknown;
+  try {
+    json = JSON.parse(payload);
+  } catch {
+    return { ok: false, problems: [{ file: source, path: '', expected: 'a JSON object {ts, state, reason?, order?, operation?, good?, scrap?}', found: JSON.stringify(payload.slice(0, 60)) }] };
+  }
+  const candidate = json && typeof json === 'object' && !Array.isArray(json) ? { ...json, equipment } : json;
+  const parsed = StateEvent.safeParse(candidate);
+  if (parsed.success) return { ok: true, event: parsed.data };
+  return { ok: false, problems: zodProblems(parsed.error.issues, candidate, StateEvent, source).map((p) => ({ ...p, file: source })) };
+}

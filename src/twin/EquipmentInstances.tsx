@@ -1,31 +1,61 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import { useThree, type ThreeEvent } from '@react-three/fiber';
+import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
 import { Color, Matrix4, Quaternion, Vector3, type InstancedMesh } from 'three';
-import type { Equipment, Layout } from '../model/layoutSchema.ts';
+import type { Equipment, EquipmentType, Layout } from '../model/layoutSchema.ts';
 import { equipmentHeight, selectionColour, typeColour } from './equipmentLook.ts';
-import { equipmentByType } from './plantEquipment.ts';
+import { equipmentShape } from './equipmentShapes.ts';
 import { toScene } from './floorCoordinates.ts';
+import { STATE_RGB, linearRgb } from './instanceColours.ts';
+import { equipmentByType } from './plantEquipment.ts';
+import type { TwinFrame } from './stateSource.ts';
 
-interface Props { layout: Layout; selected: string | undefined; onSelect(id: string): void }
+export interface EquipmentInstancesProps {
+  layout: Layout;
+  selected: string | undefined;
+  onSelect(id: string): void;
+  /** The current frame of the state source, read every frame; none = calm type greys. */
+  frame: TwinFrame | undefined;
+  /** Equipment ids in the order of the frame's arrays. */
+  sourceIds: readonly string[] | undefined;
+  /** In layout editing, a press on equipment starts dragging it. */
+  onPress: ((id: string, event: ThreeEvent<PointerEvent>) => void) | undefined;
+}
 
 /** One instanced mesh per equipment type, so draw calls grow with types, not machines. */
-export function EquipmentInstances({ layout, selected, onSelect }: Props) {
+export function EquipmentInstances({ layout, ...rest }: EquipmentInstancesProps) {
   const groups = useMemo(() => equipmentByType(layout), [layout]);
+  const sourceIndex = useMemo(() => new Map(rest.sourceIds?.map((id, i) => [id, i])), [rest.sourceIds]);
   return (
     <group>
       {groups.map(([type, items]) => (
         // The instance count is fixed when a mesh is made, so a new count needs a new mesh.
-        <EquipmentTypeMesh key={`${type}:${items.length}`} items={items} selected={selected} onSelect={onSelect} />
+        <EquipmentTypeMesh key={`${type}:${items.length}`} type={type} items={items} sourceIndex={sourceIndex} {...rest} />
       ))}
     </group>
   );
 }
 
 const up = new Vector3(0, 1, 0);
+const selectionRgb = linearRgb(selectionColour);
+/** Colour keys besides state codes: the type's grey, and the selection. */
+const TYPE_KEY = 254;
+const SELECTED_KEY = 255;
 
-function EquipmentTypeMesh({ items, selected, onSelect }: { items: Equipment[]; selected: string | undefined; onSelect(id: string): void }) {
+interface TypeMeshProps extends Omit<EquipmentInstancesProps, 'layout' | 'sourceIds'> {
+  type: EquipmentType;
+  items: Equipment[];
+  sourceIndex: ReadonlyMap<string, number>;
+}
+
+function EquipmentTypeMesh({ type, items, selected, onSelect, frame, sourceIndex, onPress }: TypeMeshProps) {
   const ref = useRef<InstancedMesh>(null);
   const invalidate = useThree((s) => s.invalidate);
+  const geometry = equipmentShape(type);
+  const typeRgb = useMemo(() => linearRgb(typeColour(type)), [type]);
+  const slots = useMemo(() => Int32Array.from(items, (e) => sourceIndex.get(e.id) ?? -1), [items, sourceIndex]);
+  const selectedIndex = items.findIndex((e) => e.id === selected);
+  // What each instance was last painted with, so a frame writes only the colours that changed.
+  const painted = useMemo(() => new Int16Array(items.length), [items]);
 
   useLayoutEffect(() => {
     const mesh = ref.current;
@@ -35,36 +65,61 @@ function EquipmentTypeMesh({ items, selected, onSelect }: { items: Equipment[]; 
     const position = new Vector3();
     const scale = new Vector3();
     items.forEach((e, i) => {
-      const height = equipmentHeight(e);
-      position.set(...toScene(e.position.x, e.position.y, height / 2));
+      position.set(...toScene(e.position.x, e.position.y));
       rotation.setFromAxisAngle(up, (e.rotation * Math.PI) / 180);
-      scale.set(e.footprint.width, height, e.footprint.depth);
+      scale.set(e.footprint.width, equipmentHeight(e), e.footprint.depth);
       mesh.setMatrixAt(i, matrix.compose(position, rotation, scale));
     });
     mesh.instanceMatrix.needsUpdate = true;
     mesh.computeBoundingSphere();
+    // The colour attribute must exist before the first draw so the shader is built with it.
+    if (!mesh.instanceColor) mesh.setColorAt(0, new Color(typeColour(type)));
+    painted.fill(-1);
     invalidate();
-  }, [items, invalidate]);
+  }, [items, type, painted, invalidate]);
 
   useLayoutEffect(() => {
-    const mesh = ref.current;
-    if (!mesh) return;
-    const colour = new Color();
-    items.forEach((e, i) => mesh.setColorAt(i, colour.set(e.id === selected ? selectionColour : typeColour(e.type))));
-    if (mesh.instanceColor) mesh.instanceColor.needsUpdate = true;
+    painted.fill(-1);
     invalidate();
-  }, [items, selected, invalidate]);
+  }, [frame, selectedIndex, slots, painted, invalidate]);
 
+  useFrame(() => {
+    const colours = ref.current?.instanceColor;
+    if (!colours) return;
+    const rgb = colours.array as Float32Array;
+    let changed = false;
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]!;
+      const key = i === selectedIndex ? SELECTED_KEY : frame && slot >= 0 ? frame.states[slot]! : TYPE_KEY;
+      if (painted[i] === key) continue;
+      painted[i] = key;
+      const from = key === SELECTED_KEY ? selectionRgb : key === TYPE_KEY ? typeRgb : STATE_RGB;
+      const at = key === SELECTED_KEY || key === TYPE_KEY ? 0 : key * 3;
+      rgb[3 * i] = from[at]!;
+      rgb[3 * i + 1] = from[at + 1]!;
+      rgb[3 * i + 2] = from[at + 2]!;
+      changed = true;
+    }
+    if (changed) colours.needsUpdate = true;
+  });
+
+  const hit = (event: ThreeEvent<MouseEvent | PointerEvent>) => (event.instanceId === undefined ? undefined : items[event.instanceId]);
   const click = (event: ThreeEvent<MouseEvent>) => {
     event.stopPropagation();
-    const hit = event.instanceId === undefined ? undefined : items[event.instanceId];
-    if (hit) onSelect(hit.id);
+    const e = hit(event);
+    if (e) onSelect(e.id);
   };
+  const press = onPress && ((event: ThreeEvent<PointerEvent>) => {
+    const e = hit(event);
+    if (!e || event.button !== 0) return;
+    event.stopPropagation();
+    onSelect(e.id);
+    onPress(e.id, event);
+  });
 
   return (
-    <instancedMesh ref={ref} args={[undefined, undefined, items.length]} onClick={click}>
-      <boxGeometry />
-      <meshStandardMaterial roughness={0.85} metalness={0.05} />
+    <instancedMesh ref={ref} args={[geometry, undefined, items.length]} onClick={click} onPointerDown={press}>
+      <meshStandardMaterial vertexColors roughness={0.85} metalness={0.05} />
     </instancedMesh>
   );
 }

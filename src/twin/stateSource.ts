@@ -32,7 +32,10 @@ export interface TwinStateSource {
   readonly horizon: number;
   /** The most parts any instant has; the size of a frame's part array. */
   readonly maxParts: number;
-  /** Writes the state at `minutes` into `frame`; must not allocate (it runs every frame). */
+  /**
+   * Writes the state at `minutes` into `frame`, at most `frame.parts.length / 2` parts; must not
+   * allocate (it runs every frame).
+   */
   sample(minutes: number, frame: TwinFrame): void;
   /** Minutes spent in each state (indexed like MACHINE_STATES) from 0 to `minutes`, into `out`. */
   timeInState(equipment: number, minutes: number, out: Float64Array): void;

@@ -1,4 +1,4 @@
-import { bounds, overlapDepth } from '../../model/footprint.ts';
+import { bounds, overlapDepth, type Rect } from '../../model/footprint.ts';
 import type { Equipment, Layout } from '../../model/layoutSchema.ts';
 import { equipmentRect } from '../../model/layoutIndex.ts';
 import { allEquipment } from '../plantEquipment.ts';
@@ -8,18 +8,21 @@ const TOLERANCE = 0.001;
 
 export interface Overlap { a: string; b: string; depth: number }
 
-function overlap(a: Equipment, b: Equipment): number {
-  const ra = equipmentRect(a);
-  const rb = equipmentRect(b);
-  const ba = bounds(ra);
-  const bb = bounds(rb);
-  if (ba.maxX <= bb.minX || bb.maxX <= ba.minX || ba.maxY <= bb.minY || bb.maxY <= ba.minY) return 0;
-  return overlapDepth(ra, rb);
+interface Placed { id: string; rect: Rect; box: ReturnType<typeof bounds> }
+
+function place(e: Equipment): Placed {
+  const rect = equipmentRect(e);
+  return { id: e.id, rect, box: bounds(rect) };
+}
+
+function overlap(a: Placed, b: Placed): number {
+  if (a.box.maxX <= b.box.minX || b.box.maxX <= a.box.minX || a.box.maxY <= b.box.minY || b.box.maxY <= a.box.minY) return 0;
+  return overlapDepth(a.rect, b.rect);
 }
 
 /** Every pair of equipment whose footprints overlap, as the loader would report them. */
 export function findOverlaps(layout: Layout): Overlap[] {
-  const items = allEquipment(layout);
+  const items = allEquipment(layout).map(place);
   const found: Overlap[] = [];
   for (let j = 1; j < items.length; j++) {
     for (let i = 0; i < j; i++) {
@@ -32,5 +35,6 @@ export function findOverlaps(layout: Layout): Overlap[] {
 
 /** Whether `candidate` would overlap any equipment of the layout other than itself. */
 export function overlapsAny(layout: Layout, candidate: Equipment): boolean {
-  return allEquipment(layout).some((e) => e.id !== candidate.id && overlap(e, candidate) > TOLERANCE);
+  const placed = place(candidate);
+  return allEquipment(layout).some((e) => e.id !== candidate.id && overlap(place(e), placed) > TOLERANCE);
 }

@@ -1,10 +1,57 @@
 import { useStore } from 'zustand';
+import { invalidate } from '@react-three/fiber';
 import { bundledSamples } from './bundledSamples.ts';
+import { indexedDbDrafts, memoryDrafts } from './layoutDrafts.ts';
+import { createDemoStates } from './demoStates.ts';
+import { createLayoutEditor, type EditorState } from './layoutEditor.ts';
+import { createPlayback, type PlaybackState } from './playback.ts';
 import { createTwinStore, type TwinState } from './store.ts';
+import { createView, type ViewState } from './view.ts';
 
 /** The one store of the running app; components read small slices of it through useTwin. */
 export const twinStore = createTwinStore(bundledSamples);
 
+/** Layout editing over the plant on screen, with edits kept in IndexedDB. */
+export const layoutEditor = createLayoutEditor(twinStore, typeof indexedDB === 'undefined' ? memoryDrafts() : indexedDbDrafts());
+
+/** The timeline: state source, play/pause, speed; `playhead` is plant time, moved by the frame loop. */
+export const { store: playbackStore, playhead } = createPlayback();
+
+/** Camera requests: fit, focus on a box, top view. */
+export const viewStore = createView();
+
+/** Synthetic states for the timeline until simulation traces and recordings arrive. */
+export const demoStates = createDemoStates(twinStore, playbackStore);
+
+/** Plant time jumps to `minutes`; the scene draws that instant once. */
+export function seek(minutes: number): void {
+  const source = playbackStore.getState().source;
+  playhead.minutes = Math.min(Math.max(0, minutes), source?.horizon ?? 0);
+  invalidate();
+}
+
+// The frame loop runs on demand: starting to play, or a new source, must ask for the first frame.
+playbackStore.subscribe((state, previous) => {
+  if ((state.playing && !previous.playing) || state.source !== previous.source) invalidate();
+});
+
+// A newly opened plant is framed whole, whatever was focused in the one before.
+twinStore.subscribe((state, previous) => {
+  if (state.plant && previous.plant && state.plant.layoutFile !== previous.plant.layoutFile) viewStore.getState().fitPlant();
+});
+
 export function useTwin<T>(selector: (state: TwinState) => T): T {
   return useStore(twinStore, selector);
+}
+
+export function useEditor<T>(selector: (state: EditorState) => T): T {
+  return useStore(layoutEditor, selector);
+}
+
+export function usePlayback<T>(selector: (state: PlaybackState) => T): T {
+  return useStore(playbackStore, selector);
+}
+
+export function useView<T>(selector: (state: ViewState) => T): T {
+  return useStore(viewStore, selector);
 }

@@ -1,11 +1,17 @@
 import { useCallback } from 'react';
+import { DraftNote } from '../ui/DraftNote.tsx';
+import { EditToolbar } from '../ui/EditToolbar.tsx';
 import { EquipmentDetails } from '../ui/EquipmentDetails.tsx';
 import { Isa95Tree } from '../ui/Isa95Tree.tsx';
 import { ProblemsPanel } from '../ui/ProblemsPanel.tsx';
+import { SceneToolbar } from '../ui/SceneToolbar.tsx';
+import { StateLegend } from '../ui/StateLegend.tsx';
+import { Timeline } from '../ui/Timeline.tsx';
 import { TopBar } from '../ui/TopBar.tsx';
 import { WarningsPanel } from '../ui/WarningsPanel.tsx';
 import { PlantScene } from '../twin/PlantScene.tsx';
 import { readFiles } from './readFiles.ts';
+import { exposeTwinProbe } from './twinProbe.ts';
 import { twinStore } from './twinStore.ts';
 import { useFileDrop } from './useFileDrop.ts';
 
@@ -26,7 +32,14 @@ export function App() {
       <main className="centre">
         <ProblemsPanel />
         <WarningsPanel />
-        <PlantScene />
+        <DraftNote />
+        <SceneToolbar />
+        <EditToolbar />
+        <div className="scene-area">
+          <PlantScene onCreated={exposeTwinProbe} />
+          <StateLegend />
+        </div>
+        <Timeline />
       </main>
       {dragging && <div className="drop-overlay" aria-hidden="true">Drop a layout or a scenario (with its layout) to open it</div>}
     </div>

@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { SPEEDS } from '../app/playback.ts';
+import { demoStates, playbackStore, playhead, seek, usePlayback, useTwin } from '../app/twinStore.ts';
+import { elapsed, plantClock } from './plantTime.ts';
+
+/** Parts the demo moves unless the page asks for another number (?parts=N). */
+export const DEMO_PARTS = 400;
+
+const speedLabel = (speed: number) => `${speed.toLocaleString('en')}×`;
+
+/**
+ * Play, pause, speed (1× to 10,000×) and scrub over whatever state source is chosen, with plant
+ * calendar time. While playing, the time readout and the scrub bar follow the playhead through
+ * their own animation-frame loop, writing the DOM directly: no React render per frame.
+ */
+export function Timeline() {
+  const hasPlant = useTwin((s) => s.plant !== undefined);
+  const source = usePlayback((s) => s.source);
+  const playing = usePlayback((s) => s.playing);
+  const speed = usePlayback((s) => s.speed);
+  const scrub = useRef<HTMLInputElement>(null);
+  const clock = useRef<HTMLSpanElement>(null);
+  const since = useRef<HTMLSpanElement>(null);
+
+  const show = useCallback(() => {
+    if (!source) return;
+    if (scrub.current) scrub.current.value = String(playhead.minutes);
+    if (clock.current) clock.current.textContent = plantClock(source.startIso, playhead.minutes);
+    if (since.current) since.current.textContent = elapsed(playhead.minutes);
+  }, [source]);
+
+  useEffect(() => {
+    show();
+    if (!playing) return;
+    let frame = requestAnimationFrame(function follow() {
+      show();
+      frame = requestAnimationFrame(follow);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [playing, show]);
+
+  const chooseSource = (value: string) => {
+    if (value === 'demo') demoStates.show(demoStates.parts() ?? DEMO_PARTS);
+    else demoStates.hide();
+  };
+  const speedIndex = Math.max(0, SPEEDS.findIndex((s) => s >= speed));
+
+  return (
+    <section className="timeline" aria-label="Timeline" data-testid="timeline">
+      <label className="timeline-source">
+        <span>States</span>
+        <select value={source ? 'demo' : ''} onChange={(e) => chooseSource(e.target.value)} disabled={!hasPlant} data-testid="state-source">
+          <option value="">None (layout only)</option>
+          <option value="demo">Synthetic demo</option>
+          <option value="trace" disabled>Simulation trace (needs a simulation run)</option>
+        </select>
+      </label>
+      <button
+        type="button"
+        className="timeline-play"
+        onClick={() => (playing ? playbackStore.getState().pause() : playbackStore.getState().play())}
+        disabled={!source}
+        aria-label={playing ? 'Pause' : 'Play'}
+        data-testid="timeline-play"
+      >
+        {playing ? '❚❚' : '▶'}
+      </button>
+      <label className="timeline-speed">
+        <input
+          type="range"
+          min={0}
+          max={SPEEDS.length - 1}
+          step={1}
+          value={speedIndex}
+          onChange={(e) => playbackStore.getState().setSpeed(SPEEDS[Number(e.target.value)] ?? 1)}
+          aria-label="Speed"
+          aria-valuetext={speedLabel(speed)}
+          data-testid="timeline-speed"
+        />
+        <span className="timeline-speed-value">{speedLabel(speed)}</span>
+      </label>
+      <input
+        ref={scrub}
+        className="timeline-scrub"
+        type="range"
+        min={0}
+        max={source?.horizon ?? 0}
+        step="any"
+        defaultValue={0}
+        disabled={!source}
+        onChange={(e) => { seek(Number(e.target.value)); show(); }}
+        aria-label="Plant time"
+        data-testid="timeline-scrub"
+      />
+      <span className="timeline-time">
+        <span ref={clock} data-testid="timeline-clock">{source ? '' : '—'}</span>
+        <span ref={since} className="timeline-elapsed" />
+      </span>
+      {source && <span className="timeline-label" data-testid="source-label">{source.label}</span>}
+    </section>
+  );
+}

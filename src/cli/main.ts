@@ -4,6 +4,7 @@ import { EXIT_OK, EXIT_USAGE, type Command, type Output } from './command.ts';
 import { helpText, usageSummary } from './help.ts';
 import { inspectCommand } from './inspectCommand.ts';
 import { recordCommand } from './recordCommand.ts';
+import { simulateCommand } from './simulateCommand.ts';
 import { validateCommand } from './validateCommand.ts';
 
 /** The command table: a new command is a file exporting a Command and a line here. */
@@ -11,6 +12,7 @@ export const COMMANDS: readonly Command[] = [
   validateCommand,
   inspectCommand,
   recordCommand,
+  simulateCommand,
 ];
 
 const stdio: Output = {

@@ -12,18 +12,31 @@ export function isActive(state: number): boolean {
   return state === STATE.processing || state === STATE.setup || state === STATE.down || state === STATE.maintenance;
 }
 
+/** Planned non-working time neither continues nor interrupts an active period. */
+function isNeutral(state: number): boolean {
+  return state === STATE['off-shift'] || state === STATE.off;
+}
+
 /**
  * What one piece of equipment did over time: minutes per state inside the statistics window
  * [windowStart, end), the uninterrupted active periods (for bottleneck detection), and every
  * change written to the trace.
+ *
+ * An active period ends only when the machine waits (idle, starved, blocked) for some time. A
+ * job that ends as the next starts passes through idle for no time: one period. A machine busy
+ * before a break or a shift end and busy again right after it (nothing but off-shift between)
+ * keeps its period too — otherwise every machine on a shared calendar would have its periods cut
+ * at the same instants, and the active period method could not tell them apart.
  */
 export class StateLog {
   readonly minutes = new Float64Array(MACHINE_STATES.length);
   state: number;
   private since: number;
   private activeFrom = NaN;
-  /** End of the last active period, kept open in case activity resumes at the same instant. */
+  /** End of the last active stretch, kept open in case activity resumes without real waiting. */
   private activeUntil = NaN;
+  /** Whether the machine has waited (for more than no time) since activeUntil. */
+  private waited = false;
   readonly activeStarts: number[] = [];
   readonly activeEnds: number[] = [];
 
@@ -45,16 +58,17 @@ export class StateLog {
     this.accumulate(now);
     const wasActive = isActive(this.state);
     const active = isActive(state);
+    if (!wasActive && !isNeutral(this.state) && now > this.since) this.waited = true;
     if (wasActive && !active) {
       this.activeUntil = now;
+      this.waited = false;
     } else if (active && !wasActive) {
-      // A job ending and the next starting at the same instant pass through idle for no time;
-      // that is one uninterrupted active period, not two.
-      if (this.activeUntil !== now) {
+      if (this.waited || this.activeUntil !== this.activeUntil) {
         this.flushPeriod();
         this.activeFrom = now;
       }
       this.activeUntil = NaN;
+      this.waited = false;
     }
     this.state = state;
     this.since = now;

@@ -1,0 +1,162 @@
+import { writeFile } from 'node:fs/promises';
+import { formatProblem } from '../model/problem.ts';
+import type { Schedule } from '../model/scheduleSchema.ts';
+import type { DispatchRule } from '../sim/plant/dispatching.ts';
+import { summariseReplications } from '../sim/plant/replicatePlant.ts';
+import type { PlantResult } from '../sim/plant/results.ts';
+import { simulatePlant } from '../sim/plant/simulatePlant.ts';
+import { encodeTrace } from '../sim/plant/traceFile.ts';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command, type Output } from './command.ts';
+import { loadInputFile } from './inputFile.ts';
+import { progressBar, simulateReport } from './simulateReport.ts';
+
+const RULES: readonly DispatchRule[] = ['FIFO', 'EDD', 'SPT', 'ATCS', 'schedule'];
+
+/** A number option: undefined when absent, an error message when malformed. */
+function numberOption(value: unknown, name: string, check: (n: number) => boolean, expected: string): number | string | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  return typeof value === 'string' && value.trim() !== '' && check(n) ? n : `--${name} must be ${expected}, found "${String(value)}"`;
+}
+
+/** Redraws one progress line on a terminal; silent when stderr is a pipe or a file (logs stay clean). */
+function progressLine(): { update(fraction: number): void; done(): void } {
+  const stream = process.stderr;
+  if (!stream.isTTY) return { update: () => {}, done: () => {} };
+  let last = -1;
+  return {
+    update(fraction) {
+      const percent = Math.floor(fraction * 100);
+      if (percent === last) return;
+      last = percent;
+      stream.write(`\r${progressBar(fraction)}`);
+    },
+    done: () => stream.write('\r\x1b[K'),
+  };
+}
+
+export const simulateCommand: Command = {
+  name: 'simulate',
+  summary: 'simulate a scenario: replications, KPIs with confidence intervals, trace',
+  usage: `Usage: plant-twin simulate [options] <scenario>
+
+Runs the scenario's discrete-event simulation for N replications (independent random streams;
+the same seed gives the same numbers) and prints the KPIs with their 95 % confidence half-widths:
+throughput, lead time, on-time rate and tardiness, work in process, energy, the bottleneck
+(active period method), and per equipment utilisation, OEE (availability × performance ×
+quality), bottleneck share and energy. Defaults come from the scenario's "experiment".
+Model rules: docs/SIMULATION.md. A progress bar is drawn on stderr when it is a terminal.
+
+Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot be written), 2 usage error.`,
+  options: {
+    reps: { type: 'string' },
+    seed: { type: 'string' },
+    horizon: { type: 'string' },
+    warmup: { type: 'string' },
+    dispatching: { type: 'string' },
+    schedule: { type: 'string' },
+    json: { type: 'boolean' },
+    trace: { type: 'string' },
+  },
+  optionHelp: {
+    reps: 'number of replications (default: the scenario\'s)',
+    seed: 'random seed, a whole number ≥ 0 (default: the scenario\'s)',
+    horizon: 'minutes to simulate from the scenario start (default: the scenario\'s)',
+    warmup: 'minutes at the start left out of the statistics (default: the scenario\'s)',
+    dispatching: `rule at every machine: ${RULES.join(', ')} (default: the scenario's)`,
+    schedule: 'a schedule file to follow (implies --dispatching schedule)',
+    json: 'print the summary and every replication\'s results as JSON',
+    trace: 'write the trace of replication 0 to this binary file (layout in docs/SIMULATION.md)',
+  },
+  async run({ values, positionals }, output) {
+    if (positionals.length !== 1) {
+      output.err(`plant-twin simulate: name exactly one scenario file, found ${positionals.length} (see plant-twin simulate --help)`);
+      return EXIT_USAGE;
+    }
+    const reps = numberOption(values.reps, 'reps', (n) => Number.isInteger(n) && n >= 1, 'a whole number ≥ 1');
+    const seed = numberOption(values.seed, 'seed', (n) => Number.isSafeInteger(n) && n >= 0, 'a whole number ≥ 0');
+    const horizon = numberOption(values.horizon, 'horizon', (n) => Number.isFinite(n) && n > 0, 'minutes > 0');
+    const warmup = numberOption(values.warmup, 'warmup', (n) => Number.isFinite(n) && n >= 0, 'minutes ≥ 0');
+    const dispatching = values.schedule !== undefined ? 'schedule' : values.dispatching;
+    const bad = [reps, seed, horizon, warmup].find((v) => typeof v === 'string')
+      ?? (dispatching !== undefined && !RULES.includes(dispatching as DispatchRule) ? `--dispatching must be one of ${RULES.join(', ')}, found "${String(dispatching)}"` : undefined);
+    if (typeof bad === 'string') {
+      output.err(`plant-twin simulate: ${bad} (see plant-twin simulate --help)`);
+      return EXIT_USAGE;
+    }
+
+    const input = await loadInputFile(positionals[0]!);
+    if (input.problems.length > 0) {
+      for (const p of input.problems) output.err(formatProblem(p));
+      return EXIT_INVALID;
+    }
+    const plant = input.value?.kind === 'plant' ? input.value.plant : undefined;
+    if (!plant?.scenario) {
+      output.err(`plant-twin simulate: ${input.file} is a ${input.kind}; simulate reads a scenario (it names its layout)`);
+      return EXIT_USAGE;
+    }
+    for (const w of input.warnings) output.err(`warning: ${formatProblem(w)}`);
+    let schedule: Schedule | undefined;
+    if (typeof values.schedule === 'string') {
+      const loaded = await loadInputFile(values.schedule);
+      if (loaded.problems.length > 0 || loaded.value?.kind !== 'schedule') {
+        for (const p of loaded.problems) output.err(formatProblem(p));
+        if (loaded.problems.length === 0) output.err(`plant-twin simulate: ${loaded.file} is a ${loaded.kind}, not a schedule`);
+        return loaded.problems.length > 0 ? EXIT_INVALID : EXIT_USAGE;
+      }
+      schedule = loaded.value.schedule;
+    }
+
+    const experiment = plant.scenario.experiment;
+    const settings = {
+      seed: (seed as number | undefined) ?? experiment.seed,
+      horizon: (horizon as number | undefined) ?? experiment.horizon,
+      warmup: (warmup as number | undefined) ?? experiment.warmup,
+      dispatching: (dispatching as DispatchRule | undefined) ?? experiment.dispatching,
+      schedule,
+    };
+    const n = (reps as number | undefined) ?? experiment.replications;
+    const progress = progressLine();
+    const started = performance.now();
+    const runs: PlantResult[] = [];
+    for (let r = 0; r < n; r++) {
+      runs.push(simulatePlant(plant, {
+        ...settings, replication: r, trace: r === 0 && typeof values.trace === 'string',
+        onProgress: (f) => progress.update((r + f) / n),
+      }));
+    }
+    const runtimeMs = performance.now() - started;
+    progress.done();
+
+    const traced = runs[0]?.trace;
+    if (traced) delete runs[0]!.trace;
+    if (traced && typeof values.trace === 'string') {
+      const written = await writeTrace(values.trace, encodeTrace(traced, {
+        scenario: plant.scenario.id, seed: settings.seed, replication: 0, horizon: settings.horizon,
+      }), output);
+      if (!written) return EXIT_INVALID;
+    }
+    const summary = summariseReplications(runs);
+    if (values.json) {
+      const { runs: all, ...rest } = summary;
+      output.out(JSON.stringify({ file: input.file, ...settings, schedule: schedule?.id, runtimeMs, ...rest, runs: all }, null, 2));
+    } else {
+      output.out(simulateReport(summary, {
+        file: input.file, name: plant.scenario.name, horizon: settings.horizon, warmup: settings.warmup,
+        dispatching: settings.dispatching, runtimeMs,
+      }));
+    }
+    return EXIT_OK;
+  },
+};
+
+async function writeTrace(file: string, bytes: Uint8Array, output: Output): Promise<boolean> {
+  try {
+    await writeFile(file, bytes);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    output.err(formatProblem({ file, path: '', expected: 'a file the trace can be written to', found: `an error (${code})`, hint: 'check that the directory exists and is writable' }));
+    return false;
+  }
+}

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeTrace } from '../../src/sim/plant/traceFile.ts';
+import { runCli } from './runCli.ts';
+import { tempPlantDir } from './tempPlant.ts';
+
+let plant: ReturnType<typeof tempPlantDir>;
+beforeAll(() => {
+  plant = tempPlantDir();
+});
+afterAll(() => plant.remove());
+
+interface SimulateJson {
+  seed: number;
+  replications: number;
+  kpis: { samples: Record<string, number[]>; intervals: Record<string, { mean: number; halfWidth: number; level: number }> };
+  equipment: { id: string; utilisation: { mean: number }; oee: { mean: number } | null }[];
+  bottlenecks: { id: string; replications: number }[];
+  runs: { replication: number; flow: { unitsReleased: number; unitsGood: number; unitsScrapped: number; unitsInPlant: number } }[];
+}
+
+describe('plant-twin simulate', () => {
+  it('prints the KPI table with confidence half-widths, per equipment, and the bottleneck', async () => {
+    const { code, stdout, stderr } = await runCli(['simulate', '--reps', '3', 'small-scenario.json'], plant.dir);
+    expect(stderr).toBe(''); // no progress bar when stderr is not a terminal
+    expect(code).toBe(0);
+    expect(stdout).toContain('Simulated small-two-days — Small shop, two days (small-scenario.json)');
+    expect(stdout).toContain('3 replications, seed 1, horizon 2880 min (2.0 days), warm-up 0 min, dispatching FIFO');
+    expect(stdout).toMatch(/^Throughput\s+[\d.]+ ± [\d.]+ lots\/day/m);
+    expect(stdout).toMatch(/^Delivery\s+on time [\d.]+ ± [\d.]+ %/m);
+    expect(stdout).toMatch(/^Bottleneck: (saw|mill-1|mill-2|oven) \(top in \d of 3 replications/m);
+    for (const id of ['saw', 'mill-1', 'mill-2', 'oven']) expect(stdout).toMatch(new RegExp(`^${id}\\s+[\\d.]+ ± [\\d.]+`, 'm'));
+  });
+
+  it('--json gives the summary and every replication, the same for the same seed', async () => {
+    const args = ['simulate', '--json', '--reps', '4', '--seed', '9', '--horizon', '2000', 'small-scenario.json'];
+    const first = await runCli(args, plant.dir);
+    expect(first.code).toBe(0);
+    const result = JSON.parse(first.stdout) as SimulateJson;
+    expect(result).toMatchObject({ seed: 9, replications: 4 });
+    expect(result.kpis.samples.leadTimeMean).toHaveLength(4);
+    expect(result.kpis.intervals.onTimeRate!.level).toBe(0.95);
+    expect(result.equipment.map((e) => e.id)).toEqual(['saw', 'mill-1', 'mill-2', 'oven']);
+    expect(result.runs.map((r) => r.replication)).toEqual([0, 1, 2, 3]);
+    for (const r of result.runs) expect(r.flow.unitsReleased).toBe(r.flow.unitsGood + r.flow.unitsScrapped + r.flow.unitsInPlant);
+    const again = JSON.parse((await runCli(args, plant.dir)).stdout) as SimulateJson;
+    expect(again.kpis.samples).toEqual(result.kpis.samples);
+  });
+
+  it('--trace writes replication 0 as a binary trace file', async () => {
+    const { code } = await runCli(['simulate', '--reps', '1', '--trace', 'run.trace', 'small-scenario.json'], plant.dir);
+    expect(code).toBe(0);
+    const { header, trace } = decodeTrace(readFileSync(path.join(plant.dir, 'run.trace')));
+    expect(header).toMatchObject({ format: 'plant-twin/trace', scenario: 'small-two-days', seed: 1, replication: 0, horizon: 2880 });
+    expect(trace.equipment).toEqual(['saw', 'mill-1', 'mill-2', 'oven']);
+    expect(trace.moveStart.length).toBeGreaterThan(0);
+  });
+
+  it('refuses bad options (exit 2) and invalid scenarios (exit 1) with a message', async () => {
+    const reps = await runCli(['simulate', '--reps', 'many', 'small-scenario.json'], plant.dir);
+    expect(reps.code).toBe(2);
+    expect(reps.stderr).toContain('--reps must be a whole number ≥ 1, found "many"');
+    const rule = await runCli(['simulate', '--dispatching', 'LIFO', 'small-scenario.json'], plant.dir);
+    expect(rule.code).toBe(2);
+    const layout = await runCli(['simulate', 'small-layout.json'], plant.dir);
+    expect(layout.code).toBe(2);
+    expect(layout.stderr).toContain('simulate reads a scenario');
+    const missing = await runCli(['simulate', 'nope.json'], plant.dir);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('nope.json');
+  });
+});

@@ -4,7 +4,7 @@ import type { MachineState } from '../model/machineState.ts';
 import { equipmentHeight } from '../twin/equipmentLook.ts';
 import { toScene } from '../twin/floorCoordinates.ts';
 import { allEquipment } from '../twin/plantEquipment.ts';
-import { stateName } from '../twin/stateSource.ts';
+import { createTwinFrame, stateName } from '../twin/stateSource.ts';
 import { demoStates, playbackStore, seek, twinStore } from './twinStore.ts';
 
 export interface RenderFigures { calls: number; triangles: number; geometries: number; frame: number }
@@ -22,6 +22,8 @@ export interface TwinProbe {
   seek(minutes: number): void;
   /** The state the scene shows for a piece of equipment now, from the last sampled frame. */
   stateOf(equipmentId: string): MachineState | undefined;
+  /** What the state source says about a piece of equipment at any time, without moving the playhead. */
+  stateAt(equipmentId: string, minutes: number): MachineState | undefined;
 }
 
 declare global {
@@ -66,6 +68,14 @@ export function exposeTwinProbe(root: RootState): void {
       const { source, frame } = playbackStore.getState();
       const index = source?.equipmentIds.indexOf(equipmentId) ?? -1;
       return source && frame && index >= 0 ? stateName(frame.states[index]!) : undefined;
+    },
+    stateAt(equipmentId, minutes) {
+      const { source } = playbackStore.getState();
+      const index = source?.equipmentIds.indexOf(equipmentId) ?? -1;
+      if (!source || index < 0) return undefined;
+      const scratch = createTwinFrame({ ...source, maxParts: 0 });
+      source.sample(minutes, scratch);
+      return stateName(scratch.states[index]!);
     },
   };
   window.__twin = probe;

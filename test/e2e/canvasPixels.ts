@@ -70,3 +70,26 @@ export function highlightedPoint(page: Page): Promise<{ x: number; y: number } |
     return { x: rect.left + (px + 0.5) * scale, y: rect.top + (py + 0.5) * scale };
   });
 }
+
+/** Mean colour of the canvas pixels in a small square around a page point. */
+export function colourAt(page: Page, point: { x: number; y: number }, radius = 2): Promise<[number, number, number]> {
+  return page.evaluate(({ x, y, radius }) => {
+    const source = document.querySelector<HTMLCanvasElement>('[data-testid="twin-canvas"] canvas');
+    if (!source) throw new Error('no twin canvas');
+    const rect = source.getBoundingClientRect();
+    const scale = source.width / rect.width;
+    const copy = document.createElement('canvas');
+    copy.width = source.width;
+    copy.height = source.height;
+    const context = copy.getContext('2d');
+    if (!context) throw new Error('no 2D context');
+    context.drawImage(source, 0, 0);
+    const cx = Math.round((x - rect.left) * scale);
+    const cy = Math.round((y - rect.top) * scale);
+    const { data } = context.getImageData(cx - radius, cy - radius, 2 * radius + 1, 2 * radius + 1);
+    const sum = [0, 0, 0];
+    for (let i = 0; i < data.length; i += 4) for (let c = 0; c < 3; c++) sum[c]! += data[i + c] ?? 0;
+    const n = data.length / 4;
+    return [sum[0]! / n, sum[1]! / n, sum[2]! / n] as [number, number, number];
+  }, { ...point, radius });
+}

@@ -1,0 +1,148 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchChromium, openWatchedPage, waitForPlant, type WatchedPage } from './browser.ts';
+import { readRepoFile } from './samples.ts';
+
+interface Placed { id: string; position: { x: number; y: number }; rotation?: number }
+interface SavedLayout {
+  name: string;
+  site: { areas: { lines: { cells: { equipment: Placed[] }[] }[] }[] };
+  paths: { nodes: { id: string; position: { x: number; y: number }; equipment?: string }[] };
+}
+
+const original = JSON.parse(readRepoFile('layouts/kitchen-hardware.json')) as SavedLayout;
+const screenshot = fileURLToPath(new URL('../../docs/screenshots/edit.png', import.meta.url));
+
+const equipment = (layout: SavedLayout, id: string) =>
+  layout.site.areas.flatMap((a) => a.lines.flatMap((l) => l.cells.flatMap((c) => c.equipment))).find((e) => e.id === id);
+const nodeOf = (layout: SavedLayout, id: string) => layout.paths.nodes.find((n) => n.equipment === id);
+
+let browser: Browser;
+let watched: WatchedPage;
+
+beforeAll(async () => { browser = await launchChromium(); });
+afterAll(async () => { await browser.close(); });
+beforeEach(async () => {
+  watched = await openWatchedPage(browser, inject('appUrl'));
+  await waitForPlant(watched.page, original.name);
+  await watched.page.waitForFunction(() => window.__twin !== undefined);
+});
+afterEach(async () => {
+  await watched.page.close();
+  expect(watched.errors).toEqual([]);
+});
+
+async function where(page: Page, id: string) {
+  await page.evaluate(() => window.__twin!.rendered());
+  const point = await page.evaluate((id) => window.__twin!.project(id), id);
+  if (!point) throw new Error(`${id} is not drawn`);
+  return point;
+}
+
+/** Presses on the equipment and drags it `dx`, `dy` page pixels in small steps, as a hand would. */
+async function drag(page: Page, id: string, dx: number, dy: number) {
+  const from = await where(page, id);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + (dx * i) / 10, from.y + (dy * i) / 10);
+  await page.mouse.up();
+}
+
+async function saveLayout(page: Page): Promise<SavedLayout> {
+  const download = page.waitForEvent('download');
+  await page.getByTestId('save-layout').click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('kitchen-hardware.json');
+  return JSON.parse(readFileSync(await file.path(), 'utf8')) as SavedLayout;
+}
+
+describe('layout editing', () => {
+  it('saves a machine dragged with the mouse at its new place, with its node, and undo puts it back', async () => {
+    const { page } = watched;
+    await page.getByTestId('edit-layout').click();
+    const before = equipment(original, 'DEBURR-01')!;
+    await drag(page, 'DEBURR-01', 50, 0);
+
+    const moved = await saveLayout(page);
+    const after = equipment(moved, 'DEBURR-01')!;
+    expect(after.position.x).toBeGreaterThan(before.position.x + 2);
+    expect(Math.abs(after.position.y - before.position.y)).toBeLessThan(1.5);
+    expect(Number.isInteger(after.position.x * 2) && Number.isInteger(after.position.y * 2)).toBe(true);
+    const nodeBefore = nodeOf(original, 'DEBURR-01')!;
+    const nodeAfter = nodeOf(moved, 'DEBURR-01')!;
+    expect(nodeAfter.position.x - nodeBefore.position.x).toBeCloseTo(after.position.x - before.position.x, 6);
+    expect(nodeAfter.position.y - nodeBefore.position.y).toBeCloseTo(after.position.y - before.position.y, 6);
+    expect(await page.getByTestId('equipment-position').textContent()).toBe(`${after.position.x} m, ${after.position.y} m`);
+
+    await page.getByTestId('undo').click();
+    const undone = await saveLayout(page);
+    expect(equipment(undone, 'DEBURR-01')!.position).toEqual(before.position);
+    await page.getByTestId('redo').click();
+    expect(equipment(await saveLayout(page), 'DEBURR-01')!.position).toEqual(after.position);
+  });
+
+  it('warns while a machine overlaps another and refuses to save until it is undone', async () => {
+    const { page } = watched;
+    await page.getByTestId('edit-layout').click();
+    await drag(page, 'LASER-02', -40, 0);
+    const warning = page.getByTestId('overlap-warning');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain('LASER-01');
+    await page.screenshot({ path: screenshot, fullPage: true });
+
+    await page.getByTestId('save-layout').click();
+    const problems = page.getByTestId('save-problems');
+    await problems.waitFor();
+    expect(await problems.textContent()).toContain('overlaps');
+
+    await page.getByTestId('undo').click();
+    expect(await warning.count()).toBe(0);
+    expect(await problems.count()).toBe(0);
+  });
+
+  it('keeps added, turned and re-buffered equipment across a reload until the edits are discarded', async () => {
+    const { page } = watched;
+    await page.getByTestId('edit-layout').click();
+    await page.getByTestId('palette').selectOption('buffer');
+    await page.getByTestId('add-equipment').click();
+    const added = page.locator('[data-testid="tree-equipment"][data-equipment-id="BUFFER-01"]');
+    await added.waitFor();
+    await page.keyboard.press('r');
+    await page.locator('[data-equipment-id="LASER-01"]').click();
+    await page.getByTestId('input-buffer').fill('250');
+    await page.getByTestId('input-buffer').press('Enter');
+    await expect.poll(() => page.getByTestId('edits-stored').textContent()).toBe('Edits kept in this browser');
+
+    await page.reload();
+    await waitForPlant(page, original.name);
+    await page.getByTestId('restored-note').waitFor();
+    await added.waitFor();
+    await added.click();
+    expect(await page.getByTestId('equipment-details').textContent()).toContain('90°');
+    await page.locator('[data-equipment-id="LASER-01"]').click();
+    expect(await page.getByTestId('equipment-details').textContent()).toContain('250 parts');
+    const saved = await (async () => { await page.getByTestId('edit-layout').click(); return saveLayout(page); })();
+    expect(equipment(saved, 'BUFFER-01')?.rotation).toBe(90);
+
+    await page.getByTestId('discard-edits').click();
+    expect(await added.count()).toBe(0);
+    await page.reload();
+    await waitForPlant(page, original.name);
+    await page.getByTestId('tree-equipment').first().waitFor();
+    expect(await page.getByTestId('restored-note').count()).toBe(0);
+    expect(await added.count()).toBe(0);
+  });
+
+  it('deletes the selected machine with the Delete key, and the saved file no longer has it', async () => {
+    const { page } = watched;
+    await page.getByTestId('edit-layout').click();
+    await page.locator('[data-equipment-id="PACK-02"]').click();
+    await page.keyboard.press('Delete');
+    expect(await page.locator('[data-testid="tree-equipment"][data-equipment-id="PACK-02"]').count()).toBe(0);
+    const saved = await saveLayout(page);
+    expect(equipment(saved, 'PACK-02')).toBeUndefined();
+    expect(await page.getByTestId('compare-original').isDisabled()).toBe(true);
+  });
+});

@@ -7,13 +7,12 @@ import { oee, sumOeeInputs, type OeeInputs } from './oee.ts';
 import type { PlantRun } from './plantRun.ts';
 import type { EquipmentResult, LineResult, PlantResult } from './results.ts';
 import { STATE } from './stateLog.ts';
-import type { WipSeries } from './wipSeries.ts';
 
 const DAY = 1440;
 
 /** Closes every collector at `end` (the horizon, or where a cancelled run stopped) and assembles the results. */
 export function collectResults(
-  run: PlantRun, wip: WipSeries, end: number, meta: { cancelled: boolean; dispatching: string; warmup: number },
+  run: PlantRun, end: number, meta: { cancelled: boolean; dispatching: string; warmup: number },
 ): PlantResult {
   const { plant, windowStart } = run;
   const windowLength = Math.max(0, end - windowStart);
@@ -70,6 +69,8 @@ export function collectResults(
     lotMinutes += Math.max(0, end - Math.max(lot.enteredAt, windowStart));
   }
   const lead = leadTimes(run.orders, windowStart, end);
+  const wip = run.wipSeries;
+  wip.finish(end);
 
   return {
     scenario: plant.scenario.id, seed: run.streams.seed, replication: run.streams.replication, dispatching: meta.dispatching,

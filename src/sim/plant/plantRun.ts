@@ -18,6 +18,7 @@ import { keysFromSnapshot } from './setups.ts';
 import { applySnapshot, snapshotStart } from './startState.ts';
 import { PlantTrace } from './trace.ts';
 import { Fleet, type MoveRequest } from './transport.ts';
+import { WipSeries } from './wipSeries.ts';
 
 export interface PlantRunOptions {
   seed: number;
@@ -28,6 +29,7 @@ export interface PlantRunOptions {
   schedule: Schedule | undefined;
   trace: boolean;
   atcs: AtcsParameters;
+  wipSampleEvery: number;
 }
 
 /**
@@ -63,6 +65,7 @@ export class PlantRun implements MachineHost {
   readonly lotsInPlant = new Set<Lot>();
   readonly wipLots: TimeWeighted;
   readonly wipUnits: TimeWeighted;
+  readonly wipSeries: WipSeries;
   readonly maintenance: [number, number][][];
   // Flow counters over the whole run (conservation) and inside the window (KPIs).
   unitsReleased = 0;
@@ -98,6 +101,7 @@ export class PlantRun implements MachineHost {
     this.operators = new Operators(plant.operatorPools);
     this.wipLots = new TimeWeighted(this.startTime, 0);
     this.wipUnits = new TimeWeighted(this.startTime, 0);
+    this.wipSeries = new WipSeries(options.wipSampleEvery, this.windowStart, () => ({ lots: this.lotsInPlant.size, units: this.unitsInPlant }));
     if (this.windowStart > this.startTime) this.sim.scheduleAt(this.windowStart, PlantRun.resetWip, this);
 
     const snapshot = scenario.startState.kind === 'snapshot' ? scenario.startState : undefined;
@@ -163,6 +167,7 @@ export class PlantRun implements MachineHost {
   newLot(order: OrderRun, op: number, quantity: number, fresh: boolean): Lot {
     const product = this.plant.products[order.spec.product]!;
     const now = this.sim.now;
+    this.wipSeries.beforeChange(now);
     const lot: Lot = {
       id: this.nextLotId++, order, product: product.index, routing: this.plant.routings[product.routing]!, op, quantity,
       enteredAt: now, queuedAt: now, target: OUTSIDE, from: OUTSIDE, estimate: 0,
@@ -183,6 +188,7 @@ export class PlantRun implements MachineHost {
 
   private exit(lot: Lot): void {
     const now = this.sim.now;
+    this.wipSeries.beforeChange(now);
     this.lotsInPlant.delete(lot);
     this.lotsExited++;
     this.lotMinutesInWindow += Math.max(0, now - Math.max(lot.enteredAt, this.windowStart));
@@ -194,6 +200,7 @@ export class PlantRun implements MachineHost {
   }
 
   private removeUnits(order: OrderRun, quantity: number): void {
+    this.wipSeries.beforeChange(this.sim.now);
     order.outstanding -= quantity;
     this.unitsInPlant -= quantity;
     this.wipUnits.set(this.sim.now, this.unitsInPlant);

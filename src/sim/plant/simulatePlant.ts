@@ -5,7 +5,6 @@ import { compilePlant } from './compiledPlant.ts';
 import { DEFAULT_ATCS, type AtcsParameters, type DispatchRule } from './dispatching.ts';
 import { PlantRun } from './plantRun.ts';
 import type { PlantResult } from './results.ts';
-import { WipSeries } from './wipSeries.ts';
 
 export interface SimulateOptions {
   /** Defaults: the scenario's experiment settings. */
@@ -48,9 +47,8 @@ export function simulatePlant(plant: Plant, options: SimulateOptions = {}): Plan
     schedule: options.schedule,
     trace: options.trace ?? false,
     atcs: { ...DEFAULT_ATCS, ...options.atcs },
+    wipSampleEvery: options.wipSampleEvery ?? 60,
   });
-  const wip = new WipSeries(run.sim, options.wipSampleEvery ?? 60, run.windowStart, horizon,
-    () => ({ lots: run.lotsInPlant.size, units: run.unitsInPlant }));
 
   let cancelled = false;
   const from = run.startTime;
@@ -62,7 +60,7 @@ export function simulatePlant(plant: Plant, options: SimulateOptions = {}): Plan
       break;
     }
   }
-  const result = collectResults(run, wip, run.sim.now, { cancelled, dispatching, warmup });
+  const result = collectResults(run, run.sim.now, { cancelled, dispatching, warmup });
   if (run.trace) result.trace = run.trace.data();
   return result;
 }

@@ -1,27 +1,38 @@
-import type { Simulator } from '../simulator.ts';
-
-/** Work in process sampled at fixed intervals, for charts (time averages come from TimeWeighted). */
+/**
+ * Work in process sampled every `every` minutes from `from`, for charts (time averages come from
+ * TimeWeighted). The plant calls `beforeChange(now)` before each change of the level, so a
+ * sample at time t shows the level after every change at or before t, whatever the order of
+ * events at t, and sampling needs no events of its own.
+ */
 export class WipSeries {
   readonly times: number[] = [];
   readonly lots: number[] = [];
   readonly units: number[] = [];
+  private next: number;
 
   constructor(
-    private readonly sim: Simulator,
     readonly every: number,
     from: number,
-    private readonly to: number,
     private readonly read: () => { lots: number; units: number },
   ) {
-    if (every > 0 && from <= to) sim.scheduleAt(from, WipSeries.sample, this);
+    this.next = every > 0 ? from : Infinity;
   }
 
-  private static sample(this: void, series: WipSeries): void {
-    const now = series.sim.now;
-    const { lots, units } = series.read();
-    series.times.push(now);
-    series.lots.push(lots);
-    series.units.push(units);
-    if (now + series.every <= series.to) series.sim.schedule(series.every, WipSeries.sample, series);
+  /** Records the samples due before `now` (the level has held since the last change). */
+  beforeChange(now: number): void {
+    while (this.next < now) this.take();
+  }
+
+  /** Records the samples due up to and including `end`. */
+  finish(end: number): void {
+    while (this.next <= end) this.take();
+  }
+
+  private take(): void {
+    const { lots, units } = this.read();
+    this.times.push(this.next);
+    this.lots.push(lots);
+    this.units.push(units);
+    this.next += this.every;
   }
 }

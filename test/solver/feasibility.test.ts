@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkTimetable } from '../../solver/checker.ts';
 import { solveMakespan } from '../../solver/solve.ts';
 import { makespanOf } from '../../solver/timetable.ts';
+import { problemFromRoutings } from '../../solver/problem.ts';
 import { Random } from '../../solver/random.ts';
 import { randomFlexible, randomJobShop, withPlantFeatures } from './instances.ts';
 
@@ -46,5 +47,21 @@ describe('zero-length operations (milestones) do not break construction or searc
     const r = solveMakespan(p, { seed, maxIterations: 1000, tabu: { stall: 50 } });
     expect(checkTimetable(p, r.timetable)).toEqual([]);
     expect(makespanOf(r.timetable)).toBe(r.makespan);
+  });
+});
+
+describe('degenerate problems', () => {
+  it('no operations: an empty schedule of makespan 0', () => {
+    const r = solveMakespan(problemFromRoutings('empty', 2, []), { maxIterations: 10 });
+    expect(r.makespan).toBe(0);
+    expect(r.timetable).toEqual({ machine: [], start: [], end: [] });
+  });
+
+  it('one operation: it runs at its release on its machine', () => {
+    const p = problemFromRoutings('one', 3, [[[{ machine: 2, duration: 5 }]]]);
+    (p.operations[0] as { release: number }).release = 4;
+    const r = solveMakespan(p, { maxIterations: 10 });
+    expect(r.timetable).toEqual({ machine: [2], start: [4], end: [9] });
+    expect(r.gap).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import type { Lot } from './lots.ts';
+import { OUTSIDE, type Lot } from './lots.ts';
 import { estimateOf, type Machine } from './machine.ts';
 import { applySetup, setupTime } from './setups.ts';
 
@@ -10,6 +10,10 @@ import { applySetup, setupTime } from './setups.ts';
  * Ties go to the machine listed first (the routing's preferred one). Breakdowns and shifts are
  * not foreseen: a dispatcher does not know when the next failure comes either.
  *
+ * A lot stays on its line: when the equipment it leaves belongs to an ISA-95 line that has
+ * eligible equipment for the next operation, only that line's equipment is considered. A board
+ * printed on SMT line 2 is placed, soldered and inspected on line 2, not carted to line 3.
+ *
  * The estimate is committed: it is added to the machine's backlog until the lot starts there.
  */
 export function chooseEquipment(lot: Lot, machines: readonly Machine[], now: number, fixed: number | undefined): number {
@@ -19,8 +23,12 @@ export function chooseEquipment(lot: Lot, machines: readonly Machine[], now: num
   if (!best && op.eligible.length === 1) best = machines[op.eligible[0]!.equipment];
   let bestScore = Infinity;
   if (!best) {
+    const from = lot.from === OUTSIDE ? undefined : machines[lot.from];
+    const line = from ? from.spec.line : -1;
+    const stay = line >= 0 && op.eligible.some((e) => machines[e.equipment]!.spec.line === line);
     for (const e of op.eligible) {
       const m = machines[e.equipment]!;
+      if (stay && m.spec.line !== line) continue;
       const score = Math.max(0, m.expectedEnd - now) + m.backlog + setupTime(m.spec.setups, m.tailKeys, lot.product) + estimateOf(lot, m);
       if (score < bestScore) {
         bestScore = score;

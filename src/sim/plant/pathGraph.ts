@@ -14,6 +14,9 @@ export class PathGraph {
   private readonly targets: Int32Array;
   private readonly lengths: Float64Array;
   private readonly fromNode = new Map<number, Float64Array>();
+  /** Conveyor-only adjacency, and per source node the set of nodes a chain of conveyors reaches. */
+  private readonly conveyorArcs: number[][];
+  private readonly conveyorReach = new Map<number, Uint8Array>();
   private readonly nodeByEquipment = new Map<string, number>();
 
   constructor(paths: Layout['paths']) {
@@ -25,6 +28,8 @@ export class PathGraph {
       if (n.equipment !== undefined && !this.nodeByEquipment.has(n.equipment)) this.nodeByEquipment.set(n.equipment, i);
     });
     const arcs: [number, number, number][] = [];
+    const n = paths.nodes.length;
+    this.conveyorArcs = Array.from({ length: n }, () => []);
     for (const e of paths.edges) {
       const a = index.get(e.from);
       const b = index.get(e.to);
@@ -32,8 +37,11 @@ export class PathGraph {
       const length = e.length ?? Math.hypot(this.x[a]! - this.x[b]!, this.y[a]! - this.y[b]!);
       arcs.push([a, b, length]);
       if (e.bidirectional) arcs.push([b, a, length]);
+      if (e.kind === 'conveyor') {
+        this.conveyorArcs[a]!.push(b);
+        if (e.bidirectional) this.conveyorArcs[b]!.push(a);
+      }
     }
-    const n = paths.nodes.length;
     this.offsets = new Int32Array(n + 1);
     for (const [a] of arcs) this.offsets[a + 1]!++;
     for (let i = 0; i < n; i++) this.offsets[i + 1]! += this.offsets[i]!;
@@ -79,6 +87,26 @@ export class PathGraph {
     }
     const d = table[b]!;
     return d === Infinity ? Math.hypot(this.x[a]! - this.x[b]!, this.y[a]! - this.y[b]!) : d;
+  }
+
+  /** Whether a chain of conveyor edges (in their direction) leads from node `a` to node `b`. */
+  byConveyor(a: number, b: number): boolean {
+    if (a === b) return false;
+    let reach = this.conveyorReach.get(a);
+    if (!reach) {
+      reach = new Uint8Array(this.x.length);
+      const stack = [a];
+      while (stack.length > 0) {
+        for (const v of this.conveyorArcs[stack.pop()!]!) {
+          if (!reach[v]) {
+            reach[v] = 1;
+            stack.push(v);
+          }
+        }
+      }
+      this.conveyorReach.set(a, reach);
+    }
+    return reach[b] === 1;
   }
 
   private dijkstra(source: number): Float64Array {

@@ -234,17 +234,23 @@ export class PlantRun implements MachineHost {
     if (this.machines[target]!.input.request(lot)) this.slotGranted(lot);
   }
 
+  /**
+   * Room is reserved: the lot moves. No vehicle is needed for a release, for a next operation on
+   * the same equipment, without a transport section, or along a chain of conveyors (a conveyor
+   * line's transit is part of its cycle, and the format gives conveyors no speed): those moves
+   * take no time. Everything else waits for the fleet.
+   */
   slotGranted(lot: Lot): void {
     const from = lot.from;
     const to = lot.target;
-    if (from === OUTSIDE || from === to || !this.fleet) {
+    const fromNode = from === OUTSIDE ? -1 : this.plant.equipment[from]!.node;
+    const toNode = this.plant.equipment[to]!.node;
+    if (from === OUTSIDE || from === to || !this.fleet || this.plant.paths.byConveyor(fromNode, toNode)) {
       this.trace?.move(this.sim.now, this.sim.now, lot.id, from, to);
       this.arrive(lot);
       if (from !== OUTSIDE) this.machines[from]!.outputTaken(lot.quantity);
       return;
     }
-    const fromNode = this.plant.equipment[from]!.node;
-    const toNode = this.plant.equipment[to]!.node;
     this.fleet.request({ lot, from, to, fromNode, toNode });
   }
 

@@ -50,4 +50,21 @@ describe('dispatching rules at a machine', () => {
     });
     expect(completions(simulatePlant(same, { dispatching: 'EDD' }))).toEqual({ a: 10, b: 5 });
   });
+
+  it('keeps a lot on its line when the next operation can run there', () => {
+    // Two parallel lines X and Y of a printer and a placer.
+    const lines = makePlant({
+      machines: [{ id: 'PX', line: 'X' }, { id: 'QX', line: 'X' }, { id: 'PY', line: 'Y' }, { id: 'QY', line: 'Y' }],
+      scenario: {
+        ...oneProduct([operation('print', { PX: 1, PY: 1 }), operation('place', { QX: 5, QY: 5 })]),
+        orders: [order('c', 'P', 1, 0, 1000), order('a', 'P', 1, 1, 1000)],
+        experiment: { horizon: 1000 },
+      },
+    });
+    const result = simulatePlant(lines);
+    // c: PX 0–1, QX 1–6. a: PX 1–2 (the tie goes to the printer listed first), then it waits for QX
+    // (until 6) although QY is idle: 6–11.
+    expect(completions(result)).toEqual({ c: 6, a: 11 });
+    expect(result.equipment.map((e) => e.unitsProcessed)).toEqual([2, 2, 0, 0]);
+  });
 });

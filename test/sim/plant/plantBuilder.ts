@@ -18,6 +18,8 @@ export interface MachineInput {
   /** Position along the aisle in metres; default 10 m apart in the order given. */
   x?: number;
   y?: number;
+  /** ISA-95 line id; default "L" (all machines in one line). */
+  line?: string;
 }
 
 /** A calendar that is always working: no shifts to think about in a test. */
@@ -44,7 +46,8 @@ export function order(id: string, product: string, quantity: number, release: nu
 
 /**
  * A plant for a test: machines in a row along one aisle (one node each, chained by
- * bidirectional edges unless `edges` says otherwise), all in one line, and a scenario on them.
+ * bidirectional edges unless `edges` says otherwise), in line "L" unless they name another, and
+ * a scenario on them.
  * The scenario defaults to the ALWAYS calendar and a 10 000-minute FIFO experiment.
  */
 export function makePlant(input: {
@@ -60,9 +63,14 @@ export function makePlant(input: {
   }));
   const nodes = equipment.map((e) => ({ id: `n-${e.id}`, position: { x: e.position.x, y: e.position.y + 3 }, equipment: e.id }));
   const edges = input.edges ?? nodes.slice(1).map((n, i) => ({ from: nodes[i]!.id, to: n.id }));
+  const lineIds = [...new Set(input.machines.map((m) => m.line ?? 'L'))];
+  const lines = lineIds.map((id) => ({
+    id, name: `Line ${id}`,
+    cells: [{ id: `${id}-cell`, name: 'Cell', equipment: equipment.filter((_, i) => (input.machines[i]!.line ?? 'L') === id) }],
+  }));
   const layout = Layout.parse({
     format: 'plant-twin/layout', version: 1, id: 'test', name: 'Test plant', floor: { width: 1000, depth: 100 },
-    site: { id: 'S', name: 'Site', areas: [{ id: 'A', name: 'Area', lines: [{ id: 'L', name: 'Line', cells: [{ id: 'C', name: 'Cell', equipment }] }] }] },
+    site: { id: 'S', name: 'Site', areas: [{ id: 'A', name: 'Area', lines }] },
     paths: { nodes, edges },
   } satisfies LayoutInput);
   const scenario = Scenario.parse({

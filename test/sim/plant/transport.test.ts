@@ -69,4 +69,25 @@ describe('transport', () => {
     // o1: M1 0–1, trip 1–10, M2 10–11. o2: M1 1–2, waits for the cart: back empty 10–11, trip 11–20, M2 20–21.
     expect(completions(result)).toEqual({ o1: 11, o2: 21 });
   });
+
+  it('moves along a chain of conveyors need no vehicle and take no time', () => {
+    // M1 → M2 → M3 is a conveyor line; the cart (handling 10 min) serves only the aisle back to M1.
+    const result = simulatePlant(makePlant({
+      machines: [{ id: 'M1', x: 0 }, { id: 'M2', x: 10 }, { id: 'M3', x: 20 }],
+      edges: [
+        { from: 'n-M1', to: 'n-M2', kind: 'conveyor', bidirectional: false },
+        { from: 'n-M2', to: 'n-M3', kind: 'conveyor', bidirectional: false },
+        { from: 'n-M3', to: 'n-M1' },
+      ],
+      scenario: {
+        ...oneProduct([operation('a', { M1: 1 }), operation('c', { M3: 1 }), operation('b', { M1: 1 })]),
+        transport: { fleets: [{ id: 'cart', kind: 'manual', count: 1, speed: 1, handlingTime: 10 }], default: 'cart' },
+        orders: [order('o', 'P', 1, 0, 100)],
+        experiment: { horizon: 100 },
+      },
+    }));
+    // M1 0–1, conveyor to M3 (no time), M3 1–2. The cart comes from M1 (20 m empty: 1/3 min), takes
+    // the lot back (20 m + 10 min handling), and M1 runs the last operation: 2 + 1/3 + 1/3 + 10 + 1.
+    expect(completions(result).o).toBeCloseTo(2 + 40 / 60 + 10 + 1, 9);
+  });
 });

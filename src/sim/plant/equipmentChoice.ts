@@ -1,5 +1,6 @@
 import { OUTSIDE, type Lot } from './lots.ts';
-import { estimateOf, type Machine } from './machine.ts';
+import { estimateOf } from './jobChoice.ts';
+import type { Machine } from './machine.ts';
 import { applySetup, setupTime } from './setups.ts';
 
 /**
@@ -29,7 +30,7 @@ export function chooseEquipment(lot: Lot, machines: readonly Machine[], now: num
     for (const e of op.eligible) {
       const m = machines[e.equipment]!;
       if (stay && m.spec.line !== line) continue;
-      const score = Math.max(0, m.expectedEnd - now) + m.backlog + setupTime(m.spec.setups, m.tailKeys, lot.product) + estimateOf(lot, m);
+      const score = Math.max(0, m.expectedEnd - now) + m.backlog + setupTime(m.spec.setups, m.tailKeys, lot.product) + estimateOf(lot, m.spec);
       if (score < bestScore) {
         bestScore = score;
         best = m;
@@ -38,7 +39,7 @@ export function chooseEquipment(lot: Lot, machines: readonly Machine[], now: num
   }
   const machine = best!;
   lot.target = machine.spec.index;
-  lot.estimate = setupTime(machine.spec.setups, machine.tailKeys, lot.product) + estimateOf(lot, machine);
+  lot.estimate = setupTime(machine.spec.setups, machine.tailKeys, lot.product) + estimateOf(lot, machine.spec);
   machine.backlog += lot.estimate;
   applySetup(machine.spec.setups, machine.tailKeys, lot.product);
   return machine.spec.index;

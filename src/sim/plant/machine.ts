@@ -1,9 +1,9 @@
 import { Activity } from '../activity.ts';
 import { NO_EVENT, type EventHandle, type Simulator } from '../simulator.ts';
-import { formBatch } from './batching.ts';
 import { InputBuffer, OutputBuffer } from './buffer.ts';
 import type { EquipmentSpec } from './compiledPlant.ts';
-import { pickLot, scoreLots, type AtcsParameters, type DispatchRule } from './dispatching.ts';
+import type { AtcsParameters, DispatchRule } from './dispatching.ts';
+import { chooseJob, estimateOf } from './jobChoice.ts';
 import type { Lot } from './lots.ts';
 import type { OperatorPool, Operators, OperatorUser } from './operatorPool.ts';
 import type { ScheduleFollower } from './scheduleFollower.ts';
@@ -97,7 +97,7 @@ export class Machine implements OperatorUser {
 
   constructor(
     readonly spec: EquipmentSpec,
-    private readonly host: MachineHost,
+    readonly host: MachineHost,
     keys: Int32Array,
   ) {
     this.input = new InputBuffer(spec.inputCapacity, (lot) => host.slotGranted(lot));
@@ -222,45 +222,10 @@ export class Machine implements OperatorUser {
       m.updateState();
       return;
     }
-    const chosen = m.choose();
-    if (chosen.length > 0) m.begin(chosen.sort((a, b) => a - b).map((i) => m.queue[i]!));
+    const choice = chooseJob(m.queue, m.spec, m.keys, m.host);
+    if (choice.wakeAt < Infinity) m.wakeAt(choice.wakeAt);
+    if (choice.lots.length > 0) m.begin(choice.lots.sort((a, b) => a - b).map((i) => m.queue[i]!));
     else m.updateState();
-  }
-
-  /** Indices into the queue of the next job's lots; empty when nothing can start now. */
-  private choose(): number[] {
-    const { host, queue, spec } = this;
-    const ctx = { now: host.sim.now, equipment: spec, keys: this.keys, atcs: host.atcs };
-    let candidates: number[] | undefined;
-    if (host.follower) {
-      const listed = host.follower.nextListed(spec.index, (order) => host.isComplete(order));
-      if (listed) {
-        const found = listed.map((e) => host.follower!.find(e, queue));
-        const present = found.filter((i) => i >= 0);
-        const oldest = Math.min(...present.map((i) => queue[i]!.queuedAt));
-        const allThere = present.length === found.length;
-        if (present.length > 0 && (allThere || !spec.batch || oldest + spec.batch.maxWait <= host.sim.now)) {
-          const lots = spec.batch ? fitBatch(present, queue, spec.batch.capacity) : present.slice(0, 1);
-          for (const i of lots) host.follower.consume(listed[found.indexOf(i)]!);
-          return lots;
-        }
-        if (present.length > 0 && spec.batch && spec.batch.maxWait < Infinity) this.wakeAt(oldest + spec.batch.maxWait);
-      }
-      candidates = [];
-      for (let i = 0; i < queue.length; i++) if (!host.follower.isListed(spec.index, queue[i]!)) candidates.push(i);
-      if (candidates.length === 0) return [];
-    }
-    const pool = candidates ? candidates.map((i) => queue[i]!) : queue;
-    const rule = host.follower ? 'FIFO' : host.rule;
-    const map = (picked: number[]): number[] => (candidates ? picked.map((k) => candidates![k]!) : picked);
-    if (!spec.batch) {
-      const k = pickLot(rule, pool, ctx);
-      return k < 0 ? [] : map([k]);
-    }
-    const decision = formBatch(pool, spec.batch, scoreLots(rule, pool, ctx), ctx.now);
-    if (decision.kind === 'start') return map(decision.lots);
-    if (decision.kind === 'wait') this.wakeAt(decision.until);
-    return [];
   }
 
   private wakeAt(time: number): void {
@@ -287,7 +252,7 @@ export class Machine implements OperatorUser {
     const setup = override.setup ?? setupTime(this.spec.setups, this.keys, product);
     this.runOverride = override.run;
     const op = lots[0]!.routing.operations[lots[0]!.op]!;
-    this.expectedEnd = host.sim.now + setup + lots.reduce((sum, lot) => sum + estimateOf(lot, this), 0);
+    this.expectedEnd = host.sim.now + setup + lots.reduce((sum, lot) => sum + estimateOf(lot, this.spec), 0);
     if (setup > 0) {
       this.setups++;
       this.phase = WAIT_SETUP_OPERATOR;
@@ -317,7 +282,7 @@ export class Machine implements OperatorUser {
     this.jobDuration = this.runOverride ?? this.host.processingTime(this, this.job);
     this.runOverride = undefined;
     this.jobIdeal = 0;
-    for (const lot of this.job) this.jobIdeal += estimateOf(lot, this);
+    for (const lot of this.job) this.jobIdeal += estimateOf(lot, this.spec);
     this.jobStartedAt = this.host.sim.now;
     this.work.start(this.jobDuration);
     this.updateState();
@@ -398,25 +363,4 @@ export class Machine implements OperatorUser {
       default: return STATE.idle;
     }
   }
-}
-
-/** Expected minutes a lot adds to a machine (its share of a batch on batch equipment). */
-export function estimateOf(lot: Lot, machine: Machine): number {
-  const op = lot.routing.operations[lot.op]!;
-  let mean = op.eligible[0]?.mean ?? 0;
-  for (const e of op.eligible) if (e.equipment === machine.spec.index) mean = e.mean;
-  const batch = machine.spec.batch;
-  return batch ? (mean * lot.quantity) / batch.capacity : mean * lot.quantity;
-}
-
-function fitBatch(indices: number[], queue: readonly Lot[], capacity: number): number[] {
-  const chosen: number[] = [];
-  let load = 0;
-  for (const i of [...indices].sort((a, b) => queue[a]!.queuedAt - queue[b]!.queuedAt || queue[a]!.id - queue[b]!.id)) {
-    if (load + queue[i]!.quantity <= capacity) {
-      chosen.push(i);
-      load += queue[i]!.quantity;
-    }
-  }
-  return chosen;
 }

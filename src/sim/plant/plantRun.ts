@@ -1,11 +1,11 @@
 import { workingIntervals } from '../../model/calendar.ts';
 import type { Schedule } from '../../model/scheduleSchema.ts';
-import { makeSampler, type Sampler } from '../distributions.ts';
+import { makeSampler } from '../distributions.ts';
 import { RandomStreams, type RandomStream } from '../random.ts';
 import { Simulator } from '../simulator.ts';
 import { TimeWeighted } from '../statistics.ts';
 import { CalendarGate } from './calendarGate.ts';
-import type { CompiledPlant, OperationSpec } from './compiledPlant.ts';
+import type { CompiledPlant } from './compiledPlant.ts';
 import type { AtcsParameters, DispatchRule } from './dispatching.ts';
 import { chooseEquipment } from './equipmentChoice.ts';
 import { FailureProcess } from './failure.ts';
@@ -16,9 +16,11 @@ import { Operators } from './operatorPool.ts';
 import { ScheduleFollower } from './scheduleFollower.ts';
 import { keysFromSnapshot } from './setups.ts';
 import { applySnapshot, snapshotStart } from './startState.ts';
+import { ProcessingTimes } from './processingTimes.ts';
 import { PlantTrace } from './trace.ts';
 import { Fleet, type MoveRequest } from './transport.ts';
 import { WipSeries } from './wipSeries.ts';
+import { yieldOutcome } from './yieldOutcome.ts';
 
 export interface PlantRunOptions {
   seed: number;
@@ -84,7 +86,7 @@ export class PlantRun implements MachineHost {
   unitsInPlant = 0;
 
   private nextLotId = 0;
-  private readonly samplers = new Map<OperationSpec, Sampler[]>();
+  private readonly times: ProcessingTimes;
   private readonly yieldStreams: RandomStream[];
 
   constructor(readonly plant: CompiledPlant, options: PlantRunOptions) {
@@ -110,6 +112,7 @@ export class PlantRun implements MachineHost {
       return new Machine(spec, this, keysFromSnapshot(spec.setups, setupKey));
     });
     this.yieldStreams = plant.equipment.map((e) => this.streams.stream(`yield/${e.id}`));
+    this.times = new ProcessingTimes(this.streams);
     this.gates = plant.calendars.map((c) => new CalendarGate(this.sim, workingIntervals(c, scenario.start, this.horizon), this.startTime, this.horizon));
     this.operators.pools.forEach((pool) => {
       const gate = this.gates[pool.spec.calendar];
@@ -285,52 +288,11 @@ export class PlantRun implements MachineHost {
 
   // ---- processing -----------------------------------------------------------------------------
 
-  /**
-   * One draw per lot, times its quantity: the per-unit times in scenarios are lot times divided
-   * by quantity, and units of one lot share program, material and operator, so their times are
-   * not independent. On batch equipment one draw per batch, from the operation with the longest
-   * mean among the batch's lots (lots share a batch because they share a cycle).
-   */
   processingTime(machine: Machine, lots: readonly Lot[]): number {
-    let lead = lots[0]!;
-    if (machine.spec.batch) {
-      let longest = -Infinity;
-      for (const lot of lots) {
-        const mean = this.eligibleMean(lot, machine);
-        if (mean > longest) {
-          longest = mean;
-          lead = lot;
-        }
-      }
-      return this.sampler(lead, machine)();
-    }
-    return this.sampler(lead, machine)() * lead.quantity;
+    return this.times.draw(machine.spec, lots);
   }
 
-  private eligibleMean(lot: Lot, machine: Machine): number {
-    const op = lot.routing.operations[lot.op]!;
-    return op.eligible.find((e) => e.equipment === machine.spec.index)?.mean ?? 0;
-  }
-
-  private sampler(lot: Lot, machine: Machine): Sampler {
-    const op = lot.routing.operations[lot.op]!;
-    let list = this.samplers.get(op);
-    if (!list) this.samplers.set(op, (list = []));
-    let k = op.eligible.findIndex((e) => e.equipment === machine.spec.index);
-    if (k < 0) k = 0;
-    let sampler = list[k];
-    if (!sampler) {
-      sampler = makeSampler(op.eligible[k]!.time, this.streams.stream(`proc/${machine.spec.id}`));
-      list[k] = sampler;
-    }
-    return sampler;
-  }
-
-  /**
-   * Yield: each unit is good with probability `yield`; each bad unit goes to rework with
-   * probability `rework.fraction`, else it is scrap (draws from the equipment's own stream).
-   * Rework leaves as a new lot for the rework operation; good units go on as the same lot.
-   */
+  /** Yields, scrap and rework of a finished job (yieldOutcome.ts); returns the lots that go on. */
   jobFinished(machine: Machine, lots: readonly Lot[]): Lot[] {
     const now = this.sim.now;
     const inWindow = now >= this.windowStart;
@@ -340,9 +302,7 @@ export class PlantRun implements MachineHost {
     for (const lot of lots) {
       const op = lot.routing.operations[lot.op]!;
       const q = lot.quantity;
-      const good = op.yield >= 1 ? q : bernoulliCount(stream, q, op.yield);
-      const rework = op.reworkTo >= 0 && good < q ? bernoulliCount(stream, q - good, op.reworkFraction) : 0;
-      const scrap = q - good - rework;
+      const { good, rework, scrap } = yieldOutcome(stream, q, op);
       if (inWindow) {
         machine.unitsProcessed += q;
         machine.unitsGood += good;
@@ -373,12 +333,4 @@ export class PlantRun implements MachineHost {
     run.wipLots.reset(run.sim.now);
     run.wipUnits.reset(run.sim.now);
   }
-}
-
-/** How many of `n` independent trials with probability p succeed. */
-function bernoulliCount(stream: RandomStream, n: number, p: number): number {
-  if (p <= 0) return 0;
-  let count = 0;
-  for (let i = 0; i < n; i++) if (stream.next() < p) count++;
-  return count;
 }

@@ -70,4 +70,22 @@ describe('plant-twin simulate', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('nope.json');
   });
+
+  it('--schedule follows a schedule file: the saw cuts o3 first although o1 was released first', async () => {
+    const at = (minute: number) => new Date(Date.parse('2026-11-30T00:00:00Z') + minute * 60_000).toISOString().replace('.000Z', 'Z');
+    plant.write('plan.json', {
+      format: 'plant-twin/schedule', version: 1, id: 'plan-1', supersedes: null, scenario: 'small-two-days', createdAt: at(0),
+      objective: 'by hand', kpis: { makespan: 0, totalSetup: 0, weightedTardiness: 0, lateOrders: 0 },
+      operations: ['o3', 'o1', 'o2'].map((order, k) => ({ order, operation: 'cut', equipment: 'saw', start: at(480 + k), end: at(481 + k) })),
+    });
+    const { code, stdout } = await runCli(['simulate', '--json', '--reps', '1', '--schedule', 'plan.json', 'small-scenario.json'], plant.dir);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { dispatching: string; schedule: string; runs: { equipment: { id: string; states: { idle: number } }[] }[] };
+    expect(result).toMatchObject({ dispatching: 'schedule', schedule: 'plan-1' });
+    // o1 (released 06:00) waits for o3 (07:00): the saw is idle with work in its queue for that hour.
+    expect(result.runs[0]!.equipment.find((e) => e.id === 'saw')!.states.idle).toBeGreaterThanOrEqual(60);
+    const wrong = await runCli(['simulate', '--schedule', 'small-layout.json', 'small-scenario.json'], plant.dir);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('not a schedule');
+  });
 });

@@ -34,7 +34,7 @@ export class PathGraph {
       const a = index.get(e.from);
       const b = index.get(e.to);
       if (a === undefined || b === undefined) continue;
-      const length = e.length ?? Math.hypot(this.x[a]! - this.x[b]!, this.y[a]! - this.y[b]!);
+      const length = e.length ?? this.straight(a, b);
       arcs.push([a, b, length]);
       if (e.bidirectional) arcs.push([b, a, length]);
       if (e.kind === 'conveyor') {
@@ -65,7 +65,9 @@ export class PathGraph {
     let best = 0;
     let bestDistance = Infinity;
     for (let i = 0; i < this.x.length; i++) {
-      const d = Math.hypot(this.x[i]! - position.x, this.y[i]! - position.y);
+      const dx = this.x[i]! - position.x;
+      const dy = this.y[i]! - position.y;
+      const d = dx * dx + dy * dy;
       if (d < bestDistance) {
         bestDistance = d;
         best = i;
@@ -86,7 +88,17 @@ export class PathGraph {
       this.fromNode.set(a, table);
     }
     const d = table[b]!;
-    return d === Infinity ? Math.hypot(this.x[a]! - this.x[b]!, this.y[a]! - this.y[b]!) : d;
+    return d === Infinity ? this.straight(a, b) : d;
+  }
+
+  /**
+   * Straight-line metres. √ of a sum rather than Math.hypot: √ is correctly rounded everywhere,
+   * hypot is not, and travel times must be the same to the bit in every engine.
+   */
+  private straight(a: number, b: number): number {
+    const dx = this.x[a]! - this.x[b]!;
+    const dy = this.y[a]! - this.y[b]!;
+    return Math.sqrt(dx * dx + dy * dy);
   }
 
   /** Whether a chain of conveyor edges (in their direction) leads from node `a` to node `b`. */

@@ -16,6 +16,7 @@ import { useEquipmentDrag } from './useEquipmentDrag.ts';
 const select = (id: string) => twinStore.getState().select(id);
 const drag = (id: string, x: number, y: number) => layoutEditor.getState().preview({ kind: 'move', id, x, y });
 const drop = (id: string, x: number, y: number) => layoutEditor.getState().commit({ kind: 'move', id, x, y });
+const orbitButtons = { LEFT: MOUSE.ROTATE, MIDDLE: MOUSE.DOLLY, RIGHT: MOUSE.PAN };
 /** In top view the left button pans the plan; rotating would leave the 2D view. */
 const topViewButtons = { LEFT: MOUSE.PAN, MIDDLE: MOUSE.DOLLY, RIGHT: MOUSE.PAN };
 
@@ -32,7 +33,7 @@ export function PlantScene({ onCreated }: { onCreated?: (state: RootState) => vo
         <color attach="background" args={['#eef0f2']} />
         <hemisphereLight args={['#ffffff', '#b9bec4', 1.6]} />
         <directionalLight position={[-30, 60, 40]} intensity={1.4} />
-        <OrbitControls makeDefault maxPolarAngle={Math.PI / 2.05} enableRotate={!topView} mouseButtons={topView ? topViewButtons : undefined} />
+        <OrbitControls makeDefault maxPolarAngle={Math.PI / 2.05} enableRotate={!topView} mouseButtons={topView ? topViewButtons : orbitButtons} />
         <PlaybackDriver playback={playbackStore} playhead={playhead} />
         {layout && <PlantContent layout={layout} plantKey={plantKey} />}
       </Canvas>

@@ -44,8 +44,7 @@ export function WipParts({ frame }: { frame: TwinFrame }) {
       m[o + 14] = -parts[2 * i + 1]!;
     }
     mesh.count = count;
-    mesh.instanceMatrix.clearUpdateRanges();
-    mesh.instanceMatrix.addUpdateRange(0, count * 16);
+    // A whole-buffer upload: update ranges would allocate a range object every frame.
     mesh.instanceMatrix.needsUpdate = true;
   });
 

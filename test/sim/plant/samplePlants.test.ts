@@ -5,6 +5,27 @@ import { simulatePlant } from '../../../src/sim/plant/simulatePlant.ts';
 import { traceHash } from '../../../src/sim/plant/trace.ts';
 import { loadSamplePlant, SAMPLE_PLANTS } from './samplePlants.ts';
 
+/**
+ * Replays the trace's moves and loads in time order: a move must start where the lot last
+ * arrived, and a lot must be loaded where it last arrived. Returns the number of violations.
+ */
+function traceViolations(t: NonNullable<PlantResult['trace']>): number {
+  const events: [time: number, order: number, lot: number, equipment: number][] = [];
+  for (let i = 0; i < t.moveStart.length; i++) {
+    events.push([t.moveStart[i]!, 0, t.moveLot[i]!, t.moveFrom[i]!], [t.moveEnd[i]!, 1, t.moveLot[i]!, t.moveTo[i]!]);
+  }
+  for (let i = 0; i < t.loadTime.length; i++) events.push([t.loadTime[i]!, 2, t.loadLot[i]!, t.loadEquipment[i]!]);
+  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const at = new Map<number, number>();
+  let violations = 0;
+  for (const [, kind, lot, equipment] of events) {
+    const where = at.get(lot);
+    if (kind !== 1 && where !== undefined && where !== equipment) violations++;
+    if (kind !== 0) at.set(lot, equipment);
+  }
+  return violations;
+}
+
 /** The invariants every run of every plant must satisfy, whatever the numbers. */
 function checkInvariants(r: PlantResult): void {
   const windowLength = r.window.end - r.window.start;
@@ -68,7 +89,7 @@ describe.each(SAMPLE_PLANTS)('the %s week', (name) => {
     expect(traceHash(replication.trace!)).not.toBe(traceHash(result.trace!));
   });
 
-  it('keeps a week’s trace small', () => {
+  it('keeps a week’s trace small, in time order, and consistent: lots move on from, and load at, where they arrived', () => {
     const t = result.trace!;
     const bytes = [t.stateTime, t.stateEquipment, t.stateCode, t.moveStart, t.moveEnd, t.moveLot, t.moveFrom, t.moveTo, t.loadTime, t.loadLot, t.loadEquipment]
       .reduce((sum, a) => sum + a.byteLength, 0);
@@ -76,5 +97,6 @@ describe.each(SAMPLE_PLANTS)('the %s week', (name) => {
     expect(t.stateTime.length).toBeGreaterThan(result.equipment.length);
     // Times never run backwards within the state changes of the trace.
     expect(t.stateTime.every((time, i) => i === 0 || time >= t.stateTime[i - 1]!)).toBe(true);
+    expect(traceViolations(t)).toBe(0);
   });
 });

@@ -115,6 +115,10 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
       dispatching: (dispatching as DispatchRule | undefined) ?? experiment.dispatching,
       schedule,
     };
+    if (settings.warmup >= settings.horizon) {
+      output.err(`plant-twin simulate: the warm-up (${settings.warmup} min) must be shorter than the horizon (${settings.horizon} min), or nothing is measured`);
+      return EXIT_USAGE;
+    }
     const n = (reps as number | undefined) ?? experiment.replications;
     const progress = progressLine();
     const started = performance.now();

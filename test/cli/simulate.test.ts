@@ -63,6 +63,9 @@ describe('plant-twin simulate', () => {
     expect(reps.stderr).toContain('--reps must be a whole number ≥ 1, found "many"');
     const rule = await runCli(['simulate', '--dispatching', 'LIFO', 'small-scenario.json'], plant.dir);
     expect(rule.code).toBe(2);
+    const warmup = await runCli(['simulate', '--warmup', '3000', 'small-scenario.json'], plant.dir);
+    expect(warmup.code).toBe(2);
+    expect(warmup.stderr).toContain('must be shorter than the horizon (2880 min)');
     const layout = await runCli(['simulate', 'small-layout.json'], plant.dir);
     expect(layout.code).toBe(2);
     expect(layout.stderr).toContain('simulate reads a scenario');

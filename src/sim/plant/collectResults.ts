@@ -76,7 +76,7 @@ export function collectResults(
     scenario: plant.scenario.id, seed: run.streams.seed, replication: run.streams.replication, dispatching: meta.dispatching,
     window: { start: windowStart, end }, horizon: run.horizon, warmup: meta.warmup, cancelled: meta.cancelled,
     throughput: {
-      lots: run.lotsFinishedInWindow, units: run.unitsFinishedInWindow, orders: lead.count,
+      lots: run.lotsFinishedInWindow, units: run.unitsFinishedInWindow, orders: lead.count, unitsScrapped: run.unitsScrappedInWindow,
       lotsPerDay: days > 0 ? run.lotsFinishedInWindow / days : 0,
       unitsPerDay: days > 0 ? run.unitsFinishedInWindow / days : 0,
       ordersPerDay: days > 0 ? lead.count / days : 0,

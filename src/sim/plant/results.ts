@@ -33,6 +33,8 @@ export interface Throughput {
   lots: number;
   units: number;
   orders: number;
+  /** Units scrapped inside the window. */
+  unitsScrapped: number;
   lotsPerDay: number;
   unitsPerDay: number;
   ordersPerDay: number;

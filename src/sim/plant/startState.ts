@@ -64,6 +64,7 @@ export function applySnapshot(run: PlantRun, snapshot: Snapshot, failures: reado
   }
 
   const running = snapshot.equipment.filter((e) => opOf(e.order, e.operation) >= 0 && ['processing', 'setup', 'blocked'].includes(e.state));
+  const blocked: [Lot, number][] = [];
   const wipUnits = new Map<string, number>();
   for (const w of snapshot.wip) wipUnits.set(w.order, (wipUnits.get(w.order) ?? 0) + w.quantity);
   for (const e of running) {
@@ -76,8 +77,7 @@ export function applySnapshot(run: PlantRun, snapshot: Snapshot, failures: reado
     result.orders.add(order.spec.index);
     const op = opOf(e.order, e.operation);
     if (e.state === 'blocked') {
-      const lot = run.newLot(order, op, Math.max(1, share), true);
-      finishBlocked(run, lot, machine.spec.index);
+      blocked.push([run.newLot(order, op, Math.max(1, share), true), machine.spec.index]);
       continue;
     }
     const lot: Lot = run.newLot(order, op, Math.max(1, share), true);
@@ -87,7 +87,9 @@ export function applySnapshot(run: PlantRun, snapshot: Snapshot, failures: reado
     const remaining = e.remaining;
     machine.begin([lot], e.state === 'setup' ? { setup: remaining } : { setup: 0, run: remaining });
   }
+  // Only now that all of an order's lots exist may one of them complete it.
   for (const order of result.orders) run.orders[order]!.unreleased = 0;
+  for (const [lot, machine] of blocked) finishBlocked(run, lot, machine);
 
   for (const e of snapshot.equipment) {
     const index = plant.equipmentIndex.get(e.id);

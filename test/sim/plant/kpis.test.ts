@@ -102,4 +102,17 @@ describe('more failure, transport and snapshot cases', () => {
     }));
     expect(result.orders[0]).toMatchObject({ released: 3, good: 3, completedAt: 6 });
   });
+
+  it('a snapshot’s lot finished at the last operation completes its order at the start', () => {
+    const result = simulatePlant(makePlant({
+      machines: [{ id: 'M1' }, { id: 'M2' }],
+      scenario: {
+        ...oneProduct([operation('a', { M1: 1 }), operation('b', { M2: 2 })]),
+        orders: [order('o', 'P', 3, -10, 100)],
+        startState: { kind: 'snapshot', time: '2026-11-30T00:00:00Z', equipment: [{ id: 'M2', state: 'blocked', order: 'o', operation: 'b' }] },
+        experiment: { horizon: 100 },
+      },
+    }));
+    expect(result.orders[0]).toMatchObject({ released: 3, good: 3, completedAt: 0 });
+  });
 });

@@ -29,6 +29,7 @@ describe('yield, scrap and rework', () => {
     expect(o.good).toBeLessThan(130);
     expect(o.completedAt).not.toBeNull();
     expect(result.delivery).toMatchObject({ shortOrders: 1, shortUnits: o.scrap });
+    expect(result.throughput).toMatchObject({ units: o.good, unitsScrapped: o.scrap });
     const qc = result.equipment[1]!;
     expect(qc.oee!.quality).toBeCloseTo(o.good / 200, 12);
   });

@@ -26,10 +26,6 @@ export class InputBuffer {
     private readonly onGranted: (lot: Lot) => void,
   ) {}
 
-  get waitingRequests(): number {
-    return this.waiting.length;
-  }
-
   /** Reserves room and returns true, or queues the request (onGranted follows later) and returns false. */
   request(lot: Lot): boolean {
     if (this.waiting.length === 0 && fits(this.used, lot.quantity, this.capacity)) {

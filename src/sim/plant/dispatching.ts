@@ -32,7 +32,7 @@ export function expectedTime(lot: Lot, equipment: EquipmentSpec): number {
   return equipment.batch ? mean : mean * lot.quantity;
 }
 
-export function meanOn(op: OperationSpec, equipment: number): number {
+function meanOn(op: OperationSpec, equipment: number): number {
   for (const e of op.eligible) if (e.equipment === equipment) return e.mean;
   return op.eligible[0]?.mean ?? 0;
 }

@@ -112,10 +112,6 @@ export class Machine implements OperatorUser {
     return !this.offShift && this.down === 0 && this.maintenance === 0;
   }
 
-  get busy(): boolean {
-    return this.phase !== EMPTY;
-  }
-
   /** Minutes of processing done on the current job so far (for performance at the end of a run). */
   get runDone(): number {
     return this.phase === RUN ? this.jobDuration - this.work.remaining : 0;

@@ -1,0 +1,37 @@
+/**
+ * bench:schedule — for each sample scenario, EDD dispatching against the optimised schedule
+ * (default objective, 10 s): total setup, orders on time, and the setup cut. One JSON line per
+ * scenario. Options: --seconds S, --scenario FILE (repeatable).
+ */
+import { readdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadInputFile } from '../../src/cli/inputFile.ts';
+import { checkPlantTimetable } from '../../solver/plant/plantChecker.ts';
+import { solvePlant } from '../../solver/plant/solvePlant.ts';
+import { scenarioProblem } from '../../solver/scenarioProblem.ts';
+
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, scenario: { type: 'string', multiple: true } } });
+const seconds = Number(values.seconds);
+const files = values.scenario ?? readdirSync('scenarios').filter((f) => f.endsWith('.json')).sort().map((f) => `scenarios/${f}`);
+for (const file of files) {
+  const input = await loadInputFile(file);
+  const scenario = input.value?.kind === 'plant' ? input.value.plant.scenario : undefined;
+  if (!scenario) { console.log(JSON.stringify({ scenario: file, error: input.problems.map((p) => p.expected) })); continue; }
+  const t0 = performance.now();
+  const pp = scenarioProblem(scenario);
+  const r = solvePlant(pp, { timeLimitMs: seconds * 1000, seed: 1 });
+  const secs = (performance.now() - t0) / 1000;
+  const violations = checkPlantTimetable(pp, r.timetable).length + checkPlantTimetable(pp, r.edd.timetable).length;
+  console.log(JSON.stringify({
+    scenario: scenario.id,
+    operations: pp.problem.operations.length,
+    edd: { totalSetup: r.edd.kpis.totalSetup, onTime: r.edd.kpis.onTimeOrders, weightedTardiness: r.edd.kpis.weightedTardiness },
+    schedule: { totalSetup: r.kpis.totalSetup, onTime: r.kpis.onTimeOrders, weightedTardiness: r.kpis.weightedTardiness, makespan: r.kpis.makespan },
+    setup_cut_pct: r.edd.kpis.totalSetup > 0 ? Math.round(1000 * (1 - r.kpis.totalSetup / r.edd.kpis.totalSetup)) / 10 : 0,
+    construction: r.construction.map((c) => `${c.rule}:${c.value.map((v) => Math.round(v)).join('/')}`),
+    iterations: r.iterations,
+    lowerBound: r.lowerBound, gap: Math.round(r.gap * 1000) / 1000,
+    violations,
+    seconds: Math.round(secs * 100) / 100,
+  }));
+}

@@ -25,7 +25,10 @@ export interface BenchRequest { equipment: number; parts: number; frames: number
 export function benchRequest(search: string): BenchRequest | undefined {
   const params = new URLSearchParams(search);
   if (params.get('bench') !== '1') return undefined;
-  const number = (name: string, fallback: number) => Math.max(0, Math.floor(Number(params.get(name) ?? fallback)) || fallback);
+  const number = (name: string, fallback: number) => {
+    const value = Math.floor(Number(params.get(name) ?? fallback));
+    return Number.isFinite(value) && value >= 0 ? value : fallback;
+  };
   return { equipment: number('equipment', 500), parts: number('parts', 1000), frames: number('frames', 120), warmup: number('warmup', 30) };
 }
 

@@ -3,8 +3,10 @@ import type { PlaybackStore } from './playback.ts';
 import type { TwinStore } from './store.ts';
 
 /** Time zero of demo data for a layout opened without a scenario (which would give a start). */
-export const DEMO_START = '2026-11-30T06:00:00Z';
-export const DEMO_SEED = 1;
+const DEMO_START = '2026-11-30T06:00:00Z';
+const DEMO_SEED = 1;
+/** Parts the demo moves unless the page asks for another number (?parts=N). */
+export const DEMO_PARTS = 400;
 
 export interface DemoStates {
   /** Shows synthetic states with `parts` moving parts for the plant on screen, following its edits. */

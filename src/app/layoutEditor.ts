@@ -47,8 +47,6 @@ export interface EditorState {
   flushed(): Promise<void>;
 }
 
-export type LayoutEditor = ReturnType<typeof createLayoutEditor>;
-
 const same = (a: Layout, b: Layout) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
 /**

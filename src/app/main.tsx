@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { benchRequest, startBench } from './benchMode.ts';
 import { bundledSamples } from './bundledSamples.ts';
+import { DEMO_PARTS } from './demoStates.ts';
 import { startupSample } from './sampleCatalogue.ts';
 import { demoStates, twinStore } from './twinStore.ts';
 import './app.css';
@@ -19,7 +20,8 @@ if (bench) {
 } else {
   const first = startupSample(bundledSamples);
   // ?demo=1&parts=N starts with the synthetic demo states (tests, and a quick look at playback).
-  const demoParts = params.get('demo') === '1' ? Number(params.get('parts') ?? 400) : undefined;
+  const asked = Number(params.get('parts') ?? DEMO_PARTS);
+  const demoParts = params.get('demo') === '1' ? (Number.isFinite(asked) ? asked : DEMO_PARTS) : undefined;
   if (first) void twinStore.getState().openSample(first).then(() => { if (demoParts !== undefined) demoStates.show(demoParts); });
 }
 

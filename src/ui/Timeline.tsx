@@ -1,10 +1,8 @@
 import { useCallback, useEffect, useRef } from 'react';
+import { DEMO_PARTS } from '../app/demoStates.ts';
 import { SPEEDS } from '../app/playback.ts';
 import { demoStates, playbackStore, playhead, seek, usePlayback, useTwin } from '../app/twinStore.ts';
 import { elapsed, plantClock } from './plantTime.ts';
-
-/** Parts the demo moves unless the page asks for another number (?parts=N). */
-export const DEMO_PARTS = 400;
 
 const speedLabel = (speed: number) => `${speed.toLocaleString('en')}×`;
 

@@ -56,9 +56,7 @@ function ensureBuilt(): void {
   if (built.status !== 0) throw new Error('vite build failed');
 }
 
-interface BenchFigures { frames: number; done: boolean; drawCalls: number; triangles: number; frameScriptMs: number }
-
-const figures = (page: Page) => page.evaluate(() => window.__bench as BenchFigures | undefined);
+const figures = (page: Page) => page.evaluate(() => window.__bench);
 
 async function scriptSeconds(session: { send(method: 'Performance.getMetrics'): Promise<{ metrics: { name: string; value: number }[] }> }) {
   const { metrics } = await session.send('Performance.getMetrics');

@@ -112,9 +112,6 @@ describe('the twin with a state source', () => {
     await expect.poll(() => status.getByTestId('equipment-state').textContent()).toBe(expected![0]!.toUpperCase() + expected!.slice(1).replace('-', ' '));
     expect(await page.getByTestId('time-in-state').locator('rect').count()).toBeGreaterThan(1);
     expect(await status.textContent()).toMatch(/Queue\d+ of 600 parts/);
-    await page.getByTestId('timeline-play').click();
-    await page.waitForTimeout(1500);
-    await page.getByTestId('timeline-play').click();
     await page.screenshot({ path: screenshot, fullPage: true });
   });
 });

@@ -37,7 +37,7 @@ export interface PlantSolveResult extends PlantRun {
 }
 
 /** Construction rules tried: EDD, ATCS at a few scalings, and changeover-first with a few urgency levels. */
-const RULES: readonly PriorityRule[] = [EDD, atcs(1, 0.5), atcs(2, 1), atcs(4, 2), familyFirst(0), familyFirst(2), familyFirst(8)];
+const RULES: readonly PriorityRule[] = [EDD, atcs(1, 0.5), atcs(2, 1), atcs(4, 2), familyFirst(0), familyFirst(2), familyFirst(8), familyFirst(16), familyFirst(32), familyFirst(64)];
 
 /**
  * Schedules a plant problem: every construction rule, the best under the objective improved by

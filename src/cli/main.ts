@@ -4,6 +4,7 @@ import { EXIT_OK, EXIT_USAGE, type Command, type Output } from './command.ts';
 import { helpText, usageSummary } from './help.ts';
 import { inspectCommand } from './inspectCommand.ts';
 import { recordCommand } from './recordCommand.ts';
+import { scheduleCommand } from './scheduleCommand.ts';
 import { simulateCommand } from './simulateCommand.ts';
 import { validateCommand } from './validateCommand.ts';
 
@@ -13,6 +14,7 @@ export const COMMANDS: readonly Command[] = [
   inspectCommand,
   recordCommand,
   simulateCommand,
+  scheduleCommand,
 ];
 
 const stdio: Output = {

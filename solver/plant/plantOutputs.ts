@@ -1,0 +1,122 @@
+import type { DispatchList, Schedule } from '../../src/model/scheduleSchema.ts';
+import { objectiveName } from '../objective.ts';
+import { plantIso, type PlantProblem } from '../scenarioProblem.ts';
+import type { PlantSolveResult } from './solvePlant.ts';
+import { WorkingTime } from './workingTime.ts';
+
+export interface Changeover {
+  equipment: string;
+  from: string | null;
+  to: string;
+  minutes: number;
+  start: string;
+}
+
+export interface PlantOutputs {
+  schedule: Schedule;
+  dispatchList: DispatchList;
+  changeovers: Changeover[];
+  /** Share of each machine's working time up to the makespan spent on changeovers and work. */
+  utilisation: Record<string, number>;
+}
+
+export interface OutputOptions {
+  /** Version id of the schedule (default: "<scenario>-schedule"). */
+  id?: string;
+  supersedes?: string | null;
+  /** ISO time written as createdAt (default: now); pass one for byte-identical files. */
+  createdAt?: string;
+}
+
+/** The solver's result as the files the rest of the product reads: schedule, dispatch list, changeovers. */
+export function plantOutputs(pp: PlantProblem, r: PlantSolveResult, options: OutputOptions = {}): PlantOutputs {
+  const t = r.timetable;
+  const p = pp.problem;
+  const id = options.id ?? `${pp.scenario}-schedule`;
+  const createdAt = options.createdAt ?? new Date().toISOString();
+  const family = (i: number): number => p.setups?.family[i] ?? 0;
+  const label = (k: number, i: number): string => pp.familyLabels[k]?.[family(i)] || pp.orders[p.operations[i]!.job]!.product;
+  const byMachine: number[][] = pp.equipment.map(() => []);
+  t.machine.forEach((k, i) => byMachine[k]?.push(i));
+  for (const ops of byMachine) ops.sort((a, b) => (t.start[a] as number) - (t.start[b] as number) || a - b);
+  const prevOf = new Int32Array(t.machine.length).fill(-1);
+  for (const ops of byMachine) ops.forEach((v, k) => { if (k > 0) prevOf[v] = ops[k - 1] as number; });
+  const setupOf = (i: number): { from: string | null; to: string; minutes: number } | undefined => {
+    const minutes = t.setup[i] as number;
+    if (!(minutes > 0)) return undefined;
+    const k = t.machine[i] as number;
+    const prev = prevOf[i] as number;
+    return { from: prev < 0 ? null : label(k, prev), to: label(k, i), minutes };
+  };
+  const changeovers: Changeover[] = [];
+  const operations: Schedule['operations'] = [];
+  let batches = 0;
+  for (const job of p.jobs) {
+    for (const i of job.operations) {
+      const k = t.machine[i] as number;
+      const s = setupOf(i);
+      const fixed = pp.fixed[i] ?? null;
+      const start = plantIso(pp, t.start[i] as number);
+      if (s) changeovers.push({ equipment: pp.equipment[k]!, ...s, start: plantIso(pp, t.setupStart[i] as number) });
+      operations.push({
+        order: job.name,
+        operation: pp.operationIds[i]!,
+        equipment: pp.equipment[k]!,
+        start,
+        end: plantIso(pp, t.end[i] as number),
+        ...(s ? { setup: { ...s, start: plantIso(pp, t.setupStart[i] as number) } } : {}),
+        ...(pp.batchCapacity[k] != null ? { batch: `${pp.equipment[k]}.${++batches}` } : {}),
+        frozen: fixed?.kind === 'frozen',
+        locked: fixed?.kind === 'locked',
+      });
+    }
+  }
+  changeovers.sort((a, b) => a.start.localeCompare(b.start) || a.equipment.localeCompare(b.equipment));
+  const utilisation: Record<string, number> = {};
+  pp.equipment.forEach((name, k) => {
+    const clock = new WorkingTime(pp.calendars[k]!);
+    const open = clock.within(pp.planStart, r.kpis.makespan);
+    let busy = 0;
+    for (const i of byMachine[k]!) busy += clock.within(t.start[i] as number, t.end[i] as number) + (t.setup[i] as number);
+    utilisation[name] = open > 0 ? Math.min(1, busy / open) : 0;
+  });
+  const schedule: Schedule = {
+    format: 'plant-twin/schedule',
+    version: 1,
+    id,
+    supersedes: options.supersedes ?? null,
+    scenario: pp.scenario,
+    createdAt,
+    objective: objectiveName(r.objective),
+    kpis: { makespan: r.kpis.makespan, totalSetup: r.kpis.totalSetup, weightedTardiness: r.kpis.weightedTardiness, lateOrders: r.kpis.lateOrders, utilisation },
+    lowerBound: r.lowerBound[0] ?? 0,
+    gap: r.gap,
+    operations,
+  };
+  const dispatchList: DispatchList = {
+    format: 'plant-twin/dispatch',
+    version: 1,
+    id: `${id}-dispatch`,
+    supersedes: null,
+    schedule: id,
+    createdAt,
+    equipment: pp.equipment.map((name, k) => ({
+      equipment: name,
+      jobs: byMachine[k]!.map((i, n) => {
+        const order = pp.orders[p.operations[i]!.job]!;
+        const s = setupOf(i);
+        return {
+          sequence: n + 1,
+          order: order.id,
+          product: order.product,
+          operation: pp.operationIds[i]!,
+          quantity: order.quantity,
+          plannedStart: plantIso(pp, t.start[i] as number),
+          plannedEnd: plantIso(pp, t.end[i] as number),
+          ...(s ? { changeover: s } : {}),
+        };
+      }),
+    })),
+  };
+  return { schedule, dispatchList, changeovers, utilisation };
+}

@@ -28,12 +28,18 @@ export interface SimulateOptions {
 
 const PROGRESS_STEPS = 100;
 
-/**
- * Simulates one replication of a loaded plant (layout + scenario) and returns its KPIs as plain
- * data (and the trace, when asked). The same plant, seed and replication give the same result
- * to the bit; replication r draws from streams independent of every other replication.
- */
-export function simulatePlant(plant: Plant, options: SimulateOptions = {}): PlantResult {
+/** One replication run a hundredth of its simulated time at a time, for callers that must yield between steps (a worker). */
+export interface PlantSteps {
+  /** Runs the next hundredth; false once the horizon is reached. */
+  step(): boolean;
+  /** Share of simulated time done, 0..1. */
+  readonly fraction: number;
+  /** The results of the time run so far; `cancelled` when the horizon was not reached. */
+  finish(): PlantResult;
+}
+
+/** Starts a replication without running it; `simulatePlant` is these steps in a loop. */
+export function stepPlant(plant: Plant, options: SimulateOptions = {}): PlantSteps {
   const compiled = compilePlant(plant);
   const experiment = compiled.scenario.experiment;
   const horizon = options.horizon ?? experiment.horizon;
@@ -49,18 +55,34 @@ export function simulatePlant(plant: Plant, options: SimulateOptions = {}): Plan
     atcs: { ...DEFAULT_ATCS, ...options.atcs },
     wipSampleEvery: options.wipSampleEvery ?? 60,
   });
-
-  let cancelled = false;
   const from = run.startTime;
-  for (let step = 1; step <= PROGRESS_STEPS; step++) {
-    run.sim.run(step === PROGRESS_STEPS ? horizon : from + ((horizon - from) * step) / PROGRESS_STEPS);
-    options.onProgress?.(step / PROGRESS_STEPS);
-    if (step < PROGRESS_STEPS && options.shouldCancel?.()) {
-      cancelled = true;
-      break;
-    }
+  let done = 0;
+  return {
+    step() {
+      done++;
+      run.sim.run(done === PROGRESS_STEPS ? horizon : from + ((horizon - from) * done) / PROGRESS_STEPS);
+      return done < PROGRESS_STEPS;
+    },
+    get fraction() { return done / PROGRESS_STEPS; },
+    finish() {
+      const result = collectResults(run, run.sim.now, { cancelled: done < PROGRESS_STEPS, dispatching, warmup });
+      if (run.trace) result.trace = run.trace.data();
+      return result;
+    },
+  };
+}
+
+/**
+ * Simulates one replication of a loaded plant (layout + scenario) and returns its KPIs as plain
+ * data (and the trace, when asked). The same plant, seed and replication give the same result
+ * to the bit; replication r draws from streams independent of every other replication.
+ */
+export function simulatePlant(plant: Plant, options: SimulateOptions = {}): PlantResult {
+  const steps = stepPlant(plant, options);
+  for (;;) {
+    const more = steps.step();
+    options.onProgress?.(steps.fraction);
+    if (!more || options.shouldCancel?.()) break;
   }
-  const result = collectResults(run, run.sim.now, { cancelled, dispatching, warmup });
-  if (run.trace) result.trace = run.trace.data();
-  return result;
+  return steps.finish();
 }

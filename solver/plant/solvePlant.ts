@@ -5,7 +5,7 @@ import type { PlantProblem } from '../scenarioProblem.ts';
 import { Decoder, type PlantTimetable } from './decode.ts';
 import { dispatch, familyFirst, type PlantSolution } from './dispatch.ts';
 import { plantLowerBounds } from './plantBounds.ts';
-import { improve, type PlantProgress } from './search.ts';
+import { improve, type PlantProgress, type PlantSearchOptions } from './search.ts';
 
 export interface PlantSolveOptions {
   objective?: Objective;
@@ -44,17 +44,56 @@ const RULES: readonly PriorityRule[] = [EDD, atcs(1, 0.5), atcs(2, 1), atcs(4, 2
  * local search until the iteration budget, the time limit or the signal stops it.
  */
 export function solvePlant(pp: PlantProblem, options: PlantSolveOptions = {}): PlantSolveResult {
+  const s = constructPlant(pp, options);
+  const searched = improve(s.d, s.best, s.objective, searchOptions(s, options, 0));
+  return finishPlant(s, searched.iterations);
+}
+
+/**
+ * The same solve, giving the event loop a turn every `sliceMs` of search, so that a worker can
+ * receive a cancel message while it runs. Each slice continues from the best so far, with the
+ * seed advanced, so only an uncut run matches solvePlant exactly.
+ */
+export async function solvePlantAsync(pp: PlantProblem, options: PlantSolveOptions = {}, sliceMs = 250): Promise<PlantSolveResult> {
+  const s = constructPlant(pp, options);
+  const total = options.timeLimitMs ?? Infinity;
+  let iterations = 0;
+  for (let slice = 0; ; slice++) {
+    const left = total - (performance.now() - s.t0);
+    if (left <= 0 || options.signal?.aborted === true || iterations >= (options.maxIterations ?? Infinity)) break;
+    const o = searchOptions(s, { ...options, timeLimitMs: Math.min(sliceMs, left) }, slice);
+    o.maxIterations = (options.maxIterations ?? Number.MAX_SAFE_INTEGER) - iterations;
+    const searched = improve(s.d, s.best, s.objective, o);
+    iterations += searched.iterations;
+    s.best = searched.best;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  s.d.decode(s.best.list, s.best.assign);
+  return finishPlant(s, iterations);
+}
+
+interface Constructed {
+  t0: number;
+  d: Decoder;
+  objective: Objective;
+  lowerBound: number[];
+  edd: PlantRun;
+  construction: { rule: string; value: number[] }[];
+  best: PlantSolution;
+}
+
+function runOf(d: Decoder, objective: Objective): PlantRun {
+  const kpis = objectiveKpis(d.pp.problem, d.end, d.setup);
+  return { timetable: d.timetable(), kpis, value: objectiveValue(objective, kpis) };
+}
+
+function constructPlant(pp: PlantProblem, options: PlantSolveOptions): Constructed {
   const t0 = performance.now();
   const objective = options.objective ?? DEFAULT_OBJECTIVE;
   if (options.maxIterations === undefined && options.timeLimitMs === undefined && options.signal === undefined) throw new Error('give maxIterations, timeLimitMs or signal');
   const d = new Decoder(pp);
   const ctx = ruleContext(pp.problem, d.c);
-  const bounds = plantLowerBounds(d);
-  const lowerBound = objectiveValue(objective, { ...bounds, onTimeOrders: 0 });
-  const run = (): PlantRun => {
-    const kpis = objectiveKpis(pp.problem, d.end, d.setup);
-    return { timetable: d.timetable(), kpis, value: objectiveValue(objective, kpis) };
-  };
+  const lowerBound = objectiveValue(objective, { ...plantLowerBounds(d), onTimeOrders: 0 });
   const construction: { rule: string; value: number[] }[] = [];
   let edd: PlantRun | undefined;
   let best: PlantSolution | undefined;
@@ -62,21 +101,30 @@ export function solvePlant(pp: PlantProblem, options: PlantSolveOptions = {}): P
   for (const rule of RULES) {
     if (edd !== undefined && (options.signal?.aborted === true || performance.now() - t0 > (options.timeLimitMs ?? Infinity) / 2)) break;
     const sol = dispatch(d, ctx, rule);
-    const r = run();
+    const r = runOf(d, objective);
     if (rule === EDD) edd = r;
     construction.push({ rule: rule.name, value: r.value });
     if (best === undefined || compareValues(r.value, bestValue) < 0) { best = sol; bestValue = r.value; }
   }
-  const left = options.timeLimitMs === undefined ? Infinity : Math.max(0, options.timeLimitMs - (performance.now() - t0));
-  const searched = improve(d, best as PlantSolution, objective, {
-    seed: options.seed ?? 1,
+  return { t0, d, objective, lowerBound, edd: edd as PlantRun, construction, best: best as PlantSolution };
+}
+
+function searchOptions(s: Constructed, options: PlantSolveOptions, slice: number): PlantSearchOptions {
+  const left = options.timeLimitMs === undefined ? Infinity : Math.max(0, options.timeLimitMs - (slice === 0 ? performance.now() - s.t0 : 0));
+  const onProgress = options.onProgress;
+  return {
+    seed: (options.seed ?? 1) + slice,
     maxIterations: options.maxIterations ?? Number.MAX_SAFE_INTEGER,
     timeLimitMs: left,
     ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onProgress ? { onProgress: (p: PlantProgress) => options.onProgress?.({ ...p, lowerBound }) } : {}),
-  });
-  const result = run();
+    ...(onProgress ? { onProgress: (p: PlantProgress) => onProgress({ ...p, elapsedMs: performance.now() - s.t0, lowerBound: s.lowerBound }) } : {}),
+  };
+}
+
+/** Reads the decoder's current schedule (the search leaves its best decoded). */
+function finishPlant(s: Constructed, iterations: number): PlantSolveResult {
+  const result = runOf(s.d, s.objective);
   const first = result.value[0] ?? 0;
-  const gap = first > 0 ? Math.max(0, (first - (lowerBound[0] ?? 0)) / first) : 0;
-  return { ...result, objective, lowerBound, gap, edd: edd as PlantRun, construction, iterations: searched.iterations };
+  const gap = first > 0 ? Math.max(0, (first - (s.lowerBound[0] ?? 0)) / first) : 0;
+  return { ...result, objective: s.objective, lowerBound: s.lowerBound, gap, edd: s.edd, construction: s.construction, iterations };
 }

@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { scheduleApi } from './scheduleApi.ts';
+
+expose(scheduleApi());

@@ -1,0 +1,66 @@
+import type { Scenario } from '../model/scenarioSchema.ts';
+import type { Schedule } from '../model/scheduleSchema.ts';
+import type { Objective, ObjectiveKpis } from '../../solver/objective.ts';
+import { plantOutputs, type PlantOutputs } from '../../solver/plant/plantOutputs.ts';
+import { solvePlantAsync } from '../../solver/plant/solvePlant.ts';
+import { scenarioProblem } from '../../solver/scenarioProblem.ts';
+
+export interface ScheduleOptions {
+  objective?: Objective;
+  seed?: number;
+  timeLimitMs?: number;
+  maxIterations?: number;
+  /** A previous schedule whose locked operations stay in place. */
+  previous?: Schedule;
+  /** Schedule version id and creation time written into the files. */
+  id?: string;
+  createdAt?: string;
+}
+
+export interface ScheduleProgress {
+  iteration: number;
+  elapsedMs: number;
+  best: number[];
+  lowerBound: number[];
+}
+
+export interface ScheduleResult extends PlantOutputs {
+  kpis: ObjectiveKpis;
+  edd: ObjectiveKpis;
+  value: number[];
+  lowerBound: number[];
+  gap: number;
+  iterations: number;
+}
+
+/**
+ * What the schedule worker exposes: one call at a time (a new call cancels the running one);
+ * `cancel` stops the running call, which then returns the best schedule found so far. The search
+ * yields to the event loop between short slices, so the cancel message gets through.
+ */
+export function scheduleApi() {
+  let cancelled = { aborted: false };
+  return {
+    async schedule(scenario: Scenario, options: ScheduleOptions = {}, onProgress?: (p: ScheduleProgress) => void): Promise<ScheduleResult> {
+      cancelled.aborted = true;
+      const signal = { aborted: false };
+      cancelled = signal;
+      const pp = scenarioProblem(scenario, options.previous ? { previous: options.previous } : {});
+      const r = await solvePlantAsync(pp, {
+        signal,
+        seed: options.seed ?? 1,
+        ...(options.objective ? { objective: options.objective } : {}),
+        ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),
+        ...(options.timeLimitMs !== undefined || options.maxIterations === undefined ? { timeLimitMs: options.timeLimitMs ?? 10_000 } : {}),
+        ...(onProgress ? { onProgress: (p: ScheduleProgress) => { void onProgress({ iteration: p.iteration, elapsedMs: p.elapsedMs, best: p.best, lowerBound: p.lowerBound }); } } : {}),
+      });
+      const out = plantOutputs(pp, r, { ...(options.id ? { id: options.id } : {}), ...(options.createdAt ? { createdAt: options.createdAt } : {}) });
+      return { ...out, kpis: r.kpis, edd: r.edd.kpis, value: r.value, lowerBound: r.lowerBound, gap: r.gap, iterations: r.iterations };
+    },
+    cancel(): void {
+      cancelled.aborted = true;
+    },
+  };
+}
+
+export type ScheduleApi = ReturnType<typeof scheduleApi>;

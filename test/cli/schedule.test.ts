@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadDispatchListText, loadScheduleText } from '../../src/model/load.ts';
+import { runCli } from './runCli.ts';
+import { tempPlantDir } from './tempPlant.ts';
+
+describe('plant-twin schedule', () => {
+  const plant = tempPlantDir();
+  afterAll(() => plant.remove());
+
+  it('schedules the small plant and writes a valid schedule and dispatch list', async () => {
+    const run = await runCli(['schedule', 'small-scenario.json', '--iterations', '200', '--objective', 'lex:lateOrders,weightedTardiness', '--out', 'plan.json', '--dispatch', 'list.json'], plant.dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/objective lex\(lateOrders,weightedTardiness\)/);
+    expect(run.stdout).toMatch(/EDD: +late orders \d+/);
+    const schedule = loadScheduleText(readFileSync(path.join(plant.dir, 'plan.json'), 'utf8'), 'plan.json');
+    expect(schedule.ok && schedule.value.operations.length).toBe(9);
+    expect(loadDispatchListText(readFileSync(path.join(plant.dir, 'list.json'), 'utf8'), 'list.json').ok).toBe(true);
+  });
+
+  it('refuses a malformed objective with a usage error', async () => {
+    const run = await runCli(['schedule', 'small-scenario.json', '--objective', 'lex:fast'], plant.dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/unknown criterion "fast"/);
+  });
+
+  it('writes a JSSP schedule with job and operation indices', async () => {
+    plant.write('tiny.txt', '2 2\n0 3 1 2\n1 4 0 1\n');
+    const run = await runCli(['schedule', '--jssp', 'tiny.txt', '--iterations', '50', '--out', 'tiny.json'], plant.dir);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(readFileSync(path.join(plant.dir, 'tiny.json'), 'utf8')) as { makespan: number; operations: { job: number; operation: number; machine: number }[] };
+    expect(json.makespan).toBe(6);
+    expect(json.operations.map((o) => [o.job, o.operation, o.machine])).toEqual([[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]]);
+  });
+});

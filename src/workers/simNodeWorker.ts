@@ -1,0 +1,8 @@
+import { expose } from 'comlink';
+import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
+import { parentPort } from 'node:worker_threads';
+import { createSimApi } from './simApi.ts';
+
+/** The same API as sim.worker.ts on a Node worker thread (the benchmark's pool). */
+if (!parentPort) throw new Error('simNodeWorker.ts runs as a worker thread');
+expose(createSimApi(), nodeEndpoint(parentPort));

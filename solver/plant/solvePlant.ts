@@ -14,6 +14,11 @@ export interface PlantSolveOptions {
   maxIterations?: number;
   /** Wall-clock limit for the whole solve, constructions included. */
   timeLimitMs?: number;
+  /**
+   * `performance.now()` when the caller started the clock — e.g. before building the problem from
+   * the scenario — so the limit covers what the user waits for, not only the search.
+   */
+  startedAt?: number;
   signal?: { readonly aborted: boolean };
   onProgress?: (p: PlantProgress & { lowerBound: number[] }) => void;
 }
@@ -88,7 +93,7 @@ function runOf(d: Decoder, objective: Objective): PlantRun {
 }
 
 function constructPlant(pp: PlantProblem, options: PlantSolveOptions): Constructed {
-  const t0 = performance.now();
+  const t0 = options.startedAt ?? performance.now();
   const objective = options.objective ?? DEFAULT_OBJECTIVE;
   if (options.maxIterations === undefined && options.timeLimitMs === undefined && options.signal === undefined) throw new Error('give maxIterations, timeLimitMs or signal');
   const d = new Decoder(pp);

@@ -119,9 +119,10 @@ Exit codes: 0 scheduled, 1 input invalid or unreadable (or an output cannot be w
       return EXIT_USAGE;
     }
     for (const w of input.warnings) output.err(`warning: ${formatProblem(w)}`);
+    const startedAt = performance.now();
     const pp = scenarioProblem(scenario);
     const r = solvePlant(pp, {
-      ...limits, objective,
+      ...limits, objective, startedAt,
       onProgress: (p) => progress(p.elapsedMs, `best ${p.best.map(fmt).join(' / ')}  bound ${p.lowerBound.map(fmt).join(' / ')}`),
     });
     const files = plantOutputs(pp, r);

@@ -45,9 +45,11 @@ export function scheduleApi() {
       cancelled.aborted = true;
       const signal = { aborted: false };
       cancelled = signal;
+      const startedAt = performance.now();
       const pp = scenarioProblem(scenario, options.previous ? { previous: options.previous } : {});
       const r = await solvePlantAsync(pp, {
         signal,
+        startedAt,
         seed: options.seed ?? 1,
         ...(options.objective ? { objective: options.objective } : {}),
         ...(options.maxIterations !== undefined ? { maxIterations: options.maxIterations } : {}),

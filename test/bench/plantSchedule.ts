@@ -19,7 +19,7 @@ for (const file of files) {
   if (!scenario) { console.log(JSON.stringify({ scenario: file, error: input.problems.map((p) => p.expected) })); continue; }
   const t0 = performance.now();
   const pp = scenarioProblem(scenario);
-  const r = solvePlant(pp, { timeLimitMs: seconds * 1000, seed: 1 });
+  const r = solvePlant(pp, { timeLimitMs: seconds * 1000, startedAt: t0, seed: 1 });
   const secs = (performance.now() - t0) / 1000;
   const violations = checkPlantTimetable(pp, r.timetable).length + checkPlantTimetable(pp, r.edd.timetable).length;
   console.log(JSON.stringify({

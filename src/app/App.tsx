@@ -4,6 +4,7 @@ import { EditToolbar } from '../ui/EditToolbar.tsx';
 import { EquipmentDetails } from '../ui/EquipmentDetails.tsx';
 import { Isa95Tree } from '../ui/Isa95Tree.tsx';
 import { ProblemsPanel } from '../ui/ProblemsPanel.tsx';
+import { SimulationPanel } from '../ui/SimulationPanel.tsx';
 import { SceneToolbar } from '../ui/SceneToolbar.tsx';
 import { StateLegend } from '../ui/StateLegend.tsx';
 import { Timeline } from '../ui/Timeline.tsx';
@@ -28,6 +29,7 @@ export function App() {
         <h2 className="sidebar-title">Equipment</h2>
         <Isa95Tree />
         <EquipmentDetails />
+        <SimulationPanel />
       </aside>
       <main className="centre">
         <ProblemsPanel />

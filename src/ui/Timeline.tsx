@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { DEMO_PARTS } from '../app/demoStates.ts';
 import { SPEEDS } from '../app/playback.ts';
 import { demoStates, playbackStore, playhead, seek, usePlayback, useTwin } from '../app/twinStore.ts';
+import { simulationStore, useSimulation } from '../app/simulationStore.ts';
 import { elapsed, plantClock } from './plantTime.ts';
 
 const speedLabel = (speed: number) => `${speed.toLocaleString('en')}×`;
@@ -16,6 +17,8 @@ export function Timeline() {
   const source = usePlayback((s) => s.source);
   const playing = usePlayback((s) => s.playing);
   const speed = usePlayback((s) => s.speed);
+  const traced = useSimulation((s) => s.traced !== undefined);
+  const showingTrace = useSimulation((s) => s.source !== undefined && s.source === source);
   const scrub = useRef<HTMLInputElement>(null);
   const clock = useRef<HTMLSpanElement>(null);
   const since = useRef<HTMLSpanElement>(null);
@@ -39,6 +42,7 @@ export function Timeline() {
 
   const chooseSource = (value: string) => {
     if (value === 'demo') demoStates.show(demoStates.parts() ?? DEMO_PARTS);
+    else if (value === 'trace') simulationStore.getState().showTrace();
     else demoStates.hide();
   };
   const speedIndex = Math.max(0, SPEEDS.findIndex((s) => s >= speed));
@@ -47,10 +51,10 @@ export function Timeline() {
     <section className="timeline" aria-label="Timeline" data-testid="timeline">
       <label className="timeline-source">
         <span>States</span>
-        <select value={source ? 'demo' : ''} onChange={(e) => chooseSource(e.target.value)} disabled={!hasPlant} data-testid="state-source">
+        <select value={showingTrace ? 'trace' : source ? 'demo' : ''} onChange={(e) => chooseSource(e.target.value)} disabled={!hasPlant} data-testid="state-source">
           <option value="">None (layout only)</option>
           <option value="demo">Synthetic demo</option>
-          <option value="trace" disabled>Simulation trace (needs a simulation run)</option>
+          <option value="trace" disabled={!traced}>{traced ? 'Simulation trace' : 'Simulation trace (needs a simulation run)'}</option>
         </select>
       </label>
       <button

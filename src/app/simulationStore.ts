@@ -19,6 +19,8 @@ export function useSimulation<T>(selector: (state: SimulationState) => T): T {
 /** What browser tests read: the hash of a worker run's trace for the plant on screen. */
 export interface SimProbe {
   traceHash(options: WorkerSimulateOptions): Promise<string | undefined>;
+  /** The hash of the trace the Simulate button last produced. */
+  lastTraceHash(): string | undefined;
 }
 
 declare global {
@@ -33,5 +35,6 @@ if (typeof window !== 'undefined') {
       const result = await simPool().simulate(plant, { ...options, trace: true });
       return traceHash(result.trace!);
     },
+    lastTraceHash: () => simulationStore.getState().traced?.hash,
   };
 }

@@ -50,21 +50,24 @@ function byEquipment(equipmentOf: Uint16Array, count: number, n: number): { offs
  * - states per equipment, read by binary search;
  * - input-buffer fill per equipment as a step function: units arrive when a move ends there and
  *   leave when the lot is loaded (pieces that appear without a move are not counted);
- * - each lot as segments: a trip between two machines (a straight line, from the move's start to
- *   its end) and the stay at a machine until its next move. A bucket index over time lists the
+ * - each lot as segments: a trip between two machines' pick-up/drop-off nodes (a straight line,
+ *   from the move's start to its end) and the stay at a machine's node until its next move. A bucket index over time lists the
  *   segments alive in each slice of the run, so a frame looks at one bucket, not every lot.
  */
 export function createTraceSource(trace: PlantTraceData, layout: Layout, options: TraceSourceOptions): TwinStateSource {
   const n = trace.equipment.length;
   const horizon = options.horizon;
   const placed = new Map(allEquipment(layout).map((e) => [e.id, e]));
+  // Lots wait at a machine's pick-up/drop-off node, in front of it, not hidden inside its body.
+  const dock = new Map(layout.paths.nodes.filter((p) => p.equipment !== undefined).map((p) => [p.equipment!, p.position]));
   const x = new Float32Array(n);
   const y = new Float32Array(n);
   const capacity = new Float64Array(n);
   trace.equipment.forEach((id, e) => {
     const found = placed.get(id);
-    x[e] = found?.position.x ?? 0;
-    y[e] = found?.position.y ?? 0;
+    const at = dock.get(id) ?? found?.position;
+    x[e] = at?.x ?? 0;
+    y[e] = at?.y ?? 0;
     capacity[e] = found?.inputBuffer ?? 0;
   });
 

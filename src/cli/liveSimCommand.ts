@@ -1,0 +1,135 @@
+import { connect, type MqttClient } from 'mqtt';
+import { formatProblem } from '../model/problem.ts';
+import { stateTopics, topicSegment, traceMessages } from '../live/traceMessages.ts';
+import { simulatePlant } from '../sim/plant/simulatePlant.ts';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command } from './command.ts';
+import { loadInputFile } from './inputFile.ts';
+
+function firstConnect(client: MqttClient): Promise<Error | undefined> {
+  return new Promise((resolve) => {
+    client.once('connect', () => resolve(undefined));
+    client.once('error', (error) => resolve(error));
+    client.once('close', () => resolve(new Error('no MQTT connection (refused, closed or not an MQTT listener)')));
+  });
+}
+
+/** A flag raised by Ctrl-C or SIGTERM, and a sleep that wakes early when it is. */
+function stopSignal(): { readonly stopped: boolean; sleep(ms: number): Promise<void>; dispose(): void } {
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const stop = (): void => {
+    stopped = true;
+    wake?.();
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return {
+    get stopped() { return stopped; },
+    sleep: (ms) => new Promise((resolve) => {
+      const timer = setTimeout(() => { wake = undefined; resolve(); }, ms);
+      wake = () => { clearTimeout(timer); wake = undefined; resolve(); };
+    }),
+    dispose() {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    },
+  };
+}
+
+function positive(value: unknown, name: string, integer: boolean): number | string | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  const ok = typeof value === 'string' && value.trim() !== '' && Number.isFinite(n) && (integer ? Number.isSafeInteger(n) && n >= 0 : n > 0);
+  return ok ? n : `--${name} must be ${integer ? 'a whole number ≥ 0' : 'a number > 0'}, found "${String(value)}"`;
+}
+
+export const liveSimCommand: Command = {
+  name: 'live-sim',
+  summary: 'simulate a scenario and publish its machine states to an MQTT broker, paced like a live plant',
+  usage: `Usage: plant-twin live-sim <scenario> --broker <url> [--speed X] [--seed S] [--enterprise E] [--horizon M]
+
+Simulates one replication of the scenario (with its trace), then publishes every state change
+at its simulated time divided by --speed (wall clock paced) to
+{enterprise}/{site}/{area}/{line}/{cell}/{equipment}/state with the payload {ts, state, order?}
+(ts: the simulated time, ms since the epoch), at QoS 1 and retained, so a late subscriber gets
+each machine's current state. A stand-in for a plant when trying the app's live panel.
+Ends at the horizon, or on Ctrl-C.
+
+Exit codes: 0 published, 1 scenario invalid or broker unreachable, 2 usage error.`,
+  options: {
+    broker: { type: 'string' },
+    speed: { type: 'string' },
+    seed: { type: 'string' },
+    enterprise: { type: 'string' },
+    horizon: { type: 'string' },
+  },
+  optionHelp: {
+    broker: 'broker URL: mqtt://host:1883, ws://host:9001 or wss://…',
+    speed: 'simulated minutes per wall-clock minute (default 60: a simulated minute each second)',
+    seed: 'random seed, a whole number ≥ 0 (default: the scenario\'s)',
+    enterprise: 'first topic segment (default: the layout\'s enterprise, else "plant-twin")',
+    horizon: 'minutes to simulate (default: the scenario\'s)',
+  },
+  async run({ values, positionals }, output) {
+    const broker = values.broker;
+    if (positionals.length !== 1 || typeof broker !== 'string') {
+      output.err('plant-twin live-sim: name one scenario file and --broker (see plant-twin live-sim --help)');
+      return EXIT_USAGE;
+    }
+    if (!/^(mqtts?|wss?):\/\//.test(broker)) {
+      output.err(`plant-twin live-sim: --broker must be an mqtt://, mqtts://, ws:// or wss:// URL, found "${broker}"`);
+      return EXIT_USAGE;
+    }
+    const speed = positive(values.speed, 'speed', false) ?? 60;
+    const seed = positive(values.seed, 'seed', true);
+    const horizon = positive(values.horizon, 'horizon', false);
+    const bad = [speed, seed, horizon].find((v) => typeof v === 'string');
+    if (typeof bad === 'string') {
+      output.err(`plant-twin live-sim: ${bad} (see plant-twin live-sim --help)`);
+      return EXIT_USAGE;
+    }
+    const input = await loadInputFile(positionals[0]!);
+    if (input.problems.length > 0) {
+      for (const p of input.problems) output.err(formatProblem(p));
+      return EXIT_INVALID;
+    }
+    const plant = input.value?.kind === 'plant' ? input.value.plant : undefined;
+    if (!plant?.scenario) {
+      output.err(`plant-twin live-sim: ${input.file} is a ${input.kind}; live-sim reads a scenario (it names its layout)`);
+      return EXIT_USAGE;
+    }
+    const result = simulatePlant(plant, { trace: true, seed: seed as number | undefined, horizon: horizon as number | undefined, warmup: 0 });
+    const enterprise = topicSegment(typeof values.enterprise === 'string' ? values.enterprise : plant.layout.enterprise ?? 'plant-twin');
+    const messages = traceMessages(result.trace!, stateTopics(plant.layout, enterprise), Date.parse(plant.scenario.start));
+
+    const client = connect(broker, { clientId: `plant-twin-live-sim-${process.pid}`, reconnectPeriod: 1000, connectTimeout: 5000 });
+    const failure = await firstConnect(client);
+    if (failure) {
+      client.end(true);
+      output.err(`plant-twin live-sim: cannot connect to ${broker}: ${failure.message || failure.name}`);
+      return EXIT_INVALID;
+    }
+    client.on('error', () => undefined);
+    output.err(`publishing ${messages.length} state changes to ${enterprise}/… at ${speed as number}× (Ctrl-C to stop)`);
+    const signal = stopSignal();
+    const msPerMinute = 60_000 / (speed as number);
+    const first = messages[0]?.minute ?? 0;
+    const began = Date.now();
+    let sent = 0;
+    try {
+      for (const m of messages) {
+        const wait = began + (m.minute - first) * msPerMinute - Date.now();
+        if (wait > 0) await signal.sleep(wait);
+        if (signal.stopped) break;
+        await client.publishAsync(m.topic, JSON.stringify(m.payload), { qos: 1, retain: true });
+        sent++;
+      }
+    } finally {
+      signal.dispose();
+      await client.endAsync();
+    }
+    const last = sent > 0 ? messages[sent - 1]!.minute : first;
+    output.out(`${sent} state changes published over ${Math.round(last - first)} simulated minutes${sent < messages.length ? ' (stopped early)' : ''}`);
+    return EXIT_OK;
+  },
+};

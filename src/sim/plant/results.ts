@@ -11,7 +11,7 @@ export interface PlantResult {
   window: { start: number; end: number };
   horizon: number;
   warmup: number;
-  /** True when the run was stopped early; every figure then covers the window up to `window.end`. */
+  /** True when the run was stopped early; every figure then covers the measured window up to its `end`. */
   cancelled: boolean;
   throughput: Throughput;
   leadTime: LeadTimes;
@@ -29,18 +29,18 @@ export interface PlantResult {
 }
 
 export interface Throughput {
-  /** Lots, good units and orders finished inside the window. */
+  /** Lots, good units and orders finished inside the measured window (warm-up end to horizon). */
   lots: number;
   units: number;
   orders: number;
-  /** Units scrapped inside the window. */
+  /** Units scrapped inside the measured window (warm-up end to horizon). */
   unitsScrapped: number;
   lotsPerDay: number;
   unitsPerDay: number;
   ordersPerDay: number;
 }
 
-/** Order lead times (completion − release) of orders completed inside the window. */
+/** Order lead times (completion − release) of orders completed inside the measured window (warm-up end to horizon). */
 export interface LeadTimes {
   count: number;
   mean: number;
@@ -75,7 +75,7 @@ export interface Delivery {
 }
 
 export interface WipResult {
-  /** Time averages over the window. */
+  /** Time averages over the measured window (warm-up end to horizon). */
   lotsMean: number;
   unitsMean: number;
   lotsMax: number;

@@ -4,6 +4,7 @@ import { EditToolbar } from '../ui/EditToolbar.tsx';
 import { EquipmentDetails } from '../ui/EquipmentDetails.tsx';
 import { Isa95Tree } from '../ui/Isa95Tree.tsx';
 import { ProblemsPanel } from '../ui/ProblemsPanel.tsx';
+import { RecordingPanel } from '../ui/RecordingPanel.tsx';
 import { SimulationPanel } from '../ui/SimulationPanel.tsx';
 import { SceneToolbar } from '../ui/SceneToolbar.tsx';
 import { StateLegend } from '../ui/StateLegend.tsx';
@@ -11,14 +12,13 @@ import { Timeline } from '../ui/Timeline.tsx';
 import { TopBar } from '../ui/TopBar.tsx';
 import { WarningsPanel } from '../ui/WarningsPanel.tsx';
 import { PlantScene } from '../twin/PlantScene.tsx';
-import { readFiles } from './readFiles.ts';
+import { openAnyFiles } from './replayStore.ts';
 import { exposeTwinProbe } from './twinProbe.ts';
-import { twinStore } from './twinStore.ts';
 import { useFileDrop } from './useFileDrop.ts';
 
 export function App() {
   const openDropped = useCallback((files: File[]) => {
-    void readFiles(files).then((texts) => twinStore.getState().openFiles(texts));
+    void openAnyFiles(files);
   }, []);
   const dragging = useFileDrop(openDropped);
 
@@ -30,6 +30,7 @@ export function App() {
         <Isa95Tree />
         <EquipmentDetails />
         <SimulationPanel />
+        <RecordingPanel />
       </aside>
       <main className="centre">
         <ProblemsPanel />
@@ -43,7 +44,7 @@ export function App() {
         </div>
         <Timeline />
       </main>
-      {dragging && <div className="drop-overlay" aria-hidden="true">Drop a layout or a scenario (with its layout) to open it</div>}
+      {dragging && <div className="drop-overlay" aria-hidden="true">Drop a layout or a scenario (with its layout) to open it, or a recording to replay it</div>}
     </div>
   );
 }

@@ -1,15 +1,16 @@
 import { useMemo, useRef } from 'react';
 import { bundledSamples } from '../app/bundledSamples.ts';
-import { readFiles } from '../app/readFiles.ts';
+import { OPEN_ACCEPT } from '../app/recordingFiles.ts';
+import { openAnyFiles } from '../app/replayStore.ts';
 import { sampleCatalogue } from '../app/sampleCatalogue.ts';
 import { twinStore, useTwin } from '../app/twinStore.ts';
 
 async function openChosen(input: HTMLInputElement) {
   if (!input.files || input.files.length === 0) return;
-  const files = await readFiles(input.files);
+  const files = Array.from(input.files);
   // Clearing lets the same file be chosen again after the user fixed it.
   input.value = '';
-  await twinStore.getState().openFiles(files);
+  await openAnyFiles(files);
 }
 
 export function TopBar() {
@@ -48,7 +49,7 @@ export function TopBar() {
           ref={input}
           type="file"
           multiple
-          accept=".json,application/json"
+          accept={OPEN_ACCEPT}
           hidden
           data-testid="open-file"
           onChange={(e) => void openChosen(e.currentTarget)}

@@ -8,7 +8,7 @@ import { demoStates, playbackStore, twinStore } from './twinStore.ts';
 
 let pool: SimPool | undefined;
 /** The app's worker pool, one worker per core, started on the first simulation. */
-const simPool = (): SimPool => (pool ??= createBrowserSimPool());
+export const simPool = (): SimPool => (pool ??= createBrowserSimPool());
 
 export const simulationStore = createSimulation(twinStore, playbackStore, simPool, () => demoStates.hide());
 

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
+import { comparisonStore, useComparison } from '../app/comparisonStore.ts';
 import { layoutEditor, useEditor, useTwin } from '../app/twinStore.ts';
 import { EquipmentType } from '../model/layoutSchema.ts';
 import { PALETTE } from '../twin/edits/palette.ts';
+import { LayoutComparisonPanel } from './LayoutComparisonPanel.tsx';
 import { ProblemList } from './ProblemList.tsx';
 
 const editor = () => layoutEditor.getState();
@@ -40,7 +42,7 @@ function useEditKeys(active: boolean) {
   }, [active]);
 }
 
-/** Layout editing: undo/redo, turn, delete, add from the palette, save as a file; overlap and storage status. */
+/** Layout editing: undo/redo, turn, delete, add from the palette, compare with the original by simulation, save as a file; overlap and storage status. */
 export function EditToolbar() {
   const editing = useEditor((s) => s.editing);
   const canUndo = useEditor((s) => (s.history?.past.length ?? 0) > 0);
@@ -49,6 +51,8 @@ export function EditToolbar() {
   const stored = useEditor((s) => s.stored);
   const saveProblems = useEditor((s) => s.saveProblems);
   const selected = useTwin((s) => s.selected);
+  const hasScenario = useTwin((s) => s.plant?.scenario !== undefined);
+  const comparing = useComparison((s) => s.status === 'running');
   const [type, setType] = useState<EquipmentType>('machining-center');
   useEditKeys(editing);
   if (!editing) return null;
@@ -77,8 +81,9 @@ export function EditToolbar() {
         </span>
         <button
           type="button"
-          disabled
-          title="Needs the plant simulation (re-simulates both layouts in workers); not available yet"
+          disabled={!hasScenario || comparing}
+          onClick={() => void comparisonStore.getState().run()}
+          title={hasScenario ? 'Simulate the scenario on the original and the edited layout (same random numbers) and compare the KPIs' : 'Open a scenario to compare layouts by simulation'}
           data-testid="compare-original"
         >
           Compare with original
@@ -97,6 +102,7 @@ export function EditToolbar() {
           <ProblemList problems={saveProblems} />
         </div>
       )}
+      <LayoutComparisonPanel />
     </section>
   );
 }

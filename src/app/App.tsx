@@ -3,6 +3,7 @@ import { DraftNote } from '../ui/DraftNote.tsx';
 import { EditToolbar } from '../ui/EditToolbar.tsx';
 import { EquipmentDetails } from '../ui/EquipmentDetails.tsx';
 import { Isa95Tree } from '../ui/Isa95Tree.tsx';
+import { LiveConnection } from '../ui/LiveConnection.tsx';
 import { ProblemsPanel } from '../ui/ProblemsPanel.tsx';
 import { RecordingPanel } from '../ui/RecordingPanel.tsx';
 import { SimulationPanel } from '../ui/SimulationPanel.tsx';
@@ -31,6 +32,7 @@ export function App() {
         <EquipmentDetails />
         <SimulationPanel />
         <RecordingPanel />
+        <LiveConnection />
       </aside>
       <main className="centre">
         <ProblemsPanel />

@@ -4,6 +4,8 @@ import { ATTENTION_STATES, NORMAL_STATES, STATE_COLOURS, STATE_LABELS } from '..
 /** Which colour means what: calm greys for normal operation, hue only where attention is needed. */
 export function StateLegend() {
   const hasSource = usePlayback((s) => s.source !== undefined);
+  // Only live states go stale; they are then drawn in the unknown colour.
+  const live = usePlayback((s) => s.source !== undefined && 'isStale' in s.source);
   if (!hasSource) return null;
   return (
     <aside className="legend" aria-label="State colours" data-testid="state-legend">
@@ -14,6 +16,7 @@ export function StateLegend() {
             {STATE_LABELS[state]}
           </li>
         ))}
+        {live && <li data-testid="legend-stale"><span className="swatch" style={{ background: STATE_COLOURS.unknown }} />Stale (no recent data)</li>}
         <li><span className="swatch bar" />Input buffer fill</li>
         <li><span className="swatch part" />Part (WIP)</li>
       </ul>

@@ -1,0 +1,46 @@
+import { liveStatusText } from '../app/liveConnection.ts';
+import { liveConnection, useLive } from '../app/liveStore.ts';
+import { useTwin } from '../app/twinStore.ts';
+import './livePanels.css';
+
+/** Broker settings, Connect / Disconnect, what the connection is doing and what it has heard. */
+export function LiveConnection() {
+  const hasPlant = useTwin((s) => s.plant !== undefined);
+  const form = useLive((s) => s.form);
+  const phase = useLive((s) => s.phase);
+  const status = useLive((s) => liveStatusText(s));
+  const lastError = useLive((s) => s.lastError);
+  const messages = useLive((s) => s.messages);
+  const bad = useLive((s) => s.bad);
+  const active = useLive((s) => s.source !== undefined);
+  const live = liveConnection.getState();
+  const field = (key: keyof typeof form, label: string, type = 'text') => (
+    <label key={key}>
+      <span>{label}</span>
+      <input type={type} value={form[key]} disabled={active} onChange={(e) => live.setForm({ [key]: e.target.value })} data-testid={`live-${key}`} autoComplete="off" />
+    </label>
+  );
+  return (
+    <section className="live-panel" aria-label="Live connection" data-testid="live-panel">
+      <h3>Live states</h3>
+      <div className="live-form">
+        {field('url', 'Broker')}
+        {field('clientId', 'Client id')}
+        {field('username', 'User')}
+        {field('password', 'Password', 'password')}
+        {field('topic', 'Topics')}
+      </div>
+      <div className="live-actions">
+        {active
+          ? <button type="button" onClick={() => live.disconnect()} data-testid="live-disconnect">Disconnect</button>
+          : <button type="button" onClick={() => live.connect()} disabled={!hasPlant || !/^wss?:\/\//.test(form.url)} data-testid="live-connect"
+              title="ws:// or wss:// URL of the broker's WebSocket listener">Connect</button>}
+        <span className="live-status" data-phase={phase} data-testid="live-status" aria-live="polite">{status}</span>
+      </div>
+      {(active || messages > 0) && (
+        <p className="live-note" data-testid="live-counts">{messages.toLocaleString()} messages, {bad.toLocaleString()} bad payloads</p>
+      )}
+      {lastError && phase !== 'connected' && <p className="live-note">{lastError}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { liveStatusText } from '../../src/app/liveConnection.ts';
+import { LiveStates } from '../../src/live/liveStates.ts';
+import { MACHINE_STATES } from '../../src/model/machineState.ts';
+import { createLiveSource } from '../../src/twin/liveSource.ts';
+import { createTwinFrame } from '../../src/twin/stateSource.ts';
+import { loadSamplePlant } from '../sim/plant/samplePlants.ts';
+
+const plant = await loadSamplePlant('kitchen-hardware');
+
+describe('live states as a twin state source', () => {
+  it('shows the newest state, unknown once stale or never heard', () => {
+    const live = new LiveStates({ expectedPeriodMs: 1000, staleFactor: 2 });
+    const source = createLiveSource(live, plant.layout, 'live', '2026-11-30T06:00:00Z');
+    const frame = createTwinFrame(source);
+    const laser = source.equipmentIds.indexOf('LASER-01');
+    const press = source.equipmentIds.indexOf('PRESS-01');
+    const shown = (e: number) => { source.sample(0, frame); return MACHINE_STATES[frame.states[e]!]; };
+    live.offer('LASER-01', JSON.stringify({ ts: 5000, state: 'down', order: 'O-1' }), 10_000, 't');
+    expect([shown(laser), shown(press)]).toEqual(['down', 'unknown']);
+    expect(source.activity!(laser, 0)).toEqual({ order: 'O-1' });
+    live.checkStale(12_500);
+    expect(source.isStale(laser)).toBe(true);
+    expect(shown(laser)).toBe('unknown');
+    live.offer('LASER-01', JSON.stringify({ ts: 6000, state: 'processing' }), 13_000, 't');
+    expect(shown(laser)).toBe('processing');
+  });
+
+  it('words the connection status, counting down to the next attempt', () => {
+    expect(liveStatusText({ phase: 'waiting', retryAt: 10_400, now: 8_000 })).toBe('reconnecting in 3 s');
+    expect(liveStatusText({ phase: 'connected', retryAt: undefined, now: 0 })).toBe('connected');
+    expect(liveStatusText({ phase: 'stopped', retryAt: undefined, now: 0 })).toBe('disconnected');
+  });
+});

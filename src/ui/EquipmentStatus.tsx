@@ -4,6 +4,7 @@ import type { Equipment } from '../model/layoutSchema.ts';
 import { MACHINE_STATES } from '../model/machineState.ts';
 import { STATE_COLOURS, STATE_LABELS } from '../twin/statePalette.ts';
 import { createTwinFrame, stateName } from '../twin/stateSource.ts';
+import { OeeSoFar } from './OeeSoFar.tsx';
 import { TimeInStateChart } from './TimeInStateChart.tsx';
 import { usePlantMinutes } from './usePlantMinutes.ts';
 
@@ -35,6 +36,7 @@ export function EquipmentStatus({ equipment }: { equipment: Equipment }) {
       </dl>
       <h3>Time in state so far</h3>
       <TimeInStateChart minutes={timeInState} />
+      <OeeSoFar equipmentId={equipment.id} minutesInState={timeInState} />
     </div>
   );
 }

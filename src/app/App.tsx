@@ -6,6 +6,7 @@ import { Isa95Tree } from '../ui/Isa95Tree.tsx';
 import { LiveConnection } from '../ui/LiveConnection.tsx';
 import { ProblemsPanel } from '../ui/ProblemsPanel.tsx';
 import { RecordingPanel } from '../ui/RecordingPanel.tsx';
+import { SimulateFromHere } from '../ui/SimulateFromHere.tsx';
 import { SimulationPanel } from '../ui/SimulationPanel.tsx';
 import { SceneToolbar } from '../ui/SceneToolbar.tsx';
 import { StateLegend } from '../ui/StateLegend.tsx';
@@ -33,6 +34,7 @@ export function App() {
         <SimulationPanel />
         <RecordingPanel />
         <LiveConnection />
+        <SimulateFromHere />
       </aside>
       <main className="centre">
         <ProblemsPanel />

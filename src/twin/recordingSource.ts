@@ -65,3 +65,7 @@ export function createRecordingSource(columns: StateColumns, layout: Layout, lab
     },
   };
 }
+
+export function isRecordingSource(source: TwinStateSource | undefined): source is RecordingSource {
+  return source !== undefined && 'index' in source && 'startMs' in source;
+}

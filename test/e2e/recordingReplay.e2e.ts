@@ -64,6 +64,13 @@ describe('recording replay', () => {
     const [r, g, b] = broken.colour;
     expect(r - g).toBeGreaterThan(60);
     expect(r - b).toBeGreaterThan(60);
+    // Simulate the next two hours from the recorded states at the cursor (07:30, LASER-01 down).
+    await page.getByTestId('from-here-hours').fill('2');
+    await page.getByTestId('simulate-from-here').click();
+    await page.getByTestId('from-here-kpis').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('from-here-snapshot').textContent()).toBe('From the recording at 2026-11-30 07:30:00 UTC: 2 equipment');
+    expect(await page.getByTestId('from-here-throughput').textContent()).toMatch(/^\d+ ± [\d.]+ units\/day$/);
+
     const working = await read(150);
     expect(working.state).toBe('processing');
     const [r1, g1, b1] = working.colour;

@@ -1,0 +1,25 @@
+import { useStore } from 'zustand';
+import { observedInRecording, observedLive } from '../live/snapshot.ts';
+import { isRecordingSource } from '../twin/recordingSource.ts';
+import { createFromHere, type FromHereState, type Observation } from './simulateFromHere.ts';
+import { liveConnection } from './liveStore.ts';
+import { simPool } from './simulationStore.ts';
+import { playbackStore, playhead, twinStore } from './twinStore.ts';
+
+/** Live states while connected, else the recording on the timeline at the playhead. */
+function observe(): Observation | undefined {
+  const live = liveConnection.getState().source;
+  if (live) return { from: 'live', timeIso: new Date().toISOString(), states: observedLive(live.live.all()) };
+  const source = playbackStore.getState().source;
+  if (isRecordingSource(source)) {
+    const ms = source.startMs + playhead.minutes * 60_000;
+    return { from: 'recording', timeIso: new Date(ms).toISOString(), states: observedInRecording(source.index, ms) };
+  }
+  return undefined;
+}
+
+export const fromHereStore = createFromHere(twinStore, observe, simPool);
+
+export function useFromHere<T>(selector: (state: FromHereState) => T): T {
+  return useStore(fromHereStore, selector);
+}

@@ -1,0 +1,57 @@
+import { createStore } from 'zustand/vanilla';
+import { buildSnapshot, scenarioFromSnapshot, type Observed } from '../live/snapshot.ts';
+import type { ReplicationSummary } from '../sim/plant/replicatePlant.ts';
+import type { SimPool } from '../workers/simPool.ts';
+import type { TwinStore } from './store.ts';
+
+/** What the twin shows now, and of when: live states, or a recording at the timeline cursor. */
+export interface Observation {
+  from: 'live' | 'recording';
+  timeIso: string;
+  states: Observed[];
+}
+
+export interface FromHereState {
+  status: 'idle' | 'running' | 'done' | 'failed';
+  progress: number;
+  hours: number;
+  replications: number;
+  /** The snapshot the run started from: its time, equipment count and where it came from. */
+  started: { from: Observation['from']; timeIso: string; equipment: number; dropped: string[] } | undefined;
+  summary: ReplicationSummary | undefined;
+  error: string | undefined;
+  setHours(hours: number): void;
+  run(): Promise<void>;
+}
+
+export type FromHereStore = ReturnType<typeof createFromHere>;
+
+/**
+ * "Simulate from here": a snapshot of the observed states becomes the scenario's start state,
+ * and the next `hours` are replicated in the worker pool for KPIs with confidence intervals.
+ */
+export function createFromHere(twin: TwinStore, observe: () => Observation | undefined, pool: () => SimPool) {
+  let runId = 0;
+  return createStore<FromHereState>()((set, get) => ({
+    status: 'idle', progress: 0, hours: 8, replications: 10, started: undefined, summary: undefined, error: undefined,
+    setHours: (hours) => set({ hours: Math.max(1, Math.min(24 * 14, Math.floor(hours) || 1)) }),
+    async run() {
+      const plant = twin.getState().plant;
+      const seen = observe();
+      if (!plant?.scenario || !seen) {
+        set({ status: 'failed', error: !plant?.scenario ? 'Open a scenario to simulate from the states shown.' : 'Connect to live states or replay a recording first.' });
+        return;
+      }
+      const id = ++runId;
+      const { snapshot, dropped } = buildSnapshot(plant.scenario, plant.layout, seen.states, seen.timeIso);
+      const scenario = scenarioFromSnapshot(plant.scenario, snapshot, get().hours);
+      set({ status: 'running', progress: 0, error: undefined, summary: undefined, started: { from: seen.from, timeIso: seen.timeIso, equipment: snapshot.equipment.length, dropped } });
+      try {
+        const summary = await pool().replicate({ ...plant, scenario }, { replications: get().replications }, (f) => { if (id === runId) set({ progress: f }); });
+        if (id === runId) set({ status: 'done', progress: 1, summary });
+      } catch (error) {
+        if (id === runId) set({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+  }));
+}

@@ -5,7 +5,7 @@ import { addEnergy, emptyEnergy, energyOf } from './energy.ts';
 import { maintenanceInWorkingTime } from './maintenance.ts';
 import { oee, sumOeeInputs, type OeeInputs } from './oee.ts';
 import type { PlantRun } from './plantRun.ts';
-import type { EquipmentResult, LineResult, PlantResult } from './results.ts';
+import type { EquipmentResult, LineResult, PlantResult, TransportResult } from './results.ts';
 import { STATE } from './stateLog.ts';
 
 const DAY = 1440;
@@ -100,6 +100,16 @@ export function collectResults(
     equipment, lines,
     bottleneck: { equipment: ranked[0]?.id ?? null, shares: ranked },
     energy,
+    transport: transportOf(run, days),
     events: run.sim.eventsFired,
+  };
+}
+
+function transportOf(run: PlantRun, days: number): TransportResult {
+  const f = run.fleet;
+  const metres = f ? f.loadedMetres + f.emptyMetres : 0;
+  return {
+    trips: f?.trips ?? 0, loadedMetres: f?.loadedMetres ?? 0, emptyMetres: f?.emptyMetres ?? 0,
+    metresPerDay: days > 0 ? metres / days : 0,
   };
 }

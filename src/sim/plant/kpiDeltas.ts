@@ -30,7 +30,8 @@ export function excludesZero(interval: Interval): boolean {
 
 /**
  * The before/after table of two scenarios run with the same seed and replication count (common
- * random numbers): throughput, on-time rate, mean lead time and WIP, plus the base's bottleneck
+ * random numbers): throughput, on-time rate, mean lead time, WIP and vehicle travel (when there
+ * is any), plus the base's bottleneck
  * equipment's utilisation and OEE when the candidate still has it. Every difference is paired by
  * replication through `compareScenarios` — the same math as `compareReplications`.
  */
@@ -44,6 +45,11 @@ export function kpiDeltas(base: ReplicationSummary, candidate: ReplicationSummar
     rows.push({ key, label, unit, base: before.intervals[key]!, candidate: after.intervals[key]!, delta, significant: excludesZero(delta) });
   };
   for (const kpi of SCENARIO_KPIS) add(kpi.key, kpi.label, kpi.unit, (r) => plantKpis(r)[kpi.key], (r) => plantKpis(r)[kpi.key]);
+  const travels = (s: ReplicationSummary) => s.runs.some((r) => r.transport.trips > 0);
+  if (travels(base) || travels(candidate)) {
+    const travel = (r: PlantResult) => r.transport.metresPerDay;
+    add('travelMetresPerDay', 'Vehicle travel', 'm/day', travel, travel);
+  }
 
   const bottleneck = base.bottlenecks[0]?.id;
   const inBoth = bottleneck !== undefined && candidate.runs.every((r) => r.equipment.some((e) => e.id === bottleneck));

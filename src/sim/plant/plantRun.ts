@@ -332,5 +332,6 @@ export class PlantRun implements MachineHost {
   private static resetWip(this: void, run: PlantRun): void {
     run.wipLots.reset(run.sim.now);
     run.wipUnits.reset(run.sim.now);
+    run.fleet?.resetTotals();
   }
 }

@@ -23,6 +23,7 @@ export interface PlantResult {
   lines: LineResult[];
   bottleneck: BottleneckResult;
   energy: EnergyByState;
+  transport: TransportResult;
   /** Simulation events fired (a measure of work, and part of what must repeat exactly). */
   events: number;
   trace?: PlantTraceData;
@@ -169,4 +170,17 @@ export interface EnergyByState {
   down: number;
   off: number;
   total: number;
+}
+
+/**
+ * Vehicle travel inside the window: loaded trips and the metres driven loaded (pick-up to
+ * drop-off) and empty (to the pick-up), each leg counted when it starts. Moves that need no
+ * vehicle (same equipment, conveyors, in and out of the plant) are not travel.
+ */
+export interface TransportResult {
+  trips: number;
+  loadedMetres: number;
+  emptyMetres: number;
+  /** (loaded + empty metres) per day of the window. */
+  metresPerDay: number;
 }

@@ -41,6 +41,10 @@ export class Fleet {
   private readonly vehicles: Vehicle[];
   private readonly queue: MoveRequest[] = [];
   private queueHead = 0;
+  /** Loaded trips and metres driven loaded and empty, counted when each leg starts, since `resetTotals`. */
+  trips = 0;
+  loadedMetres = 0;
+  emptyMetres = 0;
 
   constructor(
     private readonly sim: Simulator,
@@ -72,10 +76,19 @@ export class Fleet {
     else this.queue.push(request);
   }
 
+  /** Forgets the travel so far (at the end of the warm-up). */
+  resetTotals(): void {
+    this.trips = 0;
+    this.loadedMetres = 0;
+    this.emptyMetres = 0;
+  }
+
   private dispatch(v: Vehicle, request: MoveRequest): void {
     v.busy = true;
     v.cargo = [request];
-    this.sim.schedule(this.paths.distance(v.node, request.fromNode) / this.spec.speed, Fleet.arriveAtPickup, { fleet: this, v });
+    const empty = this.paths.distance(v.node, request.fromNode);
+    this.emptyMetres += empty;
+    this.sim.schedule(empty / this.spec.speed, Fleet.arriveAtPickup, { fleet: this, v });
   }
 
   private static arriveAtPickup(this: void, { fleet, v }: { fleet: Fleet; v: Vehicle }): void {
@@ -89,6 +102,8 @@ export class Fleet {
       }
     }
     const dropAt = fleet.sim.now + fleet.tripTime(first.fromNode, first.toNode);
+    fleet.trips++;
+    fleet.loadedMetres += fleet.paths.distance(first.fromNode, first.toNode);
     v.node = first.fromNode;
     for (const r of v.cargo) fleet.hooks.pickedUp(r, dropAt);
     fleet.sim.scheduleAt(dropAt, Fleet.arriveAtDrop, { fleet, v });

@@ -4,7 +4,7 @@ import { excludesZero, kpiDeltas } from '../../../src/sim/plant/kpiDeltas.ts';
 import { summariseReplications } from '../../../src/sim/plant/replicatePlant.ts';
 import type { PlantResult } from '../../../src/sim/plant/results.ts';
 
-interface Figures { units: number; leadTime: number; onTime: number; wip: number; utilisation: number; oee: number }
+interface Figures { units: number; leadTime: number; onTime: number; wip: number; utilisation: number; oee: number; travel?: number }
 
 /** A replication's result with only the figures the comparison reads; the rest is zero. */
 function run(replication: number, f: Figures, bottleneck = 'press'): PlantResult {
@@ -22,6 +22,7 @@ function run(replication: number, f: Figures, bottleneck = 'press'): PlantResult
     delivery: { onTimeRate: f.onTime, totalTardiness: 0, meanTardiness: 0, weightedTardiness: 0 },
     wip: { lotsMean: f.wip, unitsMean: 0 },
     energy: { total: 0 },
+    transport: { trips: f.travel === undefined ? 0 : 10, loadedMetres: 0, emptyMetres: 0, metresPerDay: f.travel ?? 0 },
     equipment, lines: [], bottleneck: { equipment: bottleneck, shares: [] },
   } as unknown as PlantResult;
 }
@@ -70,6 +71,15 @@ describe('paired KPI deltas of two layouts', () => {
       expect(row(key).delta.mean).toBeCloseTo(0, 12);
       expect(row(key).significant).toBe(false);
     }
+  });
+
+  it('adds vehicle travel when either plant has vehicles, paired like the rest', () => {
+    const moved = summariseReplications(after.map((f, r) => run(r, { ...f, travel: 900 + 10 * r })));
+    const travel = kpiDeltas(summariseReplications(before.map((f, r) => run(r, { ...f, travel: 800 + 10 * r }))), moved)
+      .find((r) => r.key === 'travelMetresPerDay')!;
+    expect(travel.delta.mean).toBeCloseTo(100, 9);
+    expect(travel.delta.halfWidth).toBeCloseTo(0, 9);
+    expect(travel.significant).toBe(true);
   });
 
   it('leaves out the bottleneck rows when the edited plant no longer has that equipment', () => {

@@ -22,6 +22,21 @@ describe('transport', () => {
     expect([t.moveStart[k], t.moveEnd[k]]).toEqual([5, 8]);
   });
 
+  it('reports the vehicle travel: one loaded trip of 60 m, no empty metres from where the cart stood', () => {
+    const plant = makePlant({
+      machines: [{ id: 'M1', x: 0 }, { id: 'M2', x: 60 }],
+      scenario: {
+        ...oneProduct([operation('a', { M1: 1 }), operation('b', { M2: 1 })]),
+        transport: fleet,
+        orders: [order('o', 'P', 5, 0, 100)],
+        experiment: { horizon: 100 },
+      },
+    });
+    expect(simulatePlant(plant).transport).toEqual({ trips: 1, loadedMetres: 60, emptyMetres: 0, metresPerDay: 60 * 1440 / 100 });
+    // A warm-up past the trip leaves nothing in the window.
+    expect(simulatePlant(plant, { warmup: 10 }).transport.trips).toBe(0);
+  });
+
   it('follows one-way conveyor edges and the shortest path over the graph', () => {
     // M1 → M2 is a 60 m one-way conveyor; back from M2 to M1 the cart goes round by M3 (60 + 90 m).
     const result = simulatePlant(makePlant({

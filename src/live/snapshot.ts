@@ -45,14 +45,16 @@ export interface SnapshotResult {
 /**
  * A scenario start state from observed machine states. Equipment the layout lacks and unknown
  * states are left out; an order the scenario lacks, or an operation not in its order's routing,
- * is dropped from that equipment (the state stays). The observations hold no remaining times,
- * setups or queue contents: the simulation draws remaining times and starts with empty queues.
+ * is dropped from that equipment (the state stays). The setup is that of the order's product (the
+ * last job run stays set up). The observations hold no remaining times or queue contents: the
+ * simulation draws remaining times and starts with empty queues.
  */
 export function buildSnapshot(scenario: Scenario, layout: Layout, observed: readonly Observed[], timeIso: string): SnapshotResult {
   const equipment = new Set(layout.site.areas.flatMap((a) => a.lines.flatMap((l) => l.cells.flatMap((c) => c.equipment.map((e) => e.id)))));
   const routings = new Map(scenario.routings.map((r) => [r.id, new Set(r.operations.map((op) => op.id))]));
   const products = new Map(scenario.products.map((p) => [p.id, p.routing]));
   const operationsOf = new Map(scenario.orders.map((o) => [o.id, routings.get(products.get(o.product) ?? '') ?? new Set<string>()]));
+  const productOf = new Map(scenario.orders.map((o) => [o.id, scenario.products.find((p) => p.id === o.product)]));
   const dropped: string[] = [];
   const seen = new Set<string>();
   const entries: Snapshot['equipment'] = [];
@@ -68,12 +70,24 @@ export function buildSnapshot(scenario: Scenario, layout: Layout, observed: read
     if (o.order !== undefined && !operations) dropped.push(`${o.id}: order ${o.order} is not in the scenario`);
     if (operations && o.order !== undefined) {
       entry.order = o.order;
+      const key = setupKeyOf(scenario, o.id, productOf.get(o.order));
+      if (key !== undefined) entry.setupKey = key;
       if (o.operation !== undefined && operations.has(o.operation)) entry.operation = o.operation;
       else if (o.operation !== undefined) dropped.push(`${o.id}: operation ${o.operation} is not in the routing of order ${o.order}`);
     }
     entries.push(entry);
   }
   return { snapshot: { kind: 'snapshot', time: timeIso, equipment: entries, wip: [] }, dropped };
+}
+
+type Product = Scenario['products'][number];
+
+/** The key the equipment's (first) changeover matrix gives the product: its family or the matrix's attribute. */
+function setupKeyOf(scenario: Scenario, equipment: string, product: Product | undefined): string | undefined {
+  const matrix = product && scenario.setupMatrices.find((m) => m.equipment.includes(equipment));
+  if (!matrix || !product) return undefined;
+  const value = matrix.attribute === 'family' ? product.family : product.attributes[matrix.attribute];
+  return value !== undefined && matrix.keys.includes(value) ? value : undefined;
 }
 
 /**

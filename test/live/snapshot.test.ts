@@ -42,8 +42,9 @@ describe('simulate from a snapshot of a recording', () => {
     const cursor = '2026-11-30T08:00:00.000Z';
     const { snapshot, dropped } = buildSnapshot(plant.scenario!, plant.layout, observedInRecording(index, Date.parse(cursor)), cursor);
     expect(snapshot.equipment).toEqual([
-      { id: 'LASER-01', state: 'down', order: 'KH-0001', operation: 'op10' },
-      { id: 'PB-01', state: 'processing', order: 'KH-0001', operation: 'op20' },
+      // KH-0001 is a base cabinet of 1.0 mm cold-rolled steel: the laser's matrix is by material, the brake's by family.
+      { id: 'LASER-01', state: 'down', order: 'KH-0001', setupKey: 'crs-1.0', operation: 'op10' },
+      { id: 'PB-01', state: 'processing', order: 'KH-0001', setupKey: 'base-cabinet', operation: 'op20' },
       { id: 'WELD-01', state: 'setup' },
     ]);
     expect(dropped).toEqual(['WELD-01: order NO-SUCH-ORDER is not in the scenario', 'ROBOT-99: not in the layout']);

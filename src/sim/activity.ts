@@ -10,8 +10,9 @@ import { NO_EVENT, type EventHandle, type Handler, type Simulator } from './simu
  * until every pause is resumed.
  */
 export class Activity<T> {
-  private handle: EventHandle = NO_EVENT;
-  private left = 0;
+  // Handles and times are doubles: NaN until the constructor sets them (see `Tally` in statistics.ts).
+  private handle = NaN as EventHandle;
+  private left = NaN;
   private pauses = 0;
   private active = false;
 
@@ -28,6 +29,8 @@ export class Activity<T> {
   ) {
     this.onDone = onDone as Handler<unknown>;
     this.data = data;
+    this.handle = NO_EVENT;
+    this.left = 0;
   }
 
   /** Started and not yet completed or cancelled. */

@@ -15,10 +15,16 @@ export { NO_EVENT, type EventHandle, type Handler } from './eventQueue.ts';
  * `machineFails`, `repairEnds`) and keeping each one short.
  */
 export class Simulator {
-  private clock = 0;
+  // NaN, then 0 in the constructor: see `Tally` in statistics.ts for why a field that will hold
+  // fractions starts from one.
+  private clock = NaN;
   private readonly queue = new EventQueue();
   private stopped = false;
   private fired = 0;
+
+  constructor() {
+    this.clock = 0;
+  }
 
   /** Simulated time now (scenario minutes in the plant model). */
   get now(): number {

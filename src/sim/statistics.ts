@@ -3,13 +3,27 @@
  * start-up transient (an empty plant) does not bias steady-state estimates.
  */
 
-/** Mean and variance of observations (times in system, lead times), by Welford's update. */
+/**
+ * Mean and variance of observations (times in system, lead times), by Welford's update.
+ *
+ * Fields that will hold fractions start from NaN, a double, and get their real start value in
+ * the constructor. V8 gives a number field the representation of the first value stored: 0 makes
+ * it a small-integer field, and the first fraction then changes the object's hidden class, so
+ * objects made before and after differ; code optimised in one run (one replication) is thrown
+ * away when the next run stores its new collectors and simulator into the model's fields. A field
+ * only declared, assigned in the constructor, is worse: it holds any value, and every fraction
+ * stored in it is a new heap allocation.
+ */
 export class Tally {
   count = 0;
-  mean = 0;
+  mean = NaN;
   min = Infinity;
   max = -Infinity;
-  private sumSquares = 0;
+  private sumSquares = NaN;
+
+  constructor() {
+    this.reset();
+  }
 
   add(x: number): void {
     const n = ++this.count;
@@ -43,15 +57,17 @@ export class Tally {
  * The level holds its value between calls to `set`.
  */
 export class TimeWeighted {
-  private startTime: number;
-  private lastTime: number;
-  private area = 0;
-  private level: number;
-  private highest: number;
+  // NaN until the constructor sets them: see `Tally`.
+  private startTime = NaN;
+  private lastTime = NaN;
+  private area = NaN;
+  private level = NaN;
+  private highest = NaN;
 
   constructor(now = 0, level = 0) {
     this.startTime = now;
     this.lastTime = now;
+    this.area = 0;
     this.level = level;
     this.highest = level;
   }

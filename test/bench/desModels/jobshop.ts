@@ -1,7 +1,7 @@
 import { Activity } from '../../../src/sim/activity.ts';
-import { makeSampler, type Sampler } from '../../../src/sim/distributions.ts';
+import { standardExponential } from '../../../src/sim/exponentialZiggurat.ts';
 import { Fifo } from '../../../src/sim/fifo.ts';
-import { RandomStreams } from '../../../src/sim/random.ts';
+import { RandomStreams, type RandomStream } from '../../../src/sim/random.ts';
 import { Simulator } from '../../../src/sim/simulator.ts';
 import { Tally } from '../../../src/sim/statistics.ts';
 import { timed, type BenchResult } from './benchResult.ts';
@@ -11,114 +11,146 @@ import type { JobshopParams } from './modelsFile.ts';
  * A job shop: jobs of several products follow fixed routings through machines with infinite
  * FIFO queues. Machines fail on calendar time (also while idle); a failure interrupts the
  * running operation, which resumes with its remaining time after the repair.
+ *
+ * Shaped like the tandem line (see tandem.ts): module-level handlers whose data is a long-lived
+ * machine or the shop, classes whose fractional fields start as doubles, and every duration
+ * `mean × Exp(1)` drawn inline — the same draws as `makeSampler` gives for an exponential.
  */
-interface Job {
-  arrival: number;
-  routing: readonly number[];
-  step: number;
+class Job {
+  step = 0;
+
+  constructor(
+    readonly arrival: number,
+    readonly routing: readonly number[],
+  ) {}
 }
 
-interface Machine {
-  index: number;
-  queue: Fifo<Job>;
-  job: Job | undefined;
-  up: boolean;
-  operation: Activity<Machine>;
-  operationTime: Sampler;
-  timeToFailure: Sampler;
-  repairTime: Sampler;
+class Machine {
+  readonly queue = new Fifo<Job>();
+  job: Job | undefined = undefined;
+  up = true;
+  readonly operation: Activity<Machine>;
   /** Processing time accumulated, and when the current uninterrupted stretch began. */
-  processing: number;
-  since: number;
+  processing = NaN;
+  since = NaN;
+
+  constructor(
+    readonly shop: JobShop,
+    readonly operations: RandomStream,
+    readonly failures: RandomStream,
+    readonly repairs: RandomStream,
+  ) {
+    this.operation = new Activity(shop.sim, operationEnds, this);
+    this.processing = 0;
+    this.since = 0;
+  }
 }
 
-export function runJobshop(params: JobshopParams, seed: number): BenchResult {
-  const sim = new Simulator();
-  const streams = new RandomStreams(seed);
-  const interarrival = makeSampler({ type: 'exponential', mean: 1 / params.arrivalRate }, streams.stream('arrivals'));
-  const productMix = streams.stream('productMix');
-  const flowTime = new Tally();
+class JobShop {
+  readonly sim = new Simulator();
+  readonly flowTime = new Tally();
+  readonly machines: Machine[];
+  readonly arrivals: RandomStream;
+  readonly productMix: RandomStream;
+  readonly interarrivalMean: number;
+  readonly operationMean: number;
+  readonly failureMean: number;
+  readonly repairMean: number;
+  readonly products: number;
+  readonly routings: readonly (readonly number[])[];
+  readonly jobs: number;
 
-  const machines: Machine[] = Array.from({ length: params.machines }, (_, index): Machine => {
-    const machine = {
-      index,
-      queue: new Fifo<Job>(),
-      job: undefined,
-      up: true,
-      operationTime: makeSampler({ type: 'exponential', mean: params.operationMean }, streams.stream(`operations:M${index}`)),
-      timeToFailure: makeSampler({ type: 'exponential', mean: params.failures.timeBetweenMean }, streams.stream(`failures:M${index}`)),
-      repairTime: makeSampler({ type: 'exponential', mean: params.failures.repairMean }, streams.stream(`repairs:M${index}`)),
-      processing: 0,
-      since: 0,
-    } as Omit<Machine, 'operation'> as Machine;
-    machine.operation = new Activity(sim, operationEnds, machine);
-    return machine;
-  });
-
-  function jobArrives(): void {
-    const product = Math.floor(productMix.next() * params.products);
-    const job: Job = { arrival: sim.now, routing: params.routings[product]!, step: 0 };
-    sendTo(machines[job.routing[0]!]!, job);
-    sim.schedule(interarrival(), jobArrives);
+  constructor(params: JobshopParams, seed: number) {
+    const streams = new RandomStreams(seed);
+    this.arrivals = streams.stream('arrivals');
+    this.productMix = streams.stream('productMix');
+    this.interarrivalMean = 1 / params.arrivalRate;
+    this.operationMean = params.operationMean;
+    this.failureMean = params.failures.timeBetweenMean;
+    this.repairMean = params.failures.repairMean;
+    this.products = params.products;
+    this.routings = params.routings;
+    this.jobs = params.jobs;
+    this.machines = Array.from({ length: params.machines }, (_, index) => new Machine(
+      this,
+      streams.stream(`operations:M${index}`),
+      streams.stream(`failures:M${index}`),
+      streams.stream(`repairs:M${index}`),
+    ));
   }
 
-  function sendTo(machine: Machine, job: Job): void {
-    if (machine.job === undefined && machine.up) startOperation(machine, job);
+  sendTo(machine: Machine, job: Job): void {
+    if (machine.job === undefined && machine.up) this.startOperation(machine, job);
     else machine.queue.push(job);
   }
 
-  function startOperation(machine: Machine, job: Job): void {
+  startOperation(machine: Machine, job: Job): void {
     machine.job = job;
-    machine.since = sim.now;
-    machine.operation.start(machine.operationTime());
+    machine.since = this.sim.now;
+    machine.operation.start(this.operationMean * standardExponential(machine.operations));
   }
+}
 
-  function operationEnds(machine: Machine): void {
-    const job = machine.job!;
-    machine.processing += sim.now - machine.since;
-    machine.job = undefined;
+function jobArrives(shop: JobShop): void {
+  const product = Math.floor(shop.productMix.next() * shop.products);
+  const job = new Job(shop.sim.now, shop.routings[product]!);
+  shop.sendTo(shop.machines[job.routing[0]!]!, job);
+  shop.sim.schedule(shop.interarrivalMean * standardExponential(shop.arrivals), jobArrives, shop);
+}
+
+function operationEnds(machine: Machine): void {
+  const shop = machine.shop;
+  const now = shop.sim.now;
+  const job = machine.job!;
+  machine.processing += now - machine.since;
+  machine.job = undefined;
+  const next = machine.queue.shift();
+  if (next) shop.startOperation(machine, next);
+  if (++job.step < job.routing.length) {
+    shop.sendTo(shop.machines[job.routing[job.step]!]!, job);
+  } else {
+    shop.flowTime.add(now - job.arrival);
+    if (shop.flowTime.count === shop.jobs) shop.sim.stop();
+  }
+}
+
+function machineFails(machine: Machine): void {
+  const shop = machine.shop;
+  machine.up = false;
+  if (machine.job) machine.processing += shop.sim.now - machine.since;
+  machine.operation.pause();
+  shop.sim.schedule(shop.repairMean * standardExponential(machine.repairs), repairEnds, machine);
+}
+
+function repairEnds(machine: Machine): void {
+  const shop = machine.shop;
+  machine.up = true;
+  machine.since = shop.sim.now;
+  machine.operation.resume();
+  if (!machine.job) {
     const next = machine.queue.shift();
-    if (next) startOperation(machine, next);
-    if (++job.step < job.routing.length) {
-      sendTo(machines[job.routing[job.step]!]!, job);
-    } else {
-      flowTime.add(sim.now - job.arrival);
-      if (flowTime.count === params.jobs) sim.stop();
-    }
+    if (next) shop.startOperation(machine, next);
   }
+  shop.sim.schedule(shop.failureMean * standardExponential(machine.failures), machineFails, machine);
+}
 
-  function machineFails(machine: Machine): void {
-    machine.up = false;
-    if (machine.job) machine.processing += sim.now - machine.since;
-    machine.operation.pause();
-    sim.schedule(machine.repairTime(), repairEnds, machine);
-  }
-
-  function repairEnds(machine: Machine): void {
-    machine.up = true;
-    machine.since = sim.now;
-    machine.operation.resume();
-    if (!machine.job) {
-      const next = machine.queue.shift();
-      if (next) startOperation(machine, next);
-    }
-    sim.schedule(machine.timeToFailure(), machineFails, machine);
-  }
-
-  for (const machine of machines) sim.schedule(machine.timeToFailure(), machineFails, machine);
-  sim.schedule(interarrival(), jobArrives);
+export function runJobshop(params: JobshopParams, seed: number): BenchResult {
+  const shop = new JobShop(params, seed);
+  const sim = shop.sim;
+  for (const machine of shop.machines) sim.schedule(shop.failureMean * standardExponential(machine.failures), machineFails, machine);
+  sim.schedule(shop.interarrivalMean * standardExponential(shop.arrivals), jobArrives, shop);
   const { seconds, cpuSeconds } = timed(() => sim.run());
-  for (const machine of machines) {
+  for (const machine of shop.machines) {
     if (machine.job && machine.up) machine.processing += sim.now - machine.since;
   }
   return {
-    completed: flowTime.count,
+    completed: shop.flowTime.count,
     events: sim.eventsFired,
     seconds,
     cpuSeconds,
     stats: {
-      meanFlowTime: flowTime.mean,
-      utilisation: machines.map((m) => m.processing / sim.now),
+      meanFlowTime: shop.flowTime.mean,
+      utilisation: shop.machines.map((m) => m.processing / sim.now),
     },
   };
 }

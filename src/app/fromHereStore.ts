@@ -9,7 +9,12 @@ import { playbackStore, playhead, twinStore } from './twinStore.ts';
 /** Live states while connected, else the recording on the timeline at the playhead. */
 function observe(): Observation | undefined {
   const live = liveConnection.getState().source;
-  if (live) return { from: 'live', timeIso: new Date().toISOString(), states: observedLive(live.live.all()) };
+  if (live) {
+    // The plant's clock, not the browser's: the newest timestamp heard (a simulated plant runs in its own time).
+    const all = live.live.all();
+    const newest = all.reduce((t, s) => Math.max(t, s.ts), Number.NEGATIVE_INFINITY);
+    return { from: 'live', timeIso: new Date(Number.isFinite(newest) ? newest : Date.now()).toISOString(), states: observedLive(all) };
+  }
   const source = playbackStore.getState().source;
   if (isRecordingSource(source)) {
     const ms = source.startMs + playhead.minutes * 60_000;

@@ -56,6 +56,11 @@ describe('live states in the twin', () => {
       return r - Math.max(g, b);
     }).toBeGreaterThan(60);
 
+    await page.getByTestId('from-here-hours').fill('2');
+    await page.getByTestId('simulate-from-here').click();
+    await page.getByTestId('from-here-kpis').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('from-here-snapshot').textContent()).toMatch(/^From live states at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: 1 equipment$/);
+
     await page.getByTestId('live-disconnect').click();
     await expect.poll(() => status.textContent()).toBe('disconnected');
     expect(watched.errors).toEqual([]);

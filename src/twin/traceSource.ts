@@ -1,4 +1,5 @@
 import type { Layout } from '../model/layoutSchema.ts';
+import { PathGraph } from '../sim/plant/pathGraph.ts';
 import type { PlantTraceData } from '../sim/plant/trace.ts';
 import { allEquipment } from './plantEquipment.ts';
 import { hashSeed, seededRandom } from './seededRandom.ts';
@@ -50,8 +51,9 @@ function byEquipment(equipmentOf: Uint16Array, count: number, n: number): { offs
  * - states per equipment, read by binary search;
  * - input-buffer fill per equipment as a step function: units arrive when a move ends there and
  *   leave when the lot is loaded (pieces that appear without a move are not counted);
- * - each lot as segments: a trip between two machines' pick-up/drop-off nodes (a straight line,
- *   from the move's start to its end) and the stay at a machine's node until its next move. A bucket index over time lists the
+ * - each lot as segments: a trip between two machines' pick-up/drop-off nodes along the shortest
+ *   transport path (one segment per leg, timed by its share of the length) and the stay at a
+ *   machine's node until its next move. A bucket index over time lists the
  *   segments alive in each slice of the run, so a frame looks at one bucket, not every lot.
  */
 export function createTraceSource(trace: PlantTraceData, layout: Layout, options: TraceSourceOptions): TwinStateSource {
@@ -117,13 +119,48 @@ export function createTraceSource(trace: PlantTraceData, layout: Layout, options
   const lastMove = new Int32Array(lots).fill(-1);
   const segStart: number[] = [];
   const segEnd: number[] = [];
-  const segFrom: number[] = [];
-  const segTo: number[] = [];
+  const segFromX: number[] = [];
+  const segFromY: number[] = [];
+  const segToX: number[] = [];
+  const segToY: number[] = [];
   const segLot: number[] = [];
+  const push = (t0: number, t1: number, ax: number, ay: number, bx: number, by: number, lot: number) => {
+    segStart.push(t0); segEnd.push(t1); segFromX.push(ax); segFromY.push(ay); segToX.push(bx); segToY.push(by); segLot.push(lot);
+  };
   const stay = (move: number, until: number) => {
     const at = trace.moveTo[move]!;
     if (at === OUTSIDE || until <= trace.moveEnd[move]!) return;
-    segStart.push(trace.moveEnd[move]!); segEnd.push(until); segFrom.push(at); segTo.push(at); segLot.push(trace.moveLot[move]!);
+    push(trace.moveEnd[move]!, until, x[at]!, y[at]!, x[at]!, y[at]!, trace.moveLot[move]!);
+  };
+  // A trip follows the layout's transport paths: one segment per leg, timed by its share of the length.
+  const graph = new PathGraph(layout.paths);
+  const nodeOf = trace.equipment.map((id, e) => graph.nodeOfEquipment(id, { x: x[e]!, y: y[e]! }));
+  const routes = new Map<number, { x: number; y: number }[]>();
+  const routeOf = (from: number, to: number) => {
+    const key = from * n + to;
+    let points = routes.get(key);
+    if (!points) {
+      const nodes = graph.route(nodeOf[from]!, nodeOf[to]!).map((i) => graph.nodePosition(i));
+      points = [{ x: x[from]!, y: y[from]! }, ...nodes.slice(1, -1), { x: x[to]!, y: y[to]! }];
+      routes.set(key, points);
+    }
+    return points;
+  };
+  const trip = (move: number, from: number, to: number, lot: number) => {
+    const points = routeOf(from, to);
+    const legs = points.slice(1).map((p, k) => Math.sqrt((p.x - points[k]!.x) ** 2 + (p.y - points[k]!.y) ** 2));
+    const total = legs.reduce((a, b) => a + b, 0);
+    const t0 = trace.moveStart[move]!;
+    const duration = trace.moveEnd[move]! - t0;
+    let done = 0;
+    legs.forEach((leg, k) => {
+      const a = points[k]!;
+      const b = points[k + 1]!;
+      const s = total > 0 ? t0 + (duration * done) / total : t0;
+      done += leg;
+      const e = total > 0 ? t0 + (duration * done) / total : t0 + duration;
+      if (e > s || total === 0) push(s, e, a.x, a.y, b.x, b.y, lot);
+    });
   };
   for (let i = 0; i < trace.moveStart.length; i++) {
     const lot = trace.moveLot[i]!;
@@ -132,9 +169,7 @@ export function createTraceSource(trace: PlantTraceData, layout: Layout, options
     lastMove[lot] = i;
     const from = trace.moveFrom[i]!;
     const to = trace.moveTo[i]!;
-    if (from !== OUTSIDE && to !== OUTSIDE && trace.moveEnd[i]! > trace.moveStart[i]!) {
-      segStart.push(trace.moveStart[i]!); segEnd.push(trace.moveEnd[i]!); segFrom.push(from); segTo.push(to); segLot.push(lot);
-    }
+    if (from !== OUTSIDE && to !== OUTSIDE && trace.moveEnd[i]! > trace.moveStart[i]!) trip(i, from, to, lot);
   }
   for (const move of lastMove) if (move >= 0) stay(move, horizon);
 
@@ -154,10 +189,10 @@ export function createTraceSource(trace: PlantTraceData, layout: Layout, options
 
   const start = new Float64Array(segStart);
   const end = new Float64Array(segEnd);
-  const fromX = Float32Array.from(segFrom, (e) => x[e]!);
-  const fromY = Float32Array.from(segFrom, (e) => y[e]!);
-  const toX = Float32Array.from(segTo, (e) => x[e]!);
-  const toY = Float32Array.from(segTo, (e) => y[e]!);
+  const fromX = Float32Array.from(segFromX);
+  const fromY = Float32Array.from(segFromY);
+  const toX = Float32Array.from(segToX);
+  const toY = Float32Array.from(segToY);
   // Seeded by lot, so a lot keeps its place in the pile from one frame to the next.
   const jitterX = new Float32Array(segments);
   const jitterY = new Float32Array(segments);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MACHINE_STATES } from '../../src/model/machineState.ts';
+import { PathGraph } from '../../src/sim/plant/pathGraph.ts';
 import { simulatePlant } from '../../src/sim/plant/simulatePlant.ts';
 import { createTwinFrame } from '../../src/twin/stateSource.ts';
 import { createTraceSource } from '../../src/twin/traceSource.ts';
@@ -47,6 +48,32 @@ describe('a simulation trace as the twin’s state source', () => {
       expect(frame.partCount).toBe(lotsInside(t));
     }
     expect(source.maxParts).toBeGreaterThanOrEqual(frame.partCount);
+  });
+
+  it('moves a travelling part along the transport paths, not across the floor', () => {
+    const graph = new PathGraph(plant.layout.paths);
+    const nodeOf = (e: number) => graph.nodeOfEquipment(trace.equipment[e]!, { x: 0, y: 0 });
+    // A trip whose shortest way turns at a junction: half-way along its length the part is on that way.
+    const i = Array.from(trace.moveStart.keys()).find((k) => trace.moveFrom[k] !== OUT && trace.moveTo[k] !== OUT
+      && trace.moveEnd[k]! > trace.moveStart[k]! && graph.route(nodeOf(trace.moveFrom[k]!), nodeOf(trace.moveTo[k]!)).length >= 3)!;
+    expect(i).toBeDefined();
+    const way = graph.route(nodeOf(trace.moveFrom[i]!), nodeOf(trace.moveTo[i]!)).map((n) => graph.nodePosition(n));
+    const ends = [way[0]!, way[way.length - 1]!];
+    const distanceToWay = (px: number, py: number) => Math.min(...way.slice(1).map((b, k) => {
+      const a = way[k]!;
+      const dx = b.x - a.x; const dy = b.y - a.y;
+      const f = Math.max(0, Math.min(1, ((px - a.x) * dx + (py - a.y) * dy) / (dx * dx + dy * dy || 1)));
+      return Math.hypot(px - (a.x + f * dx), py - (a.y + f * dy));
+    }));
+    // The straight line between the ends would leave the way: this check can tell the two apart.
+    expect(distanceToWay((ends[0]!.x + ends[1]!.x) / 2, (ends[0]!.y + ends[1]!.y) / 2)).toBeGreaterThan(1);
+    for (const share of [0.25, 0.5, 0.75]) {
+      const t = trace.moveStart[i]! + share * (trace.moveEnd[i]! - trace.moveStart[i]!);
+      source.sample(t, frame);
+      // Parts are piled with a jitter of under a metre; one of them is this lot, on its way.
+      const nearest = Math.min(...Array.from({ length: frame.partCount }, (_, p) => distanceToWay(frame.parts[2 * p]!, frame.parts[2 * p + 1]!)));
+      expect(nearest).toBeLessThan(1);
+    }
   });
 
   it('keeps buffer fills within 0..1 and time in states adding up to the time', () => {

@@ -121,7 +121,25 @@ export class PathGraph {
     return reach[b] === 1;
   }
 
-  private dijkstra(source: number): Float64Array {
+  /**
+   * Nodes along a shortest path from `a` to `b`, both included — for drawing a lot's trip in the
+   * twin; [a, b] where no path leads, matching `distance`'s straight-line fallback.
+   */
+  route(a: number, b: number): number[] {
+    if (a === b) return [a];
+    const prev = new Int32Array(this.x.length).fill(-1);
+    const dist = this.dijkstra(a, prev);
+    if (dist[b] === Infinity) return [a, b];
+    const nodes: number[] = [];
+    for (let v = b; v !== -1; v = prev[v]!) nodes.push(v);
+    return nodes.reverse();
+  }
+
+  nodePosition(i: number): { x: number; y: number } {
+    return { x: this.x[i]!, y: this.y[i]! };
+  }
+
+  private dijkstra(source: number, prev?: Int32Array): Float64Array {
     const n = this.x.length;
     const dist = new Float64Array(n).fill(Infinity);
     const done = new Uint8Array(n);
@@ -141,7 +159,10 @@ export class PathGraph {
       for (let k = this.offsets[u]!; k < this.offsets[u + 1]!; k++) {
         const v = this.targets[k]!;
         const candidate = best + this.lengths[k]!;
-        if (candidate < dist[v]!) dist[v] = candidate;
+        if (candidate < dist[v]!) {
+          dist[v] = candidate;
+          if (prev) prev[v] = u;
+        }
       }
     }
   }

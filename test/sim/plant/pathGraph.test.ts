@@ -27,6 +27,13 @@ describe('the path graph', () => {
     expect(graph.distance(0, 3)).toBe(100);
   });
 
+  it('gives the nodes of the shortest way, for drawing a trip', () => {
+    expect(graph.route(1, 0)).toEqual([1, 2, 0]); // b → c → a, as distance(b, a) measured it
+    expect(graph.route(2, 1)).toEqual([2, 0, 1]); // against the one-way conveyor: round by a
+    expect(graph.route(0, 3)).toEqual([0, 3]); // no path: straight
+    expect(graph.route(2, 2)).toEqual([2]);
+  });
+
   it('finds the node of equipment, or the nearest node to its position', () => {
     expect(graph.nodeOfEquipment('B', { x: 0, y: 0 })).toBe(1);
     expect(graph.nodeOfEquipment('X', { x: 90, y: 1 })).toBe(3);

@@ -56,8 +56,8 @@ class TandemLine {
     this.stations = Array.from({ length: params.stations }, (_, index) => new Station(this, index, streams.stream(`service:${index}`)));
   }
 
-  startService(station: Station, part: number): void {
-    station.part = part;
+  /** Serves the part just put on the station (passed in the station, not as a boxed double argument). */
+  startService(station: Station): void {
     this.sim.schedule(this.serviceMean * standardExponential(station.stream), serviceEnds, station);
   }
 
@@ -66,8 +66,12 @@ class TandemLine {
     const part = from.part;
     from.part = NaN;
     from.blocked = false;
-    if (Number.isNaN(to.part)) this.startService(to, part);
-    else to.buffer[(to.bufferHead + to.bufferCount++) % this.bufferCapacity] = part;
+    if (Number.isNaN(to.part)) {
+      to.part = part;
+      this.startService(to);
+    } else {
+      to.buffer[(to.bufferHead + to.bufferCount++) % this.bufferCapacity] = part;
+    }
     this.takeNext(from);
   }
 
@@ -75,14 +79,15 @@ class TandemLine {
   takeNext(station: Station): void {
     station.part = NaN;
     if (station.index === 0) {
-      this.startService(station, this.sim.now); // saturated supply
+      station.part = this.sim.now; // saturated supply
+      this.startService(station);
       return;
     }
     if (station.bufferCount > 0) {
-      const part = station.buffer[station.bufferHead]!;
+      station.part = station.buffer[station.bufferHead]!;
       station.bufferHead = (station.bufferHead + 1) % this.bufferCapacity;
       station.bufferCount--;
-      this.startService(station, part);
+      this.startService(station);
     }
     const upstream = this.stations[station.index - 1]!;
     if (upstream.blocked) this.moveDownstream(upstream, station);
@@ -108,7 +113,9 @@ function serviceEnds(station: Station): void {
 export function runTandem(params: TandemParams, seed: number): BenchResult {
   const line = new TandemLine(params, seed);
   const sim = line.sim;
-  line.startService(line.stations[0]!, 0);
+  const first = line.stations[0]!;
+  first.part = 0;
+  line.startService(first);
   const { seconds, cpuSeconds } = timed(() => sim.run());
   const timeInSystem = line.timeInSystem;
   return {

@@ -71,10 +71,11 @@ export class RandomStream {
     const s1 = s[1]!;
     const s2 = s[2]! ^ s0;
     const s3 = s[3]! ^ s1;
-    // Rotations written out (rotl(x, 7) of s1 × 5, rotl(s3, 11)): a helper call per rotation
-    // spent V8's inlining budget, which every sampler in a handler draws on.
-    const m = Math.imul(s1, 5);
-    const result = Math.imul((m << 7) | (m >>> 25), 9);
+    // Rotations written out (rotl(x, 7) of s1 × 5, rotl(s3, 11)) and products by 5 and 9 as
+    // (x × k) | 0, exact below 2^53 and so equal to Math.imul: helper calls spent V8's inlining
+    // budget, which every sampler in a handler draws on.
+    const m = (s1 * 5) | 0;
+    const result = (((m << 7) | (m >>> 25)) * 9) | 0;
     s[0] = s0 ^ s3;
     s[1] = s1 ^ s2;
     s[2] = s2 ^ (s1 << 9);

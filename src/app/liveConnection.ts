@@ -1,4 +1,5 @@
 import { createStore } from 'zustand/vanilla';
+import { LiveHistory } from '../live/liveHistory.ts';
 import { MqttSource, type ConnectionPhase, type Connect } from '../live/mqttSource.ts';
 import { createLiveSource, type LiveSource } from '../twin/liveSource.ts';
 import { allEquipment } from '../twin/plantEquipment.ts';
@@ -12,6 +13,10 @@ export interface LiveForm {
   password: string;
   /** Topic filter to subscribe. */
   topic: string;
+  /** How often each equipment is expected to report, seconds. */
+  periodS: string;
+  /** Stale after this many expected periods without a message. */
+  staleFactor: string;
 }
 
 export interface LiveConnectionState {
@@ -31,10 +36,16 @@ export interface LiveConnectionState {
   disconnect(): void;
 }
 
-/** How often equipment is expected to report; stale after STALE_FACTOR periods of silence. */
-const EXPECTED_PERIOD_MS = 60_000;
-const STALE_FACTOR = 5;
 const REFRESH_MS = 500;
+
+/** The form's expected period (ms) and multiple, or undefined while either is not a positive number. */
+export function stalenessOf(form: Pick<LiveForm, 'periodS' | 'staleFactor'>): { expectedPeriodMs: number; staleFactor: number } | undefined {
+  const period = Number(form.periodS);
+  const factor = Number(form.staleFactor);
+  if (!(form.periodS.trim() !== '' && period > 0 && Number.isFinite(period))) return undefined;
+  if (!(form.staleFactor.trim() !== '' && factor > 0 && Number.isFinite(factor))) return undefined;
+  return { expectedPeriodMs: period * 1000, staleFactor: factor };
+}
 
 export type LiveConnectionStore = ReturnType<typeof createLiveConnection>;
 
@@ -54,27 +65,39 @@ export function createLiveConnection(twin: TwinStore, playback: PlaybackStore, c
       set({ messages: mqtt.counters.messages, bad: c.invalid, now: Date.now() });
     };
     return {
-      form: { url: 'ws://localhost:9001', clientId: `plant-twin-${Math.floor(Math.random() * 0xffffff).toString(16)}`, username: '', password: '', topic: '#' },
+      form: { url: 'ws://localhost:9001', clientId: `plant-twin-${Math.floor(Math.random() * 0xffffff).toString(16)}`, username: '', password: '', topic: '#', periodS: '60', staleFactor: '5' },
       phase: 'idle', retryAt: undefined, lastError: undefined, messages: 0, bad: 0, now: Date.now(), source: undefined,
-      setForm: (change) => set({ form: { ...get().form, ...change } }),
+      setForm(change) {
+        const form = { ...get().form, ...change };
+        set({ form });
+        // The stale threshold applies at once while connected; the broker settings wait for the next Connect.
+        const staleness = stalenessOf(form);
+        if (mqtt && staleness) {
+          mqtt.setStaleness(staleness.expectedPeriodMs, staleness.staleFactor);
+          onChange();
+        }
+      },
       connect() {
         const plant = twin.getState().plant;
         if (!plant) return;
         get().disconnect();
         const id = ++session;
         const { form } = get();
+        const staleness = stalenessOf(form);
+        if (!staleness) return;
         set({ phase: 'connecting', messages: 0, bad: 0, lastError: undefined });
         void connect().then((connectFn) => {
           if (id !== session) return;
+          const history = new LiveHistory(Date.now());
           const source = new MqttSource(
             { url: form.url, topics: [form.topic || '#'], qos: 1, ...(form.clientId ? { clientId: form.clientId } : {}), ...(form.username ? { username: form.username } : {}), ...(form.password ? { password: form.password } : {}) },
-            { expectedPeriodMs: EXPECTED_PERIOD_MS, staleFactor: STALE_FACTOR },
+            { ...staleness, history },
             { connect: connectFn, equipment: new Set(allEquipment(plant.layout).map((e) => e.id)) },
           );
           mqtt = source;
           source.onStatus((s) => { if (id === session) set({ phase: s.phase, retryAt: s.retryAt, lastError: s.lastError }); });
           source.states.subscribe(onChange);
-          const twinSource = createLiveSource(source.states, plant.layout, `Live: ${form.url}`, new Date().toISOString());
+          const twinSource = createLiveSource(source.states, plant.layout, `Live: ${form.url}`, new Date(history.sinceMs).toISOString(), history);
           hideOthers();
           playback.getState().setSource(twinSource);
           set({ source: twinSource });

@@ -1,7 +1,8 @@
 import type { MachineState } from '../model/machineState.ts';
 import type { Problem } from '../model/problem.ts';
 import type { StateEvent } from '../model/stateEventSchema.ts';
-import { eventTimeMs, type StateColumnsBuilder } from './stateColumns.ts';
+import type { HistorySink } from './liveHistory.ts';
+import { eventTimeMs } from './stateColumns.ts';
 import { parseStatePayload } from './statePayload.ts';
 
 /** The newest known state of one piece of equipment, fields merged from its messages. */
@@ -40,7 +41,7 @@ export interface LiveStatesOptions {
   /** Per-equipment expected periods, overriding the default. */
   periods?: Readonly<Record<string, number>>;
   /** When given, every valid non-duplicate event is appended, for the KPIs. */
-  history?: StateColumnsBuilder;
+  history?: HistorySink;
 }
 
 const FIELDS = ['state', 'reason', 'order', 'operation', 'good', 'scrap'] as const;
@@ -61,7 +62,7 @@ export class LiveStates {
   private readonly latest = new Map<string, EquipmentLive & { key: string }>();
   private readonly listeners = new Set<(equipment: string, live: EquipmentLive) => void>();
 
-  constructor(private readonly options: LiveStatesOptions) {}
+  constructor(private options: LiveStatesOptions) {}
 
   /** Listens to every applied message and every change of staleness. */
   subscribe(listener: (equipment: string, live: EquipmentLive) => void): () => void {
@@ -117,6 +118,17 @@ export class LiveStates {
     this.counters.applied++;
     for (const listener of this.listeners) listener(event.equipment, next);
     return 'applied';
+  }
+
+  /** The stale threshold as set now (the live panel edits it while connected). */
+  get staleness(): { expectedPeriodMs: number; staleFactor: number } {
+    return { expectedPeriodMs: this.options.expectedPeriodMs, staleFactor: this.options.staleFactor };
+  }
+
+  /** Changes the expected period and the multiple, and re-evaluates staleness at `now`. */
+  setStaleness(expectedPeriodMs: number, staleFactor: number, now: number): string[] {
+    this.options = { ...this.options, expectedPeriodMs, staleFactor };
+    return this.checkStale(now);
   }
 
   private isStale(live: EquipmentLive, now: number): boolean {

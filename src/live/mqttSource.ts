@@ -101,14 +101,12 @@ export class MqttSource {
   private retryTimer: unknown;
   private staleTimer: unknown;
   private readonly clock: Clock;
-  private readonly staleEvery: number;
   private readonly decode = (payload: Uint8Array): string => decoder.decode(payload);
 
   constructor(private readonly settings: LiveSettings, live: LiveStatesOptions, private readonly deps: MqttSourceDeps) {
     this.clock = deps.clock ?? systemClock;
     this.states = new LiveStates(live);
     this.statusNow = { phase: 'idle', attempt: 0, since: this.clock.now() };
-    this.staleEvery = Math.max(100, live.expectedPeriodMs / 2);
   }
 
   get status(): ConnectionStatus {
@@ -146,7 +144,20 @@ export class MqttSource {
       this.statusNow = { ...this.statusNow, lastError: error.message };
     });
     client.on('message', (topic, payload, packet) => this.message(topic, payload, packet.retain === true));
-    this.staleTimer = this.clock.setInterval(() => this.states.checkStale(this.clock.now()), this.staleEvery);
+    this.startStaleTimer();
+  }
+
+  /** Staleness is checked twice per expected period, no more often than every 100 ms. */
+  private startStaleTimer(): void {
+    this.clock.clearInterval(this.staleTimer);
+    const every = Math.max(100, this.states.staleness.expectedPeriodMs / 2);
+    this.staleTimer = this.clock.setInterval(() => this.states.checkStale(this.clock.now()), every);
+  }
+
+  /** New stale threshold: applied to every equipment at once, and the check follows the new period. */
+  setStaleness(expectedPeriodMs: number, staleFactor: number): void {
+    this.states.setStaleness(expectedPeriodMs, staleFactor, this.clock.now());
+    if (this.client) this.startStaleTimer();
   }
 
   stop(): void {

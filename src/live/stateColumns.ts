@@ -140,6 +140,13 @@ export class StateColumnsBuilder {
     this.scrap = grow(this.scrap, (n) => new Float64Array(n));
   }
 
+  /** Forgets the first `count` rows (a bounded history drops its oldest); texts stay interned. */
+  discard(count: number): void {
+    const n = Math.min(Math.max(0, count), this.n);
+    for (const a of [this.time, this.equipment, this.state, this.reason, this.order, this.operation, this.good, this.scrap]) a.copyWithin(0, n, this.n);
+    this.n -= n;
+  }
+
   /** The columns trimmed to length (copies, so the builder can go on). */
   build(): StateColumns {
     const n = this.n;

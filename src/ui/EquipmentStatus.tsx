@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { useLive } from '../app/liveStore.ts';
 import { usePlayback } from '../app/twinStore.ts';
 import type { Equipment } from '../model/layoutSchema.ts';
 import { MACHINE_STATES } from '../model/machineState.ts';
@@ -12,6 +13,8 @@ import { usePlantMinutes } from './usePlantMinutes.ts';
 export function EquipmentStatus({ equipment }: { equipment: Equipment }) {
   const source = usePlayback((s) => s.source);
   const minutes = usePlantMinutes();
+  // Live time in state runs on with the clock, not the playhead: redraw with the live panel's refresh.
+  useLive((s) => (s.source ? s.now : 0));
   // A frame of its own: the panel samples at its own pace, never touching the scene's arrays.
   const frame = useMemo(() => (source ? createTwinFrame({ ...source, maxParts: 0 }) : undefined), [source]);
   if (!source || !frame) return null;

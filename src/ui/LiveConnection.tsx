@@ -1,4 +1,4 @@
-import { liveStatusText } from '../app/liveConnection.ts';
+import { liveStatusText, stalenessOf } from '../app/liveConnection.ts';
 import { liveConnection, useLive } from '../app/liveStore.ts';
 import { useTwin } from '../app/twinStore.ts';
 import './livePanels.css';
@@ -14,10 +14,11 @@ export function LiveConnection() {
   const bad = useLive((s) => s.bad);
   const active = useLive((s) => s.source !== undefined);
   const live = liveConnection.getState();
-  const field = (key: keyof typeof form, label: string, type = 'text') => (
+  // The broker settings are fixed while connected; the stale threshold can be changed any time.
+  const field = (key: keyof typeof form, label: string, type = 'text', lockedWhileActive = true) => (
     <label key={key}>
       <span>{label}</span>
-      <input type={type} value={form[key]} disabled={active} onChange={(e) => live.setForm({ [key]: e.target.value })} data-testid={`live-${key}`} autoComplete="off" />
+      <input type={type} value={form[key]} disabled={active && lockedWhileActive} onChange={(e) => live.setForm({ [key]: e.target.value })} data-testid={`live-${key}`} autoComplete="off" />
     </label>
   );
   return (
@@ -29,11 +30,13 @@ export function LiveConnection() {
         {field('username', 'User')}
         {field('password', 'Password', 'password')}
         {field('topic', 'Topics')}
+        {field('periodS', 'Expected period (s)', 'number', false)}
+        {field('staleFactor', 'Stale after (× period)', 'number', false)}
       </div>
       <div className="live-actions">
         {active
           ? <button type="button" onClick={() => live.disconnect()} data-testid="live-disconnect">Disconnect</button>
-          : <button type="button" onClick={() => live.connect()} disabled={!hasPlant || !/^wss?:\/\//.test(form.url)} data-testid="live-connect"
+          : <button type="button" onClick={() => live.connect()} disabled={!hasPlant || !/^wss?:\/\//.test(form.url) || !stalenessOf(form)} data-testid="live-connect"
               title="ws:// or wss:// URL of the broker's WebSocket listener">Connect</button>}
         <span className="live-status" data-phase={phase} data-testid="live-status" aria-live="polite">{status}</span>
       </div>

@@ -1,7 +1,8 @@
 import { format } from 'd3';
 import { useSimulation } from '../app/simulationStore.ts';
 import { usePlayback } from '../app/twinStore.ts';
-import { oeeSoFar } from '../twin/oeeSoFar.ts';
+import { isLiveSource } from '../twin/liveSource.ts';
+import { oeeSoFar, type OeeSoFar as OeeFigures } from '../twin/oeeSoFar.ts';
 
 const percent = format('.1%');
 const show = (v: number | undefined) => (v === undefined ? '—' : percent(v));
@@ -14,9 +15,18 @@ export function OeeSoFar({ equipmentId, minutesInState }: { equipmentId: string;
   const traceSource = useSimulation((s) => s.source);
   const traced = useSimulation((s) => s.traced);
   const playing = usePlayback((s) => s.source);
+  if (isLiveSource(playing) && playing.history) {
+    // Live: availability from the states since connect, quality from the good and scrap counters heard.
+    const kpis = playing.history.kpis(equipmentId, Date.now());
+    const { availability } = oeeSoFar(minutesInState);
+    return <OeeTable o={{ availability, performance: undefined, quality: kpis?.quality, oee: undefined }} note="Since connect; performance needs an ideal cycle time, which live messages do not carry." />;
+  }
   if (!traceSource || playing !== traceSource || !traced) return null;
   const run = traced.result.equipment.find((e) => e.id === equipmentId)?.oee;
-  const o = oeeSoFar(minutesInState, run);
+  return <OeeTable o={oeeSoFar(minutesInState, run)} note="Availability up to the playhead; performance and quality over the whole run." />;
+}
+
+function OeeTable({ o, note }: { o: OeeFigures; note: string }) {
   return (
     <div className="oee-so-far" data-testid="oee-so-far">
       <h3>OEE so far</h3>
@@ -26,7 +36,7 @@ export function OeeSoFar({ equipmentId, minutesInState }: { equipmentId: string;
         <dt>Quality</dt><dd>{show(o.quality)}</dd>
         <dt>OEE</dt><dd data-testid="oee-value" data-oee={o.oee ?? ''}>{show(o.oee)}</dd>
       </dl>
-      <p className="status-note">Availability up to the playhead; performance and quality over the whole run.</p>
+      <p className="status-note">{note}</p>
     </div>
   );
 }

@@ -56,6 +56,17 @@ describe('live states in the twin', () => {
       return r - Math.max(g, b);
     }).toBeGreaterThan(60);
 
+    // Selected while live: its time since connect is down, so its availability so far is nil.
+    await page.locator(`[data-equipment-id="${id}"]`).click();
+    await expect.poll(() => page.getByTestId('equipment-state').textContent()).toBe('Down');
+    expect(await page.getByTestId('time-in-state').locator('rect').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('oee-availability').textContent()).toBe('0.0%');
+    // A threshold of 5 × 10 ms makes it stale at once (unknown); back to 5 × 60 s it shows down again.
+    await page.getByTestId('live-periodS').fill('0.01');
+    await expect.poll(() => page.evaluate((id) => window.__twin!.stateOf(id), id)).toBe('unknown');
+    await page.getByTestId('live-periodS').fill('60');
+    await expect.poll(() => page.evaluate((id) => window.__twin!.stateOf(id), id)).toBe('down');
+
     await page.getByTestId('from-here-hours').fill('2');
     await page.getByTestId('simulate-from-here').click();
     await page.getByTestId('from-here-kpis').waitFor({ timeout: 20_000 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { liveStatusText } from '../../src/app/liveConnection.ts';
+import { liveStatusText, stalenessOf } from '../../src/app/liveConnection.ts';
+import { LiveHistory } from '../../src/live/liveHistory.ts';
 import { LiveStates } from '../../src/live/liveStates.ts';
 import { MACHINE_STATES } from '../../src/model/machineState.ts';
 import { createLiveSource } from '../../src/twin/liveSource.ts';
@@ -24,6 +25,29 @@ describe('live states as a twin state source', () => {
     expect(shown(laser)).toBe('unknown');
     live.offer('LASER-01', JSON.stringify({ ts: 6000, state: 'processing' }), 13_000, 't');
     expect(shown(laser)).toBe('processing');
+  });
+
+  it('sums time in state since connect from the history, whatever the playhead', () => {
+    const history = new LiveHistory(0);
+    const live = new LiveStates({ expectedPeriodMs: 60_000, staleFactor: 5, history });
+    let now = 0;
+    const source = createLiveSource(live, plant.layout, 'live', '1970-01-01T00:00:00Z', history, () => now);
+    const laser = source.equipmentIds.indexOf('LASER-01');
+    live.offer('LASER-01', JSON.stringify({ ts: 60_000, state: 'processing' }), 60_000, 't');
+    live.offer('LASER-01', JSON.stringify({ ts: 240_000, state: 'down' }), 240_000, 't');
+    now = 300_000;
+    const out = new Float64Array(MACHINE_STATES.length);
+    source.timeInState(laser, 0, out);
+    const minutes = (s: string) => out[MACHINE_STATES.indexOf(s as never)];
+    expect([minutes('unknown'), minutes('processing'), minutes('down')]).toEqual([1, 3, 1]);
+    source.timeInState(source.equipmentIds.indexOf('PRESS-01'), 0, out);
+    expect(out.every((m) => m === 0)).toBe(true);
+  });
+
+  it('reads the stale threshold from the form only when both numbers are positive', () => {
+    expect(stalenessOf({ periodS: '60', staleFactor: '5' })).toEqual({ expectedPeriodMs: 60_000, staleFactor: 5 });
+    expect(stalenessOf({ periodS: '0.5', staleFactor: '2.5' })).toEqual({ expectedPeriodMs: 500, staleFactor: 2.5 });
+    expect([stalenessOf({ periodS: '', staleFactor: '5' }), stalenessOf({ periodS: '60', staleFactor: '-1' }), stalenessOf({ periodS: 'x', staleFactor: '5' })]).toEqual([undefined, undefined, undefined]);
   });
 
   it('words the connection status, counting down to the next attempt', () => {

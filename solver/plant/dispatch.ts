@@ -12,8 +12,9 @@ export interface PlantSolution {
  * finish first, then among the operations that could start on that machine before then, run
  * the one the rule prefers. Times come from the decoder, so the order it returns decodes to the
  * very schedule it simulated. Trials are cached per machine until that machine changes.
+ * With `machineOf`, each operation may only go to that machine (a given assignment, e.g. the LP's).
  */
-export function dispatch(d: Decoder, ctx: RuleContext, rule: PriorityRule): PlantSolution {
+export function dispatch(d: Decoder, ctx: RuleContext, rule: PriorityRule, machineOf?: ArrayLike<number>): PlantSolution {
   const c = d.c;
   const n = d.n;
   d.reset();
@@ -41,6 +42,7 @@ export function dispatch(d: Decoder, ctx: RuleContext, rule: PriorityRule): Plan
     for (const v of cand) {
       for (let e = c.modeStart[v] as number; e < (c.modeStart[v + 1] as number); e++) {
         const k = c.modeMachine[e] as number;
+        if (machineOf !== undefined && machineOf[v] !== k) continue;
         if (stamp[e] !== version[k]) {
           d.trial(v, k, c.modeDuration[e] as number, ready[v] as number);
           stamp[e] = version[k] as number;
@@ -57,7 +59,7 @@ export function dispatch(d: Decoder, ctx: RuleContext, rule: PriorityRule): Plan
     for (let i = 0; i < cand.length; i++) {
       const v = cand[i] as number;
       for (let e = c.modeStart[v] as number; e < (c.modeStart[v + 1] as number); e++) {
-        if (c.modeMachine[e] !== k) continue;
+        if (c.modeMachine[e] !== k || (machineOf !== undefined && machineOf[v] !== k)) continue;
         if ((cs[e] as number) >= bestEnd && (cs[e] as number) > bestStart) continue;
         x.op = v;
         x.machine = k;

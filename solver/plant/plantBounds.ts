@@ -3,20 +3,28 @@ import { precedenceOrder } from '../compile.ts';
 import type { ObjectiveKpis } from '../objective.ts';
 import type { Decoder } from './decode.ts';
 
+export interface PlantBounds extends Omit<ObjectiveKpis, 'onTimeOrders'> {
+  /** Which bound gave the makespan: the combinatorial job-shop ones or the shift-bucket LP. */
+  makespanSource: 'job-shop' | 'LP shifts';
+}
+
 /**
  * Lower bounds per criterion, each valid with calendars (pauses only make things later) and
  * changeovers:
- * - makespan: the job-shop bounds (longest path, one-machine, load) of `bounds.ts`;
+ * - makespan: the job-shop bounds (longest path, one-machine, load) of `bounds.ts`, or the
+ *   shift-bucket LP's (`plantLpBound.ts`, a relaxation too) when given and higher;
  * - totalSetup: every operation not running yet needs at least the smallest changeover into
  *   its family on any machine it may use (0 on machines without a matrix);
  * - lateOrders and weightedTardiness: orders whose earliest completion (release, fixed times and
  *   shortest durations along the routing, machines ignored) is past the due date. This is weak
  *   — often 0 — because it ignores machine contention.
  */
-export function plantLowerBounds(d: Decoder): Omit<ObjectiveKpis, 'onTimeOrders'> {
+export function plantLowerBounds(d: Decoder, lpMakespan: number | null = null): PlantBounds {
   const c = d.c;
   const p = d.pp.problem;
-  const makespan = Math.max(lowerBounds(c).best, d.pp.planStart);
+  const combinatorial = Math.max(lowerBounds(c).best, d.pp.planStart);
+  const makespanSource = lpMakespan !== null && lpMakespan > combinatorial ? 'LP shifts' : 'job-shop';
+  const makespan = makespanSource === 'LP shifts' ? (lpMakespan as number) : combinatorial;
   // One representative operation per family is enough: changeovers depend on families only.
   const sample = new Map<number, number>();
   for (let v = 0; v < c.n; v++) if (!sample.has(c.family[v] as number)) sample.set(c.family[v] as number, v);
@@ -54,5 +62,5 @@ export function plantLowerBounds(d: Decoder): Omit<ObjectiveKpis, 'onTimeOrders'
     const late = (earliest[lastOp] as number) - job.due;
     if (late > 1e-9) { lateOrders++; weightedTardiness += job.weight * late; }
   }
-  return { makespan, totalSetup, lateOrders, weightedTardiness };
+  return { makespan, totalSetup, lateOrders, weightedTardiness, makespanSource };
 }

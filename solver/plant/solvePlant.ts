@@ -4,7 +4,8 @@ import { atcs, EDD, type PriorityRule } from '../rules.ts';
 import type { PlantProblem } from '../scenarioProblem.ts';
 import { Decoder, type PlantTimetable } from './decode.ts';
 import { dispatch, familyFirst, type PlantSolution } from './dispatch.ts';
-import { plantLowerBounds } from './plantBounds.ts';
+import { plantLowerBounds, type PlantBounds } from './plantBounds.ts';
+import { plantLpBound } from './plantLpBound.ts';
 import { improve, type PlantProgress, type PlantSearchOptions } from './search.ts';
 
 export interface PlantSolveOptions {
@@ -33,6 +34,8 @@ export interface PlantSolveResult extends PlantRun {
   objective: Objective;
   /** Lower bound of each objective level (weighted: of the sum). */
   lowerBound: number[];
+  /** Bound of each criterion on its own; makespanSource says which bound gave the makespan one. */
+  bounds: PlantBounds;
   /** (value − bound) / value on the first level; 0 when the value is 0. */
   gap: number;
   /** Earliest-due-date dispatching without regard to changeovers, on the same calendars: the baseline. */
@@ -41,7 +44,10 @@ export interface PlantSolveResult extends PlantRun {
   iterations: number;
 }
 
-/** Construction rules tried: EDD, ATCS at a few scalings, and changeover-first with a few urgency levels. */
+/** Construction rules tried: EDD, ATCS at a few scalings, and changeover-first with a few urgency levels; then the LP's machines in EDD order. */
+/** Name of the construction that takes each operation's machine from the shift-bucket LP and dispatches by EDD. */
+export const LP_CONSTRUCTION = 'LP assignment + EDD';
+
 const RULES: readonly PriorityRule[] = [EDD, atcs(1, 0.5), atcs(2, 1), atcs(4, 2), familyFirst(0), familyFirst(2), familyFirst(8), familyFirst(16), familyFirst(32), familyFirst(64)];
 
 /**
@@ -82,6 +88,7 @@ interface Constructed {
   d: Decoder;
   objective: Objective;
   lowerBound: number[];
+  bounds: PlantBounds;
   edd: PlantRun;
   construction: { rule: string; value: number[] }[];
   best: PlantSolution;
@@ -98,20 +105,28 @@ function constructPlant(pp: PlantProblem, options: PlantSolveOptions): Construct
   if (options.maxIterations === undefined && options.timeLimitMs === undefined && options.signal === undefined) throw new Error('give maxIterations, timeLimitMs or signal');
   const d = new Decoder(pp);
   const ctx = ruleContext(pp.problem, d.c);
-  const lowerBound = objectiveValue(objective, { ...plantLowerBounds(d), onTimeOrders: 0 });
   const construction: { rule: string; value: number[] }[] = [];
   let edd: PlantRun | undefined;
   let best: PlantSolution | undefined;
   let bestValue: number[] = [];
-  for (const rule of RULES) {
-    if (edd !== undefined && (options.signal?.aborted === true || performance.now() - t0 > (options.timeLimitMs ?? Infinity) / 2)) break;
-    const sol = dispatch(d, ctx, rule);
+  const outOfTime = (): boolean => options.signal?.aborted === true || performance.now() - t0 > (options.timeLimitMs ?? Infinity) / 2;
+  const consider = (name: string, sol: PlantSolution): PlantRun => {
     const r = runOf(d, objective);
-    if (rule === EDD) edd = r;
-    construction.push({ rule: rule.name, value: r.value });
+    construction.push({ rule: name, value: r.value });
     if (best === undefined || compareValues(r.value, bestValue) < 0) { best = sol; bestValue = r.value; }
+    return r;
+  };
+  for (const rule of RULES) {
+    if (edd !== undefined && outOfTime()) break;
+    const r = consider(rule.name, dispatch(d, ctx, rule));
+    if (rule === EDD) edd = r;
   }
-  return { t0, d, objective, lowerBound, edd: edd as PlantRun, construction, best: best as PlantSolution };
+  // The LP's buckets span the plan start to EDD's makespan (then to the calendars' end).
+  const lp = outOfTime() ? null : plantLpBound(d, (edd as PlantRun).kpis.makespan);
+  if (lp !== null && !outOfTime()) consider(LP_CONSTRUCTION, dispatch(d, ctx, EDD, lp.machineOf));
+  const bounds = plantLowerBounds(d, lp?.makespan ?? null);
+  const lowerBound = objectiveValue(objective, { ...bounds, onTimeOrders: 0 });
+  return { t0, d, objective, lowerBound, bounds, edd: edd as PlantRun, construction, best: best as PlantSolution };
 }
 
 function searchOptions(s: Constructed, options: PlantSolveOptions, slice: number): PlantSearchOptions {
@@ -131,5 +146,5 @@ function finishPlant(s: Constructed, iterations: number): PlantSolveResult {
   const result = runOf(s.d, s.objective);
   const first = result.value[0] ?? 0;
   const gap = first > 0 ? Math.max(0, (first - (s.lowerBound[0] ?? 0)) / first) : 0;
-  return { ...result, objective: s.objective, lowerBound: s.lowerBound, gap, edd: s.edd, construction: s.construction, iterations };
+  return { ...result, objective: s.objective, lowerBound: s.lowerBound, bounds: s.bounds, gap, edd: s.edd, construction: s.construction, iterations };
 }

@@ -15,6 +15,14 @@ export interface BucketInput {
   capacity?: number[][];
   /** Job j may only use buckets that end after release[j]. */
   release?: number[];
+  /**
+   * Solve once more for the plan (load, assignment): the largest load in the last bucket held at
+   * its optimum, the utilisation of machines that can stand in for each other balanced (per set
+   * of machines a job may use, the highest load / capacity among them, summed over the sets, is
+   * minimised). The min-peak LP alone leaves every earlier bucket free, so its split among
+   * parallel machines is arbitrary. The bound is unchanged.
+   */
+  balance?: boolean;
 }
 
 export interface BucketPlan {
@@ -52,7 +60,8 @@ export function bucketBound(input: BucketInput): BucketPlan {
     else lo = mid + 1;
   }
   const last = lo;
-  const answer = solveUpTo(input, last)!;
+  const peak = solveUpTo(input, last)!;
+  const answer = (input.balance === true ? solveUpTo(input, last, peak.value('L') + REPORT_SLACK) : null) ?? peak;
   const load = Array.from({ length: machines }, () => new Array<number>(buckets.length).fill(0));
   const assignment = work.map((row, j) => {
     let best = { machine: 0, bucket: 0, x: -1 };
@@ -66,8 +75,8 @@ export function bucketBound(input: BucketInput): BucketPlan {
     });
     return { machine: best.machine, bucket: best.bucket };
   });
-  const scale = answer.scale;
-  const lowerBound = buckets[last]!.start + Math.max(0, answer.value('L') * scale - REPORT_SLACK * scale);
+  const scale = peak.scale;
+  const lowerBound = buckets[last]!.start + Math.max(0, peak.value('L') * scale - REPORT_SLACK * scale);
   return { lowerBound, lastBucket: last, load, assignment };
 }
 
@@ -75,14 +84,21 @@ function varId(j: number, k: number, b: number): string {
   return `x${j}_${k}_${b}`;
 }
 
-/** The LP over buckets 0..last, or null when the work does not fit. */
-function solveUpTo(input: BucketInput, last: number): (ReturnType<typeof solveModel> & { scale: number }) | null {
+/**
+ * The LP over buckets 0..last, or null when the work does not fit. With `peakCap` (scaled), the
+ * last bucket's loads stay within it and the objective is the balance of `BucketInput.balance`.
+ */
+function solveUpTo(input: BucketInput, last: number, peakCap?: number): (ReturnType<typeof solveModel> & { scale: number }) | null {
   const { machines, work, buckets } = input;
   let scale = 0;
   for (const row of work) for (const t of row) if (t !== null) scale = Math.max(scale, t);
   scale = Math.max(scale, 1);
   const constraints: Model['constraints'] = {};
-  const variables: Model['variables'] = { L: { obj: 1 } };
+  const variables: Model['variables'] = { L: { obj: peakCap === undefined ? 1 : 0 } };
+  if (peakCap !== undefined) {
+    constraints.peakCap = { max: peakCap };
+    variables.L!.peakCap = 1;
+  }
   for (let k = 0; k < machines; k++) {
     for (let b = 0; b <= last; b++) {
       const bucket = buckets[b]!;
@@ -90,6 +106,21 @@ function solveUpTo(input: BucketInput, last: number): (ReturnType<typeof solveMo
     }
     constraints[`peak${k}`] = { max: 0 };
     variables.L![`peak${k}`] = -1;
+  }
+  // Balance rows: for each set of eligible machines p and machine k in it, load_k / capacity_k ≤ U_p.
+  const setsOf: string[][] = Array.from({ length: machines }, () => []);
+  const total = new Array<number>(machines).fill(0);
+  if (peakCap !== undefined) {
+    for (let k = 0; k < machines; k++) for (let b = 0; b <= last; b++) total[k]! += input.capacity?.[k]?.[b] ?? buckets[b]!.end - buckets[b]!.start;
+    const sets = new Set(work.map((row) => row.map((t, k) => (t === null ? '' : k)).filter((k) => k !== '').join(',')));
+    [...sets].forEach((set, p) => {
+      variables[`U${p}`] = { obj: 1 };
+      for (const k of set.split(',').map(Number)) {
+        constraints[`bal${p}_${k}`] = { max: 0 };
+        variables[`U${p}`]![`bal${p}_${k}`] = -1;
+        setsOf[k]!.push(`bal${p}_${k}`);
+      }
+    });
   }
   for (let j = 0; j < work.length; j++) {
     constraints[`job${j}`] = { equal: 1 };
@@ -100,6 +131,7 @@ function solveUpTo(input: BucketInput, last: number): (ReturnType<typeof solveMo
       for (let b = 0; b <= last; b++) {
         if (buckets[b]!.end <= release) continue;
         const v: Record<string, number> = { [`job${j}`]: 1, [`cap${k}_${b}`]: t / scale };
+        for (const row of setsOf[k]!) v[row] = t / Math.max(1, total[k]!);
         if (b === last) v[`peak${k}`] = t / scale;
         variables[varId(j, k, b)] = v;
         usable = true;

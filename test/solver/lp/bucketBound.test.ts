@@ -64,4 +64,20 @@ describe('LP assignment of work to equipment and shifts', () => {
       expect(r.lowerBound!).toBeLessThanOrEqual(best + 1e-6);
     }
   });
+
+  it('with balance, splits work evenly over machines that can stand in for each other, the bound unchanged', () => {
+    // Three identical machines; half the jobs come in the second shift, so the bound's LP balances
+    // that shift and may pile the first shift's work on one machine.
+    const work = Array.from({ length: 12 }, () => [60, 60, 60]);
+    const release = work.map((_, j) => (j < 6 ? 0 : day));
+    const input = { machines: 3, work, buckets: shifts(3), release };
+    const plain = bucketBound(input);
+    const balanced = bucketBound({ ...input, balance: true });
+    expect(balanced.lowerBound).toBe(plain.lowerBound);
+    const loads = balanced.load.map((row) => row.reduce((a, b) => a + b, 0));
+    for (const l of loads) expect(l).toBeCloseTo(240, 4);
+    const perMachine = [0, 0, 0];
+    for (const a of balanced.assignment) perMachine[a.machine]! += 1;
+    expect(Math.max(...perMachine)).toBeLessThanOrEqual(6);
+  });
 });

@@ -31,6 +31,7 @@ for (const file of files) {
     construction: r.construction.map((c) => `${c.rule}:${c.value.map((v) => Math.round(v)).join('/')}`),
     iterations: r.iterations,
     lowerBound: r.lowerBound, gap: Math.round(r.gap * 1000) / 1000,
+    makespanBound: { value: Math.floor(r.bounds.makespan), source: r.bounds.makespanSource },
     violations,
     seconds: Math.round(secs * 100) / 100,
   }));

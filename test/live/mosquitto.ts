@@ -15,6 +15,8 @@ export interface Broker {
   url: string;
   /** mqtt:// URL of the plain TCP listener. */
   tcpUrl: string;
+  /** Process id of the running broker, if it runs. */
+  pid(): number | undefined;
   /** Kills the broker (SIGKILL, as a crash would) and waits for it to exit. */
   kill(): Promise<void>;
   /** Starts it again on the same port. */
@@ -92,6 +94,7 @@ export async function startMosquitto(extra: string[] = []): Promise<Broker> {
     port,
     url: `ws://127.0.0.1:${port}`,
     tcpUrl: `mqtt://127.0.0.1:${tcpPort}`,
+    pid: () => child?.pid,
     kill,
     restart: launch,
     stop: async () => {

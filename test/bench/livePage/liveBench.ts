@@ -1,5 +1,10 @@
 import { MqttSource, type Connect } from '../../../src/live/mqttSource.ts';
 
+/** Topics on which the harness asks the page for a call and the page answers (outside `bench/#`). */
+export const CONTROL_REQUEST = 'bench-control/request';
+export const CONTROL_REPLY = 'bench-control/reply';
+export type ControlCall = 'phase' | 'reset' | 'read';
+
 /** What `npm run bench:live` reads from a subscriber, in the page or in Node. */
 export interface LiveBench {
   phase(): string;

@@ -8,6 +8,7 @@
  *   --seed <n>         random seed (default 1)
  *   --no-simjs         time only our kernel
  *   --warmup <f>       untimed run first, as a share of the model's length (default 0.1; 0 = none)
+ *   --repeat <n>       timed measurements per engine and model, alternating engines (default 5)
  *
  * per_second = completions per wall-clock second of the timed run, model construction excluded.
  * cpu_seconds is printed beside it because wall time on a shared machine includes waiting.
@@ -19,6 +20,11 @@
  * exactly this treatment. Without it a 0.1–0.2 s run largely times V8 compiling and optimising
  * the engine and the model, not the steady state that a long simulation or a batch of
  * replications runs in. --warmup 0 gives the cold figures.
+ *
+ * A timed run lasts 0.1–0.4 s, so one run on a shared machine can land on a busy moment. Each
+ * engine is therefore measured --repeat times, the engines taking turns (ours, simjs, ours, …) so
+ * both see the same background load, and the printed line is the run with the median per_second;
+ * `per_second_runs` lists them all.
  */
 import { spawnSync } from 'node:child_process';
 import { dirname, resolve } from 'node:path';
@@ -60,6 +66,7 @@ const { values } = parseArgs({
     'no-simjs': { type: 'boolean', default: false },
     measure: { type: 'string' },
     warmup: { type: 'string', default: '0.1' },
+    repeat: { type: 'string', default: '5' },
   },
 });
 
@@ -76,6 +83,14 @@ const seed = Number(values.seed);
 if (!Number.isSafeInteger(seed) || seed < 0) fail(`--seed: expected a non-negative integer, found ${values.seed}`);
 const warmup = Number(values.warmup);
 if (!(warmup >= 0 && warmup <= 1)) fail(`--warmup: expected a share from 0 to 1, found ${values.warmup}`);
+const repeat = Number(values.repeat);
+if (!Number.isSafeInteger(repeat) || repeat < 1) fail(`--repeat: expected a whole number ≥ 1, found ${values.repeat}`);
+
+/** The run with the median per_second, with every run's figure beside it. */
+function median(lines: Line[]): Line & { per_second_runs: number[] } {
+  const sorted = [...lines].sort((a, b) => a.per_second - b.per_second);
+  return { ...sorted[Math.floor((sorted.length - 1) / 2)]!, per_second_runs: lines.map((l) => l.per_second) };
+}
 
 /** The models shortened to `share` of their length (customers, parts, jobs): the untimed warm-up run. */
 function shortened(share: number): ModelsFile {
@@ -141,7 +156,9 @@ if (values.measure) {
   const wall: Record<string, number> = {};
   const cpu: Record<string, number> = {};
   for (const model of chosen as ModelName[]) {
-    const lines = engines.map((engine) => measureApart(engine, model));
+    const runs = new Map<Engine, Line[]>(engines.map((engine) => [engine, []]));
+    for (let r = 0; r < repeat; r++) for (const engine of engines) runs.get(engine)!.push(measureApart(engine, model));
+    const lines = engines.map((engine) => median(runs.get(engine)!));
     for (const line of lines) console.log(JSON.stringify(line));
     const [ours, theirs] = lines;
     if (ours && theirs) {

@@ -1,3 +1,4 @@
+import { LiveHistory } from '../../../src/live/liveHistory.ts';
 import { MqttSource, type Connect } from '../../../src/live/mqttSource.ts';
 
 /** Topics on which the harness asks the page for a call and the page answers (outside `bench/#`). */
@@ -39,8 +40,9 @@ export function startLiveBench(url: string, connect: Connect, capacity = 1_000_0
   const clock = (): number => performance.timeOrigin + performance.now();
   const source = new MqttSource(
     { url, clientId: `bench-subscriber-${Math.floor(Math.random() * 1e9)}`, topics: ['bench/#'], qos: 1 },
-    // Nothing goes stale during a bench, so every listener call is an applied message.
-    { expectedPeriodMs: 1e9, staleFactor: 1 },
+    // Nothing goes stale during a bench, so every listener call is an applied message; the history
+    // is kept as in the app, for time in state since connect.
+    { expectedPeriodMs: 1e9, staleFactor: 1, history: new LiveHistory(Date.now()) },
     { connect },
   );
   source.states.subscribe((_equipment, live) => {

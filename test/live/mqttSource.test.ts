@@ -165,6 +165,26 @@ describe('the MQTT source as a state machine', () => {
     expect(statuses.map((s) => s.phase)).toEqual(['connecting', 'connected', 'waiting', 'connecting', 'waiting', 'connecting', 'waiting', 'connecting', 'connected']);
   });
 
+  it('a new stale threshold applies at once and its timer follows the new period', () => {
+    const { clients, source, clock } = setup();
+    source.start();
+    const c = clients[0]!;
+    c.emit('connect');
+    c.message('acme/plant-1/a/l/c/press-7/state', { ts: clock.now(), state: 'idle' });
+    clock.advance(1200);
+    source.setStaleness(1000, 1);
+    expect(source.states.get('press-7')!.stale).toBe(true);
+    source.setStaleness(60_000, 5);
+    expect(source.states.get('press-7')!.stale).toBe(false);
+    // Past 300 s without news at 300.2 s, but the check now runs every 30 s (from 1.2 s), not every
+    // 0.5 s: the next check, at 301.2 s, finds it stale.
+    clock.advance(299_000);
+    expect(source.states.get('press-7')!.stale).toBe(false);
+    clock.advance(1000);
+    expect(source.states.get('press-7')!.stale).toBe(true);
+    source.stop();
+  });
+
   it('marks equipment stale on its own timer and stops cleanly', () => {
     const { clients, source, clock } = setup();
     source.start();

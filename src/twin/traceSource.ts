@@ -86,6 +86,7 @@ export function createTraceSource(trace: PlantTraceData, layout: Layout, options
   const loads = byEquipment(trace.loadEquipment, trace.loadTime.length, n);
   const loadTime = Float64Array.from(loads.order, (i) => trace.loadTime[i]!);
   const loadLot = Uint32Array.from(loads.order, (i) => trace.loadLot[i]!);
+  const loadOperation = Uint16Array.from(loads.order, (i) => trace.loadOperation[i]!);
 
   // Input-buffer level per equipment: arrivals (+) merged with loads (−), arrivals first at a tie.
   const arrivals = byEquipment(trace.moveTo, trace.moveEnd.length, n);
@@ -249,7 +250,8 @@ export function createTraceSource(trace: PlantTraceData, layout: Layout, options
     const i = lastAtOrBefore(loadTime, loads.offsets[e]!, loads.offsets[e + 1]!, minutes);
     if (i < loads.offsets[e]!) return {};
     const order = trace.orders[trace.lotOrder[loadLot[i]!] ?? -1];
-    return order ? { order } : {};
+    const operation = trace.operations[loadOperation[i]!];
+    return { ...(order ? { order } : {}), ...(operation ? { operation } : {}) };
   }
 
   return {

@@ -87,7 +87,7 @@ describe('a simulation trace as the twin’s state source', () => {
     expect(Math.max(...Array.from({ length: 200 }, (_, i) => { source.sample(i * 14, frame); return Math.max(...frame.fills); }))).toBeGreaterThan(0);
   });
 
-  it('names the order a processing machine is working on', () => {
+  it('names the order and operation a processing machine is working on', () => {
     const working = Array.from(trace.loadTime.keys()).filter((i) => {
       source.sample(trace.loadTime[i]! + 0.01, frame);
       return MACHINE_STATES[frame.states[trace.loadEquipment[i]!]!] === 'processing';
@@ -95,7 +95,9 @@ describe('a simulation trace as the twin’s state source', () => {
     expect(working.length).toBeGreaterThan(10);
     for (const i of working.slice(0, 20)) {
       const order = trace.orders[trace.lotOrder[trace.loadLot[i]!]!];
-      expect(source.activity!(trace.loadEquipment[i]!, trace.loadTime[i]! + 0.01).order).toBe(order);
+      const operation = trace.operations[trace.loadOperation[i]!];
+      expect(operation).toBeDefined();
+      expect(source.activity!(trace.loadEquipment[i]!, trace.loadTime[i]! + 0.01)).toEqual({ order, operation });
     }
     expect(source.activity!(0, -5)).toEqual({});
   });

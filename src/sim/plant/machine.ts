@@ -241,7 +241,7 @@ export class Machine implements OperatorUser {
       this.input.release(lot.quantity);
       this.backlog -= lot.estimate;
       lot.estimate = 0;
-      host.trace?.load(host.sim.now, lot.id, this.spec.index);
+      host.trace?.load(host.sim.now, lot.id, this.spec.index, lot.routing.operations[lot.op]!.id);
     }
     this.job = lots;
     const product = lots[0]!.product;

@@ -98,7 +98,9 @@ export class PlantRun implements MachineHost {
     this.startTime = Math.min(snapshotStart(scenario), this.horizon);
     this.windowStart = Math.min(Math.max(options.warmup, this.startTime), this.horizon);
     this.sim.now = this.startTime;
-    this.trace = options.trace ? new PlantTrace(plant.equipment.map((e) => e.id), plant.orders.map((o) => o.id)) : undefined;
+    this.trace = options.trace ? new PlantTrace(
+      plant.equipment.map((e) => e.id), plant.orders.map((o) => o.id), plant.routings.flatMap((r) => r.operations.map((o) => o.id)),
+    ) : undefined;
     this.follower = options.rule === 'schedule' && options.schedule ? new ScheduleFollower(plant, options.schedule) : undefined;
     this.operators = new Operators(plant.operatorPools);
     this.wipLots = new TimeWeighted(this.startTime, 0);

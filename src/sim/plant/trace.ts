@@ -10,6 +10,8 @@ export interface PlantTraceData {
   equipment: string[];
   orders: string[];
   states: string[];
+  /** Routing operation ids, each once (routings that share an id share the entry). */
+  operations: string[];
   /** Lot id → order index and quantity when the lot was created. */
   lotOrder: Uint32Array;
   lotQuantity: Uint32Array;
@@ -26,6 +28,8 @@ export interface PlantTraceData {
   loadTime: Float64Array;
   loadLot: Uint32Array;
   loadEquipment: Uint16Array;
+  /** The operation the lot is loaded for: index into `operations`. */
+  loadOperation: Uint16Array;
 }
 
 type Growable = Float64Array | Uint32Array | Uint16Array | Uint8Array;
@@ -52,16 +56,32 @@ export class PlantTrace {
   private loadTime = new Float64Array(256);
   private loadLot = new Uint32Array(256);
   private loadEquipment = new Uint16Array(256);
+  private loadOperation = new Uint16Array(256);
   private lotOrder = new Uint32Array(256);
   private lotQuantity = new Uint32Array(256);
 
   private readonly lastState: Int32Array;
+  private readonly operations: string[];
+  private readonly operationIndex: Map<string, number>;
 
   constructor(
     private readonly equipment: string[],
     private readonly orders: string[],
+    operations: readonly string[] = [],
   ) {
     this.lastState = new Int32Array(equipment.length).fill(-1);
+    this.operations = [...new Set(operations)];
+    this.operationIndex = new Map(this.operations.map((id, i) => [id, i]));
+  }
+
+  /** The index of an operation id, adding it to the table if the constructor was not told of it. */
+  private operationOf(id: string): number {
+    let index = this.operationIndex.get(id);
+    if (index === undefined) {
+      index = this.operations.push(id) - 1;
+      this.operationIndex.set(id, index);
+    }
+    return index;
   }
 
   /**
@@ -102,16 +122,18 @@ export class PlantTrace {
     this.moveTo[i] = to;
   }
 
-  load(time: number, lot: number, equipment: number): void {
+  load(time: number, lot: number, equipment: number, operation: string): void {
     const i = this.loads++;
     if (i === this.loadTime.length) {
       this.loadTime = grow(this.loadTime, i);
       this.loadLot = grow(this.loadLot, i);
       this.loadEquipment = grow(this.loadEquipment, i);
+      this.loadOperation = grow(this.loadOperation, i);
     }
     this.loadTime[i] = time;
     this.loadLot[i] = lot;
     this.loadEquipment[i] = equipment;
+    this.loadOperation[i] = this.operationOf(operation);
   }
 
   /** Lots get ids 0, 1, 2… in creation order; this records what each one is. */
@@ -128,13 +150,14 @@ export class PlantTrace {
   /** The trace trimmed to its length (copies, so the result owns its buffers). */
   data(): PlantTraceData {
     return {
-      equipment: this.equipment, orders: this.orders, states: [...MACHINE_STATES],
+      equipment: this.equipment, orders: this.orders, states: [...MACHINE_STATES], operations: [...this.operations],
       lotOrder: this.lotOrder.slice(0, this.lots), lotQuantity: this.lotQuantity.slice(0, this.lots),
       stateTime: this.stateTime.slice(0, this.states), stateEquipment: this.stateEquipment.slice(0, this.states),
       stateCode: this.stateCode.slice(0, this.states),
       moveStart: this.moveStart.slice(0, this.moves), moveEnd: this.moveEnd.slice(0, this.moves),
       moveLot: this.moveLot.slice(0, this.moves), moveFrom: this.moveFrom.slice(0, this.moves), moveTo: this.moveTo.slice(0, this.moves),
       loadTime: this.loadTime.slice(0, this.loads), loadLot: this.loadLot.slice(0, this.loads), loadEquipment: this.loadEquipment.slice(0, this.loads),
+      loadOperation: this.loadOperation.slice(0, this.loads),
     };
   }
 }
@@ -145,7 +168,7 @@ export function traceArrays(t: PlantTraceData): Growable[] {
     t.lotOrder, t.lotQuantity,
     t.stateTime, t.stateEquipment, t.stateCode,
     t.moveStart, t.moveEnd, t.moveLot, t.moveFrom, t.moveTo,
-    t.loadTime, t.loadLot, t.loadEquipment,
+    t.loadTime, t.loadLot, t.loadEquipment, t.loadOperation,
   ];
 }
 

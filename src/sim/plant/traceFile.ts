@@ -4,7 +4,7 @@ import { traceArrays, type PlantTraceData } from './trace.ts';
  * The binary trace file (`plant-twin simulate --trace FILE`), documented byte by byte in
  * docs/SIMULATION.md:
  *
- *   "PTTR" | u32 version = 1 | u32 header length H | H bytes of UTF-8 JSON header | zero padding
+ *   "PTTR" | u32 version = 2 | u32 header length H | H bytes of UTF-8 JSON header | zero padding
  *   to a multiple of 8 | each array's bytes, little-endian, each padded to a multiple of 8.
  *
  * The header names the index tables and the array lengths; the arrays follow in traceArrays()
@@ -19,11 +19,12 @@ export interface TraceFileHeader {
   equipment: string[];
   orders: string[];
   states: string[];
+  operations: string[];
   counts: { lots: number; states: number; moves: number; loads: number };
 }
 
 const MAGIC = [0x50, 0x54, 0x54, 0x52]; // "PTTR"
-const VERSION = 1;
+const VERSION = 2;
 
 const pad8 = (n: number): number => (n + 7) & ~7;
 
@@ -35,7 +36,7 @@ export function encodeTrace(trace: PlantTraceData, meta: { scenario: string; see
   requireLittleEndian();
   const header: TraceFileHeader = {
     format: 'plant-twin/trace', ...meta,
-    equipment: trace.equipment, orders: trace.orders, states: trace.states,
+    equipment: trace.equipment, orders: trace.orders, states: trace.states, operations: trace.operations,
     counts: { lots: trace.lotOrder.length, states: trace.stateTime.length, moves: trace.moveStart.length, loads: trace.loadTime.length },
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
@@ -62,7 +63,8 @@ export function decodeTrace(bytes: Uint8Array): { header: TraceFileHeader; trace
   if (bytes.length < 12 || MAGIC.some((b, i) => bytes[i] !== b)) throw new Error('not a plant-twin trace file (no "PTTR" at the start)');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(4, true);
-  if (version !== VERSION) throw new Error(`trace file version ${version}; this reader knows version ${VERSION}`);
+  // Version 1 had no load operations; nothing writes it any more, so it is refused rather than guessed at.
+  if (version !== VERSION) throw new Error(`trace file version ${version}; this reader knows only version ${VERSION} (re-run the simulation to write a new trace)`);
   const length = view.getUint32(8, true);
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + length))) as TraceFileHeader;
   let offset = pad8(12 + length);
@@ -74,12 +76,13 @@ export function decodeTrace(bytes: Uint8Array): { header: TraceFileHeader; trace
   };
   const { lots, states, moves, loads } = header.counts;
   const trace: PlantTraceData = {
-    equipment: header.equipment, orders: header.orders, states: header.states,
+    equipment: header.equipment, orders: header.orders, states: header.states, operations: header.operations,
     lotOrder: take(Uint32Array, lots), lotQuantity: take(Uint32Array, lots),
     stateTime: take(Float64Array, states), stateEquipment: take(Uint16Array, states), stateCode: take(Uint8Array, states),
     moveStart: take(Float64Array, moves), moveEnd: take(Float64Array, moves), moveLot: take(Uint32Array, moves),
     moveFrom: take(Uint16Array, moves), moveTo: take(Uint16Array, moves),
     loadTime: take(Float64Array, loads), loadLot: take(Uint32Array, loads), loadEquipment: take(Uint16Array, loads),
+    loadOperation: take(Uint16Array, loads),
   };
   return { header, trace };
 }

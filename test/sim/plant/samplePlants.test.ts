@@ -91,7 +91,7 @@ describe.each(SAMPLE_PLANTS)('the %s week', (name) => {
 
   it('keeps a week’s trace small, in time order, and consistent: lots move on from, and load at, where they arrived', () => {
     const t = result.trace!;
-    const bytes = [t.stateTime, t.stateEquipment, t.stateCode, t.moveStart, t.moveEnd, t.moveLot, t.moveFrom, t.moveTo, t.loadTime, t.loadLot, t.loadEquipment]
+    const bytes = [t.stateTime, t.stateEquipment, t.stateCode, t.moveStart, t.moveEnd, t.moveLot, t.moveFrom, t.moveTo, t.loadTime, t.loadLot, t.loadEquipment, t.loadOperation]
       .reduce((sum, a) => sum + a.byteLength, 0);
     expect(bytes).toBeLessThan(50e6);
     expect(t.stateTime.length).toBeGreaterThan(result.equipment.length);

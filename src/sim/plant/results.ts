@@ -181,6 +181,6 @@ export interface TransportResult {
   trips: number;
   loadedMetres: number;
   emptyMetres: number;
-  /** (loaded + empty metres) per day of the window. */
+  /** (loaded + empty metres) per day of the measured window (warm-up end to horizon). */
   metresPerDay: number;
 }

@@ -1,4 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 
 /** Debian's Chromium; tests never download a browser. */
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,4 +40,26 @@ export async function waitForPlant(page: Page, name: string): Promise<void> {
   const problems = page.getByTestId('problems');
   await shown.or(problems).first().waitFor();
   if (await problems.isVisible()) throw new Error(`${name} did not open: ${await problems.textContent()}`);
+}
+
+/**
+ * The hooks of a test file whose every test starts on the app with a plant open: one browser for
+ * the file, a fresh page per test showing `plantName` (then `ready`, if given), and no console
+ * errors when the test ends. The returned object is refilled before each test.
+ */
+export function usePlantPage(plantName: string, ready?: (page: Page) => Promise<unknown>): WatchedPage {
+  let browser: Browser;
+  const watched = {} as WatchedPage;
+  beforeAll(async () => { browser = await launchChromium(); });
+  afterAll(async () => { await browser.close(); });
+  beforeEach(async () => {
+    Object.assign(watched, await openWatchedPage(browser, inject('appUrl')));
+    await waitForPlant(watched.page, plantName);
+    await ready?.(watched.page);
+  });
+  afterEach(async () => {
+    await watched.page.close();
+    expect(watched.errors).toEqual([]);
+  });
+  return watched;
 }

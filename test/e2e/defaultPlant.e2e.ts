@@ -1,8 +1,7 @@
 import { mkdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openWatchedPage, waitForPlant, type WatchedPage } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { usePlantPage } from './browser.ts';
 import { canvasPixelStats, highlightedPoint } from './canvasPixels.ts';
 import { equipmentIds, readLayout, readRepoFile } from './samples.ts';
 
@@ -10,19 +9,7 @@ const layout = readLayout('layouts/kitchen-hardware.json');
 const scenario = JSON.parse(readRepoFile('scenarios/kitchen-hardware-week.json')) as { name: string };
 const screenshot = fileURLToPath(new URL('../../docs/screenshots/twin.png', import.meta.url));
 
-let browser: Browser;
-let watched: WatchedPage;
-
-beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => { await browser.close(); });
-beforeEach(async () => {
-  watched = await openWatchedPage(browser, inject('appUrl'));
-  await waitForPlant(watched.page, layout.name);
-});
-afterEach(async () => {
-  await watched.page.close();
-  expect(watched.errors).toEqual([]);
-});
+const watched = usePlantPage(layout.name);
 
 /** Waits until the twin has drawn more than its background. */
 async function drawnScene() {

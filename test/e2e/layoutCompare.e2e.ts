@@ -1,25 +1,12 @@
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openWatchedPage, waitForPlant, type WatchedPage } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { usePlantPage } from './browser.ts';
 
 const screenshot = fileURLToPath(new URL('../../docs/screenshots/compare.png', import.meta.url));
 const KPIS = ['unitsPerDay', 'onTimeRate', 'leadTimeMean', 'wipLots', 'travelMetresPerDay', 'bottleneckUtilisation', 'bottleneckOee'];
 
-let browser: Browser;
-let watched: WatchedPage;
-
-beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => { await browser.close(); });
-beforeEach(async () => {
-  watched = await openWatchedPage(browser, inject('appUrl'));
-  await waitForPlant(watched.page, 'Kitchen hardware');
-  await watched.page.waitForFunction(() => window.__twin !== undefined && window.__sim !== undefined);
-});
-afterEach(async () => {
-  await watched.page.close();
-  expect(watched.errors).toEqual([]);
-});
+const watched = usePlantPage('Kitchen hardware', (page) => page.waitForFunction(() => window.__twin !== undefined && window.__sim !== undefined));
 
 async function where(page: Page, id: string) {
   await page.evaluate(() => window.__twin!.rendered());

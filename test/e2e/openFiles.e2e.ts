@@ -1,25 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openWatchedPage, waitForPlant, type WatchedPage } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { usePlantPage, waitForPlant } from './browser.ts';
 import { equipmentIds, readLayout, readRepoFile, scenarioFor, type SampleLayout } from './samples.ts';
 
 const kitchen = readLayout('layouts/kitchen-hardware.json');
 
 interface TextFile { name: string; text: string }
 
-let browser: Browser;
-let watched: WatchedPage;
-
-beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => { await browser.close(); });
-beforeEach(async () => {
-  watched = await openWatchedPage(browser, inject('appUrl'));
-  await waitForPlant(watched.page, kitchen.name);
-});
-afterEach(async () => {
-  await watched.page.close();
-  expect(watched.errors).toEqual([]);
-});
+const watched = usePlantPage(kitchen.name);
 
 function chooseFiles(page: Page, files: TextFile[]) {
   return page.getByTestId('open-file').setInputFiles(

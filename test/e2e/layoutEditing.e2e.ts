@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openWatchedPage, waitForPlant, type WatchedPage } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { usePlantPage, waitForPlant } from './browser.ts';
 import { readRepoFile } from './samples.ts';
 
 interface Placed { id: string; position: { x: number; y: number }; rotation?: number }
@@ -19,20 +19,7 @@ const equipment = (layout: SavedLayout, id: string) =>
   layout.site.areas.flatMap((a) => a.lines.flatMap((l) => l.cells.flatMap((c) => c.equipment))).find((e) => e.id === id);
 const nodeOf = (layout: SavedLayout, id: string) => layout.paths.nodes.find((n) => n.equipment === id);
 
-let browser: Browser;
-let watched: WatchedPage;
-
-beforeAll(async () => { browser = await launchChromium(); });
-afterAll(async () => { await browser.close(); });
-beforeEach(async () => {
-  watched = await openWatchedPage(browser, inject('appUrl'));
-  await waitForPlant(watched.page, original.name);
-  await watched.page.waitForFunction(() => window.__twin !== undefined);
-});
-afterEach(async () => {
-  await watched.page.close();
-  expect(watched.errors).toEqual([]);
-});
+const watched = usePlantPage(original.name, (page) => page.waitForFunction(() => window.__twin !== undefined));
 
 async function where(page: Page, id: string) {
   await page.evaluate(() => window.__twin!.rendered());
@@ -120,14 +107,14 @@ describe('layout editing', () => {
     await page.getByTestId('restored-note').waitFor();
     await added.waitFor();
     await added.click();
-    expect(await page.getByTestId('equipment-details').textContent()).toContain('90°');
+    await expect.poll(() => page.getByTestId('equipment-details').textContent()).toContain('90°');
     await page.locator('[data-equipment-id="LASER-01"]').click();
-    expect(await page.getByTestId('equipment-details').textContent()).toContain('250 parts');
+    await expect.poll(() => page.getByTestId('equipment-details').textContent()).toContain('250 parts');
     const saved = await (async () => { await page.getByTestId('edit-layout').click(); return saveLayout(page); })();
     expect(equipment(saved, 'BUFFER-01')?.rotation).toBe(90);
 
     await page.getByTestId('discard-edits').click();
-    expect(await added.count()).toBe(0);
+    await expect.poll(() => added.count()).toBe(0);
     await page.reload();
     await waitForPlant(page, original.name);
     await page.getByTestId('tree-equipment').first().waitFor();

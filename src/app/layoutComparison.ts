@@ -4,7 +4,7 @@ import type { Layout } from '../model/layoutSchema.ts';
 import type { Problem } from '../model/problem.ts';
 import type { Scenario } from '../model/scenarioSchema.ts';
 import { kpiDeltas, type KpiDelta } from '../sim/plant/kpiDeltas.ts';
-import { SimulationCancelled, type SimPool } from '../workers/simPool.ts';
+import { endOfFailedRun, type SimPool } from '../workers/simPool.ts';
 import type { EditorState } from './layoutEditor.ts';
 import type { TwinStore } from './store.ts';
 
@@ -74,8 +74,7 @@ export function createLayoutComparison(twin: TwinStore, editor: StoreApi<EditorS
         set({ status: 'done', progress: 1, rows: kpiDeltas(base, candidate), replications: base.replications, seed: base.seed });
       } catch (error) {
         if (id !== runId) return;
-        if (error instanceof SimulationCancelled) set({ status: 'cancelled' });
-        else set({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
+        set(endOfFailedRun(error));
       }
     },
     cancel() {

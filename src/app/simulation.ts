@@ -4,7 +4,7 @@ import type { PlantResult } from '../sim/plant/results.ts';
 import { traceHash } from '../sim/plant/trace.ts';
 import type { TwinStateSource } from '../twin/stateSource.ts';
 import { createTraceSource } from '../twin/traceSource.ts';
-import { SimulationCancelled, type SimPool } from '../workers/simPool.ts';
+import { endOfFailedRun, type SimPool } from '../workers/simPool.ts';
 import type { PlaybackStore } from './playback.ts';
 import type { TwinStore } from './store.ts';
 
@@ -84,8 +84,7 @@ export function createSimulation(twin: TwinStore, playback: PlaybackStore, pool:
           get().showTrace();
         } catch (error) {
           if (id !== runId) return;
-          if (error instanceof SimulationCancelled) set({ status: 'cancelled' });
-          else set({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
+          set(endOfFailedRun(error));
         }
       },
       cancel() {

@@ -12,6 +12,12 @@ export class SimulationCancelled extends Error {
   constructor() { super('simulation cancelled'); this.name = 'SimulationCancelled'; }
 }
 
+/** How a run that threw ends for its caller: cancelled by the user, or failed with its message. */
+export function endOfFailedRun(error: unknown): { status: 'cancelled' } | { status: 'failed'; error: string } {
+  if (error instanceof SimulationCancelled) return { status: 'cancelled' };
+  return { status: 'failed', error: error instanceof Error ? error.message : String(error) };
+}
+
 export interface PoolReplicateOptions extends WorkerReplicateOptions {
   replications: number;
   /** Confidence level of the intervals; default 0.95. */

@@ -36,7 +36,7 @@ describe('live states in the twin', () => {
     await page.getByTestId('live-clientId').fill('e2e-twin');
     await page.getByTestId('live-connect').click();
     const status = page.getByTestId('live-status');
-    await expect.poll(() => status.textContent()).toBe('connected');
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toBe('connected');
     expect(await page.getByTestId('legend-stale').textContent()).toContain('Stale');
 
     // The subscription follows the connection; retained messages reach it whenever it lands.

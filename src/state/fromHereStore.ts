@@ -3,22 +3,23 @@ import { observedInRecording, observedLive } from '../live/snapshot.ts';
 import { isRecordingSource } from '../playback/recordingSource.ts';
 import { createFromHere, type FromHereState, type Observation } from './simulateFromHere.ts';
 import { liveConnection } from './liveStore.ts';
+import { replayStore } from './replayStore.ts';
 import { simPool } from './simulationStore.ts';
 import { playbackStore, playhead, twinStore } from './twinStore.ts';
 
-/** Live states while connected, else the recording on the timeline at the playhead. */
+/** What the scene shows: the recording at the playhead, or the live states (also while another source is shown). */
 function observe(): Observation | undefined {
+  const shown = playbackStore.getState().source;
   const live = liveConnection.getState().source;
-  if (live) {
+  if (live && !isRecordingSource(shown)) {
     // The plant's clock, not the browser's: the newest timestamp heard (a simulated plant runs in its own time).
     const all = live.live.all();
     const newest = all.reduce((t, s) => Math.max(t, s.ts), Number.NEGATIVE_INFINITY);
     return { from: 'live', timeIso: new Date(Number.isFinite(newest) ? newest : Date.now()).toISOString(), states: observedLive(all) };
   }
-  const source = playbackStore.getState().source;
-  if (isRecordingSource(source)) {
-    const ms = source.startMs + playhead.minutes * 60_000;
-    return { from: 'recording', timeIso: new Date(ms).toISOString(), states: observedInRecording(source.index, ms) };
+  if (isRecordingSource(shown)) {
+    const ms = shown.startMs + playhead.minutes * 60_000;
+    return { from: 'recording', timeIso: new Date(ms).toISOString(), states: observedInRecording(shown.index, ms), unmapped: replayStore.getState().match?.unmapped ?? [] };
   }
   return undefined;
 }

@@ -46,7 +46,7 @@ export interface EditorState {
   edgeStop: string | undefined;
   /** Where a drag to (x, y) puts equipment: snapped, and kept on the floor (`edgeStop` says when it was held back). */
   dragTarget(id: string, x: number, y: number): { x: number; y: number };
-  /** Moves the selected equipment by a plan offset (arrow keys), kept on the floor. */
+  /** Moves the selected equipment by a plan offset (arrow keys), exactly, kept on the floor. */
   nudgeSelected(dx: number, dy: number): void;
   /**
    * Places equipment at (x, y) with `rotation` as typed in the position fields: refused, with the
@@ -151,8 +151,10 @@ export function createLayoutEditor(twin: TwinStore, drafts: DraftStore) {
         const { history } = get();
         const e = selectedEquipment();
         if (!e || !history) return;
-        const to = clampToFloor(equipmentRect(e), e.position.x + dx, e.position.y + dy, floorRect(history.present), GRID_STEP);
-        get().commit({ kind: 'move', id: e.id, x: to.x, y: to.y });
+        // Exactly the step, from wherever it stands (a file may place it off the grid); only the floor's edge stops it.
+        const to = clampToFloor(equipmentRect(e), e.position.x + dx, e.position.y + dy, floorRect(history.present));
+        const mm = (v: number) => Math.round(v * 1000) / 1000 + 0;
+        get().commit({ kind: 'move', id: e.id, x: mm(to.x), y: mm(to.y) });
       },
       place(id, x, y, rotation) {
         const { history } = get();

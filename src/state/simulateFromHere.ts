@@ -22,7 +22,7 @@ export interface FromHereState {
   /** Fewest pieces of layout equipment with a known state to simulate from. */
   minimum: number;
   /** The snapshot the run started from: its time, equipment count, where it came from and what to know. */
-  started: { from: Observation['from']; timeIso: string; equipment: number; dropped: string[]; notes: string[] } | undefined;
+  started: { from: Observation['from']; timeIso: string; equipment: number; states: string[]; dropped: string[]; notes: string[] } | undefined;
   /** When refused: why, and the layout equipment without a known state. */
   refusal: { reason: string; withoutData: string[] } | undefined;
   summary: ReplicationSummary | undefined;
@@ -59,7 +59,11 @@ export function createFromHere(twin: TwinStore, observe: () => Observation | und
       }
       set({
         status: 'running', progress: 0, error: undefined, refusal: undefined,
-        started: { from: seen.from, timeIso: seen.timeIso, equipment: plan.snapshot.equipment.length, dropped: plan.dropped, notes: plan.notes },
+        started: {
+          from: seen.from, timeIso: seen.timeIso, equipment: plan.snapshot.equipment.length,
+          states: plan.snapshot.equipment.map((e) => `${e.id} ${e.state}${e.order ? ` (${e.order})` : ''}`),
+          dropped: plan.dropped, notes: plan.notes,
+        },
       });
       try {
         const summary = await pool().replicate({ ...plant, scenario: plan.scenario }, { replications: get().replications }, (f) => { if (id === runId) set({ progress: f }); });

@@ -37,9 +37,10 @@ export function EquipmentStatus({ equipment }: { equipment: Equipment }) {
     <div className="status" data-testid="equipment-status">
       <dl>
         <dt>State</dt>
-        <dd data-testid="equipment-state" data-stale={stale || undefined}>
+        <dd data-stale={stale || undefined}>
           <span className={`swatch${stale ? ' stale' : ''}`} style={{ background: STATE_COLOURS[state] }} />
-          <abbr className="state-letter" title={`state letter on the 3D view: ${STATE_LETTERS[state]}`}>{STATE_LETTERS[state]}</abbr> {STATE_LABELS[state]}
+          <abbr className="state-letter" title={`The letter on the 3D view: ${STATE_LETTERS[state]} = ${STATE_LABELS[state]}`}>{STATE_LETTERS[state]}</abbr>{' '}
+          <span data-testid="equipment-state">{STATE_LABELS[state]}</span>
         </dd>
         {live && <><dt>Heard</dt><dd data-testid="equipment-freshness" className={stale ? 'stale-text' : undefined}>{freshness(live, now).text}</dd></>}
         {lasted !== undefined && <><dt>For</dt><dd data-testid="equipment-state-for">{durationText(Math.max(0, lasted) * 60_000)}</dd></>}

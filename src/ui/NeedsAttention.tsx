@@ -23,7 +23,7 @@ export function NeedsAttention() {
         }}>
           {list.map((r, i) => (
             <li key={r.id}>
-              <button type="button" tabIndex={i === 0 ? 0 : -1} onClick={() => twinStore.getState().select(r.id)} data-testid="attention-item" data-equipment-id={r.id}>
+              <button type="button" tabIndex={i === 0 ? 0 : -1} onClick={() => twinStore.getState().select(r.id)} data-testid="attention-item" data-attention-id={r.id}>
                 <span className={`state-dot${r.stale ? ' stale' : ''}`} style={{ background: STATE_COLOURS[r.state] }} data-state={r.state} aria-hidden="true">{STATE_LETTERS[r.state]}</span>
                 <span className="attention-what">
                   <strong>{r.id}</strong> {STATE_LABELS[r.state]}{r.stale ? ` (${r.freshness ?? 'stale'})` : ''}{r.reason ? ` — ${r.reason}` : ''}

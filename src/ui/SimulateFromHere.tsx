@@ -48,6 +48,7 @@ export function SimulateFromHere() {
             From {started.from === 'live' ? 'live states' : 'the recording'} at {utc(started.timeIso)}: {started.equipment} equipment
             {started.dropped.length > 0 ? `, ${started.dropped.length} left out (${started.dropped.slice(0, 3).join('; ')})` : ''}
           </p>
+          <p data-testid="from-here-start-states">Start state: {started.states.slice(0, 6).join(', ')}{started.states.length > 6 ? ` and ${started.states.length - 6} more` : ''}</p>
           {started.notes.map((n) => <p key={n} data-testid="from-here-note">Note: {n}.</p>)}
         </div>
       )}

@@ -36,7 +36,10 @@ export function TwinView({ editable, onCreated }: { editable: boolean; onCreated
   const flaggedPaths = useMemo(() => new Set(crossings.map((c) => edgeKey(c.from, c.to))), [crossings]);
   const ghost = useMemo(() => (original && distance > 0 ? { original, distance } : undefined), [original, distance]);
   return (
-    <div className="twin-view" role="group" aria-label="3D view of the plant" aria-describedby={TWIN_TABLE_ID}>
+    // Focusable, so keyboard users can move the selected equipment with the arrow keys while editing.
+    <div className="twin-view" role="group" tabIndex={0} data-testid="twin-view"
+      aria-label={editable && editing ? '3D view of the plant: arrow keys move the selected equipment (Shift: 5 m)' : '3D view of the plant'}
+      aria-describedby={TWIN_TABLE_ID}>
       <PlantScene
       layout={layout}
       plantKey={plantKey}

@@ -30,6 +30,10 @@ describe('precise layout editing', () => {
     // The saw is 2 m deep: its centre stops 1 m from the south edge.
     expect(at('saw').position).toEqual({ x: 6, y: 1 });
     expect(editor.getState().history!.past).toHaveLength(3);
+    // Off the grid in the file, it moves by exactly the step (not to the next grid line).
+    editor.getState().commit({ kind: 'move', id: 'saw', x: 6.3, y: 4.15 });
+    editor.getState().nudgeSelected(0.5, 0);
+    expect(at('saw').position).toEqual({ x: 6.8, y: 4.15 });
   });
 
   it('keeps a drag on the floor and says which machine is held at the edge', async () => {

@@ -26,7 +26,7 @@ describe('simulate from here', () => {
     const s = store.getState();
     expect(s.status).toBe('done');
     expect(s.started).toEqual({
-      from: 'recording', timeIso: '2026-11-30T07:30:00.000Z', equipment: 2, dropped: ['GHOST: not in the layout'],
+      from: 'recording', timeIso: '2026-11-30T07:30:00.000Z', equipment: 2, states: ['LASER-01 down', 'PB-01 processing (KH-0001)'], dropped: ['GHOST: not in the layout'],
       notes: ['23 of 25 pieces of equipment have no observed state and start as the scenario says'],
     });
     const scenario = asked[0]!.scenario!;

@@ -7,7 +7,7 @@ import globals from 'globals';
 const pureCoreImports = {
   'no-restricted-imports': ['error', {
     patterns: [
-      { group: ['react', 'react-dom', 'react/*', 'three', 'three/*', '@react-three/*', 'zustand', 'd3', 'd3-*'], message: 'The pure core (src/model, src/sim, solver) must not import UI libraries.' },
+      { group: ['react', 'react-dom', 'react/*', 'three', 'three/*', '@react-three/*', 'zustand', 'd3', 'd3-*'], message: 'The pure core (src/model, src/sim, src/live, src/mes, solver) must not import UI libraries.' },
       { group: ['**/app/**', '**/twin/**', '**/ui/**'], message: 'The pure core must not import the UI layer.' },
     ],
   }],
@@ -30,4 +30,19 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
   { files: ['src/model/**/*.ts', 'src/sim/**/*.ts', 'src/live/**/*.ts', 'solver/**/*.ts'], rules: pureCoreImports },
+  // Publishing's core: besides the DOM, no storage, network or clock of its own — the CLI and the
+  // page inject them, so the same outbox logic runs (and is tested) everywhere.
+  {
+    files: ['src/mes/**/*.ts'],
+    rules: {
+      ...pureCoreImports,
+      'no-restricted-imports': ['error', {
+        patterns: [...pureCoreImports['no-restricted-imports'][1].patterns, { group: ['node:*', 'fs', 'http', 'https', 'net'], message: 'src/mes runs in the page too: Node APIs belong in src/cli.' }],
+      }],
+      'no-restricted-globals': [...pureCoreImports['no-restricted-globals'], 'fetch', 'indexedDB', 'sessionStorage', 'XMLHttpRequest', 'WebSocket'],
+      'no-restricted-properties': ['error',
+        { object: 'Date', property: 'now', message: 'Use the injected clock.' },
+        { object: 'Math', property: 'random', message: 'Use the injected randomness.' }],
+    },
+  },
 );

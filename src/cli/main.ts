@@ -8,6 +8,11 @@ import { recordCommand } from './recordCommand.ts';
 import { scheduleCommand } from './scheduleCommand.ts';
 import { simulateCommand } from './simulateCommand.ts';
 import { validateCommand } from './validateCommand.ts';
+import { approveCommand } from './approveCommand.ts';
+import { auditCommand } from './auditCommand.ts';
+import { exportCommand } from './exportCommand.ts';
+import { mesReceiverCommand } from './mesReceiverCommand.ts';
+import { publishCommand } from './publishCommand.ts';
 
 /** The command table: a new command is a file exporting a Command and a line here. */
 export const COMMANDS: readonly Command[] = [
@@ -17,6 +22,11 @@ export const COMMANDS: readonly Command[] = [
   simulateCommand,
   scheduleCommand,
   liveSimCommand,
+  exportCommand,
+  approveCommand,
+  publishCommand,
+  auditCommand,
+  mesReceiverCommand,
 ];
 
 const stdio: Output = {

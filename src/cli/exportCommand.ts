@@ -58,7 +58,13 @@ centre to print. From an outbox, the version's frozen bytes are written exactly 
         output.err('plant-twin export: the dispatch list has no work centre; a ProcessJobList needs at least one JobList');
         return EXIT_INVALID;
       }
-      text = format === 'b2mml' ? processJobList(list, { approvedAt: list.createdAt, approvedBy: list.approvedBy, hierarchy: layout ? hierarchyOf(layout) : undefined })
+      const hierarchy = layout ? hierarchyOf(layout) : undefined;
+      const unknown = hierarchy ? list.equipment.map((e) => e.equipment).filter((e) => !hierarchy.has(e)) : [];
+      if (unknown.length > 0) {
+        output.err(`plant-twin export: work centres not in the layout ${values.layout as string}: ${unknown.join(', ')}`);
+        return EXIT_INVALID;
+      }
+      text = format === 'b2mml' ? processJobList(list, { approvedAt: list.createdAt, approvedBy: list.approvedBy, hierarchy })
         : format === 'json' ? `${JSON.stringify(list, null, 2)}\n` : format === 'csv' ? dispatchCsv(list) : dispatchSheet(list);
     }
     try {

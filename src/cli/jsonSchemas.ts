@@ -4,6 +4,9 @@ import { Layout } from '../model/layoutSchema.ts';
 import { Scenario } from '../model/scenarioSchema.ts';
 import { DispatchList, Schedule } from '../model/scheduleSchema.ts';
 import { StateEvent } from '../model/stateEventSchema.ts';
+import { AuditEntry } from '../mes/auditEntry.ts';
+import { MesAnswer } from '../mes/mesAnswer.ts';
+import { ApprovedVersion } from '../mes/version.ts';
 
 /** The published JSON Schemas, one file each, derived from the zod schemas that are the source of truth. */
 export const PUBLISHED_SCHEMAS = [
@@ -12,6 +15,9 @@ export const PUBLISHED_SCHEMAS = [
   { file: 'state-event.schema.json', schema: StateEvent, id: 'urn:plant-twin:schema:state-event:1' },
   { file: 'schedule.schema.json', schema: Schedule, id: 'urn:plant-twin:schema:schedule:1' },
   { file: 'dispatch-list.schema.json', schema: DispatchList, id: 'urn:plant-twin:schema:dispatch-list:1' },
+  { file: 'audit-entry.schema.json', schema: AuditEntry, id: 'urn:plant-twin:schema:audit-entry:1' },
+  { file: 'mes-version.schema.json', schema: ApprovedVersion, id: 'urn:plant-twin:schema:mes-version:1' },
+  { file: 'mes-answer.schema.json', schema: MesAnswer, id: 'urn:plant-twin:schema:mes-answer:1' },
 ] as const;
 
 // Shared building blocks become named $defs instead of being repeated inline at every use.

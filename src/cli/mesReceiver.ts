@@ -50,16 +50,16 @@ class DurableLines {
   private fd: number;
   constructor(readonly path: string, onLine: (json: unknown) => void) {
     if (!existsSync(path)) writeFileSync(path, '');
-    const text = readFileSync(path, 'utf8');
+    const bytes = readFileSync(path);
     let good = 0;
-    for (const line of text.split('\n')) {
-      if (good + line.length >= text.length) break; // no newline after it: cut
+    // Byte offsets, not string lengths: a stored body holds multi-byte characters.
+    for (let end = bytes.indexOf(0x0a); end >= 0; end = bytes.indexOf(0x0a, good)) {
       try {
-        onLine(JSON.parse(line));
+        onLine(JSON.parse(bytes.subarray(good, end).toString('utf8')));
       } catch {
         break;
       }
-      good += Buffer.byteLength(line) + 1;
+      good = end + 1;
     }
     this.fd = openSync(path, 'r+');
     if (fstatSync(this.fd).size > good) ftruncateSync(this.fd, good);

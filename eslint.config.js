@@ -29,7 +29,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
-  { files: ['src/model/**/*.ts', 'src/sim/**/*.ts', 'src/live/**/*.ts', 'solver/**/*.ts'], rules: pureCoreImports },
+  { files: ['src/model/**/*.ts', 'src/sim/**/*.ts', 'src/live/**/*.ts', 'src/experiment/**/*.ts', 'solver/**/*.ts'], rules: pureCoreImports },
   // Publishing's core: besides the DOM, no storage, network or clock of its own — the CLI and the
   // page inject them, so the same outbox logic runs (and is tested) everywhere.
   {

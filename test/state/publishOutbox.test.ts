@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { approveDispatchList, listVersions, ApprovalRefused } from '../../src/app/publish/approve.ts';
-import { IndexedDbOutbox, MES_DATABASE } from '../../src/app/publish/outboxDb.ts';
-import { publishSession } from '../../src/app/publish/publishSession.ts';
+import { approveDispatchList, listVersions, ApprovalRefused } from '../../src/state/publish/approve.ts';
+import { IndexedDbOutbox, MES_DATABASE } from '../../src/state/publish/outboxDb.ts';
+import { publishSession } from '../../src/state/publish/publishSession.ts';
 import { verifyChain } from '../../src/mes/auditChain.ts';
 import { Publisher } from '../../src/mes/publisher.ts';
 import type { FetchLike } from '../../src/mes/restTransport.ts';

@@ -1,5 +1,7 @@
 import { workingIntervals, type Interval } from '../../model/calendar.ts';
-import type { Calendar } from '../../model/scenarioSchema.ts';
+import type { Scenario } from '../../model/scenarioSchema.ts';
+
+type Calendar = Scenario['calendars'][number];
 import type { Simulator } from '../simulator.ts';
 
 const sharedIntervals = new WeakMap<Calendar, Map<string, readonly Interval[]>>();

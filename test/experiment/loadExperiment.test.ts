@@ -18,11 +18,6 @@ const resolve: FileResolver = async (ref, from) => {
 const base = { format: 'plant-twin/experiment', version: 1, id: 'e', name: 'E', base: '../scenarios/kitchen-hardware-week.json' };
 const two = [{ id: 'a' }, { id: 'b', changes: [{ set: 'scenario.operators[id=paint-crew].count', value: 4 }] }];
 
-async function problems(experiment: unknown): Promise<string[]> {
-  const loaded = await loadExperimentText(JSON.stringify(experiment), 'experiments/e.json', resolve);
-  return loaded.ok ? [] : loaded.problems.map(formatProblem);
-}
-
 describe('experiment files', () => {
   it('loads the samples: every system a checked plant, the changes applied', async () => {
     const text = readFileSync(path.join(root, 'experiments/kitchen-hardware-compare.json'), 'utf8');

@@ -6,6 +6,7 @@ import { helpText, usageSummary } from './help.ts';
 import { inspectCommand } from './inspectCommand.ts';
 import { liveSimCommand } from './liveSimCommand.ts';
 import { recordCommand } from './recordCommand.ts';
+import { mapRecordingCommand, simulateFromCommand } from './recordingCommands.ts';
 import { scheduleCommand } from './scheduleCommand.ts';
 import { simulateCommand } from './simulateCommand.ts';
 import { validateCommand } from './validateCommand.ts';
@@ -19,6 +20,8 @@ export const COMMANDS: readonly Command[] = [
   scheduleCommand,
   experimentCommand,
   liveSimCommand,
+  mapRecordingCommand,
+  simulateFromCommand,
 ];
 
 const stdio: Output = {

@@ -1,10 +1,11 @@
-import { subtractWindows, workingIntervals, type Interval } from '../../model/calendar.ts';
+import { subtractWindows, type Interval } from '../../model/calendar.ts';
+import { calendarIntervals as sharedCalendarIntervals } from './calendarGate.ts';
 import type { CompiledPlant } from './compiledPlant.ts';
 import { maintenanceWindows } from './maintenance.ts';
 
-const cache = new WeakMap<CompiledPlant, Map<string, Interval[]>>();
+const cache = new WeakMap<CompiledPlant, Map<string, readonly Interval[]>>();
 
-function cached(plant: CompiledPlant, key: string, make: () => Interval[]): Interval[] {
+function cached(plant: CompiledPlant, key: string, make: () => readonly Interval[]): readonly Interval[] {
   let map = cache.get(plant);
   if (!map) cache.set(plant, (map = new Map()));
   let value = map.get(key);
@@ -12,9 +13,9 @@ function cached(plant: CompiledPlant, key: string, make: () => Interval[]): Inte
   return value;
 }
 
-/** Working intervals of calendar `c` (an index into plant.calendars) within [0, horizon), sorted and merged. */
-export function calendarIntervals(plant: CompiledPlant, c: number, horizon: number): Interval[] {
-  return cached(plant, `c${c}/${horizon}`, () => workingIntervals(plant.calendars[c]!, plant.scenario.start, horizon));
+/** Working intervals of calendar `c` (an index into plant.calendars) within [0, horizon), sorted and merged; computed once per calendar and horizon. */
+export function calendarIntervals(plant: CompiledPlant, c: number, horizon: number): readonly Interval[] {
+  return sharedCalendarIntervals(plant.calendars[c]!, plant.scenario.start, horizon);
 }
 
 /**
@@ -23,7 +24,7 @@ export function calendarIntervals(plant: CompiledPlant, c: number, horizon: numb
  * between them (preemptive resume); an uninterruptible run must fit inside one of them.
  * Breakdowns are random and not in here.
  */
-export function availableIntervals(plant: CompiledPlant, e: number, horizon: number): Interval[] {
+export function availableIntervals(plant: CompiledPlant, e: number, horizon: number): readonly Interval[] {
   return cached(plant, `e${e}/${horizon}`, () => {
     const spec = plant.equipment[e]!;
     const working = calendarIntervals(plant, spec.calendar, horizon);
@@ -32,7 +33,7 @@ export function availableIntervals(plant: CompiledPlant, e: number, horizon: num
 }
 
 /** When operator pool `p` is on shift within [0, horizon); one interval for a pool without a calendar. */
-export function poolIntervals(plant: CompiledPlant, p: number, horizon: number): Interval[] {
+export function poolIntervals(plant: CompiledPlant, p: number, horizon: number): readonly Interval[] {
   const calendar = plant.operatorPools[p]!.calendar;
   return calendar < 0 ? [[0, horizon]] : calendarIntervals(plant, calendar, horizon);
 }

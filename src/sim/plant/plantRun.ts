@@ -1,4 +1,4 @@
-import { subtractWindows, workingIntervals, type Interval } from '../../model/calendar.ts';
+import { subtractWindows, type Interval } from '../../model/calendar.ts';
 import type { Schedule } from '../../model/scheduleSchema.ts';
 import { makeSampler } from '../distributions.ts';
 import { RandomStreams, type RandomStream } from '../random.ts';
@@ -143,7 +143,7 @@ export class PlantRun implements MachineHost {
     this.machines = plant.equipment.map((spec) => new Machine(spec, this, Int32Array.from(spec.startKeys)));
     this.yieldStreams = plant.equipment.map((e) => this.streams.stream(`yield/${e.id}`));
     this.times = new ProcessingTimes(this.streams, options.disturbances.processingTime);
-    this.gates = plant.calendars.map((c) => new CalendarGate(this.sim, workingIntervals(c, scenario.start, this.horizon), this.startTime, this.horizon));
+    this.gates = plant.calendars.map((_, c) => new CalendarGate(this.sim, calendarIntervals(plant, c, this.horizon), this.startTime, this.horizon));
     this.operators.pools.forEach((pool) => {
       const gate = this.gates[pool.spec.calendar];
       if (!gate) return;

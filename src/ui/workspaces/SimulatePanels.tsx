@@ -1,4 +1,5 @@
 import { EquipmentDetails } from '../EquipmentDetails.tsx';
+import { ExperimentPanel } from '../experiments/ExperimentPanel.tsx';
 import { LayoutComparisonPanel } from '../LayoutComparisonPanel.tsx';
 import { SimulateFromHere } from '../SimulateFromHere.tsx';
 import { SimulationPanel } from '../SimulationPanel.tsx';
@@ -12,6 +13,7 @@ export function SimulatePanels() {
     <>
       <h2 className="sidebar-title">Simulate &amp; compare</h2>
       <SimulationPanel />
+      <ExperimentPanel />
       <SimulateFromHere />
       <LayoutComparisonPanel />
       <EquipmentDetails />

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Experiment, JsonValue } from '../experiment/experimentSchema.ts';
+import { Network } from '../experiment/networkSchema.ts';
 import { ExperimentPart } from '../experiment/partFile.ts';
 import { Distribution, Id, IsoDateTime } from '../model/common.ts';
 import { Layout } from '../model/layoutSchema.ts';
@@ -20,6 +21,7 @@ export const PUBLISHED_SCHEMAS = [
   { file: 'dispatch-list.schema.json', schema: DispatchList, id: 'urn:plant-twin:schema:dispatch-list:1' },
   { file: 'experiment.schema.json', schema: Experiment, id: 'urn:plant-twin:schema:experiment:1' },
   { file: 'experiment-part.schema.json', schema: ExperimentPart, id: 'urn:plant-twin:schema:experiment-part:1' },
+  { file: 'network.schema.json', schema: Network, id: 'urn:plant-twin:schema:network:1' },
 ] as const;
 
 // Shared building blocks become named $defs instead of being repeated inline at every use.

@@ -61,4 +61,28 @@ describe('experiments in the app', () => {
     await expect.poll(() => page.locator('[data-testid="chart-response"] circle').count()).toBe(6);
     await page.screenshot({ path: shots('sweep.png') });
   }, 300_000);
+
+  it('shows each site of the three sample plants with its KPIs and OEE, and moves a family between two sites', async () => {
+    watched = await openWatchedPage(browser, inject('appUrl'));
+    const page = watched.page;
+    await waitForPlant(page, 'Kitchen');
+    await goToWorkspace(page, 'simulate');
+    await page.locator('[data-testid="network-file"]').selectOption('networks/three-plants.json');
+    await page.locator('[data-testid="network-run"]').click();
+    await page.locator('[data-testid="network-table"]').waitFor({ timeout: 240_000 });
+    await expect.poll(() => page.locator('[data-testid="network-table"] tbody tr').count()).toBe(3);
+    for (const site of ['leeds', 'porto', 'belfast']) {
+      expect(await page.locator(`[data-testid="site-${site}-unitsPerDay"]`).textContent()).toMatch(/^\d+ ± \d+$/);
+      expect(await page.locator(`[data-testid="site-${site}-oee"]`).textContent()).toMatch(/^\d+\.\d %$/);
+    }
+    await page.screenshot({ path: shots('network.png') });
+
+    await page.locator('[data-testid="network-file"]').selectOption('networks/kitchen-two-sites.json');
+    await page.locator('[data-testid="network-run"]').click();
+    await expect.poll(() => page.locator('[data-testid="network-table"] tbody tr').count(), { timeout: 240_000 }).toBe(2);
+    await page.getByLabel('Family to move').selectOption('range-hood');
+    await page.locator('[data-testid="network-move-run"]').click();
+    await page.locator('[data-testid="network-move-result"]').waitFor({ timeout: 240_000 });
+    expect(await page.locator('[data-testid="network-move-result"] caption').textContent()).toMatch(/family range-hood: leeds → dublin \(\d+ orders\)/);
+  }, 400_000);
 });

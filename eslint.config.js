@@ -7,7 +7,7 @@ import globals from 'globals';
 const pureCoreImports = {
   'no-restricted-imports': ['error', {
     patterns: [
-      { group: ['react', 'react-dom', 'react/*', 'three', 'three/*', '@react-three/*', 'zustand', 'd3', 'd3-*'], message: 'The pure core (src/model, src/sim, solver) must not import UI libraries.' },
+      { group: ['react', 'react-dom', 'react/*', 'three', 'three/*', '@react-three/*', 'zustand', 'd3', 'd3-*'], message: 'The pure core (src/model, src/sim, src/live, src/training, solver) must not import UI libraries.' },
       { group: ['**/app/**', '**/twin/**', '**/ui/**'], message: 'The pure core must not import the UI layer.' },
     ],
   }],
@@ -29,5 +29,5 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
-  { files: ['src/model/**/*.ts', 'src/sim/**/*.ts', 'src/live/**/*.ts', 'solver/**/*.ts'], rules: pureCoreImports },
+  { files: ['src/model/**/*.ts', 'src/sim/**/*.ts', 'src/live/**/*.ts', 'src/training/**/*.ts', 'solver/**/*.ts'], rules: pureCoreImports },
 );

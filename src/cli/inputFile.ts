@@ -4,15 +4,22 @@ import {
 } from '../model/load.ts';
 import type { Problem } from '../model/problem.ts';
 import type { DispatchList, Schedule } from '../model/scheduleSchema.ts';
+import type { LessonAnswers } from '../training/answersSchema.ts';
+import type { Lesson } from '../training/lessonSchema.ts';
+import { loadLessonFile, type LessonSource } from '../training/lessonSource.ts';
+import { loadAnswersText } from '../training/loadLesson.ts';
+import { fsLessonFiles } from './fsLessonFiles.ts';
 import { fsLayoutResolver, readTextFile } from './fsResolver.ts';
 
-export type InputKind = 'layout' | 'scenario' | 'schedule' | 'dispatch-list' | 'recording' | 'unknown';
+export type InputKind = 'layout' | 'scenario' | 'schedule' | 'dispatch-list' | 'recording' | 'lesson' | 'lesson-answers' | 'unknown';
 
 export type InputValue =
   | { kind: 'plant'; plant: Plant }
   | { kind: 'schedule'; schedule: Schedule }
   | { kind: 'dispatch-list'; dispatchList: DispatchList }
-  | { kind: 'recording'; events: number; badLines: number };
+  | { kind: 'recording'; events: number; badLines: number }
+  | { kind: 'lesson'; lesson: Lesson; source: LessonSource }
+  | { kind: 'lesson-answers'; answers: LessonAnswers };
 
 /** Any file the CLI reads, loaded by what it is; problems empty means valid. */
 export interface InputFile {
@@ -28,6 +35,8 @@ const FORMAT_KINDS: Record<string, InputKind> = {
   'plant-twin/scenario': 'scenario',
   'plant-twin/schedule': 'schedule',
   'plant-twin/dispatch': 'dispatch-list',
+  'plant-twin/lesson': 'lesson',
+  'plant-twin/lesson-answers': 'lesson-answers',
 };
 
 function peekFormat(text: string): string | undefined {
@@ -69,6 +78,18 @@ export async function loadInputFile(file: string): Promise<InputFile> {
     const loaded = loadDispatchListText(text, file);
     return loaded.ok
       ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, dispatchList: loaded.value } }
+      : { file, kind, problems: loaded.problems, warnings: [] };
+  }
+  if (kind === 'lesson') {
+    const loaded = await loadLessonFile(text, file, fsLessonFiles);
+    return loaded.ok
+      ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, ...loaded.value } }
+      : { file, kind, problems: loaded.problems, warnings: [] };
+  }
+  if (kind === 'lesson-answers') {
+    const loaded = loadAnswersText(text, file);
+    return loaded.ok
+      ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, answers: loaded.value } }
       : { file, kind, problems: loaded.problems, warnings: [] };
   }
   const loaded = await loadPlantFile(text, file, fsLayoutResolver);

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { EXIT_OK, EXIT_USAGE, type Command, type Output } from './command.ts';
 import { helpText, usageSummary } from './help.ts';
 import { inspectCommand } from './inspectCommand.ts';
+import { lessonCommand } from './lessonCommand.ts';
 import { liveSimCommand } from './liveSimCommand.ts';
 import { recordCommand } from './recordCommand.ts';
 import { scheduleCommand } from './scheduleCommand.ts';
@@ -17,6 +18,7 @@ export const COMMANDS: readonly Command[] = [
   simulateCommand,
   scheduleCommand,
   liveSimCommand,
+  lessonCommand,
 ];
 
 const stdio: Output = {

@@ -20,8 +20,10 @@ Checks each file and prints "ok" or one line per problem:
 Warnings are printed as "warning: " lines and do not make a file invalid.
 
 JSON files are recognised by their "format" field (plant-twin/layout, plant-twin/scenario,
-plant-twin/schedule, plant-twin/dispatch); machine-state recordings by extension (.csv, .jsonl).
-A scenario's layout is read from its "layout" path, relative to the scenario file.
+plant-twin/schedule, plant-twin/dispatch, plant-twin/lesson, plant-twin/lesson-answers);
+machine-state recordings by extension (.csv, .jsonl).
+A scenario's layout is read from its "layout" path, relative to the scenario file; a lesson's
+scenario or recording from its "source", relative to the lesson, and checked with it.
 
 Exit codes: 0 all files valid, 1 some file invalid or unreadable, 2 usage error.`,
   options: { json: { type: 'boolean' } },

@@ -2,6 +2,7 @@ import { formBatch } from './batching.ts';
 import type { EquipmentSpec } from './compiledPlant.ts';
 import { pickLot, scoreLots, type AtcsParameters, type DispatchRule } from './dispatching.ts';
 import type { Lot } from './lots.ts';
+import type { PlantHooks } from './plantHooks.ts';
 import type { ScheduleFollower } from './scheduleFollower.ts';
 
 /** What choosing a job needs to know about the plant. */
@@ -10,6 +11,7 @@ export interface JobChoiceContext {
   readonly rule: DispatchRule;
   readonly atcs: AtcsParameters;
   readonly follower: ScheduleFollower | undefined;
+  readonly hooks?: PlantHooks | undefined;
   isComplete(order: number): boolean;
 }
 
@@ -26,6 +28,12 @@ export interface JobChoice {
  * otherwise the lots the list does not mention, first come, first served (scheduleFollower.ts).
  */
 export function chooseJob(queue: readonly Lot[], spec: EquipmentSpec, keys: Int32Array, plant: JobChoiceContext): JobChoice {
+  const hooks = plant.hooks;
+  if (hooks?.chooseJob) return hooks.chooseJob(queue, spec, keys, (lots, rule) => usualJob(lots, spec, keys, plant, rule ?? plant.rule));
+  return usualJob(queue, spec, keys, plant, plant.rule);
+}
+
+function usualJob(queue: readonly Lot[], spec: EquipmentSpec, keys: Int32Array, plant: JobChoiceContext, ruleNow: DispatchRule): JobChoice {
   const now = plant.sim.now;
   let wakeAt = Infinity;
   let candidates: number[] | undefined;
@@ -49,7 +57,7 @@ export function chooseJob(queue: readonly Lot[], spec: EquipmentSpec, keys: Int3
     if (candidates.length === 0) return { lots: [], wakeAt };
   }
   const pool = candidates ? candidates.map((i) => queue[i]!) : queue;
-  const rule = follower ? 'FIFO' : plant.rule;
+  const rule = follower ? 'FIFO' : ruleNow;
   const ctx = { now, equipment: spec, keys, atcs: plant.atcs };
   const toQueue = (picked: number[]): number[] => (candidates ? picked.map((k) => candidates[k]!) : picked);
   if (!spec.batch) {

@@ -13,6 +13,7 @@ import { OUTSIDE, type Lot, type OrderRun } from './lots.ts';
 import { Machine, type MachineHost } from './machine.ts';
 import { maintenanceWindows, scheduleMaintenance } from './maintenance.ts';
 import { Operators } from './operatorPool.ts';
+import type { PlantHooks } from './plantHooks.ts';
 import { ProcessingTimes } from './processingTimes.ts';
 import { ScheduleFollower } from './scheduleFollower.ts';
 import { keysFromSnapshot } from './setups.ts';
@@ -32,6 +33,8 @@ export interface PlantRunOptions {
   trace: boolean;
   atcs: AtcsParameters;
   wipSampleEvery: number;
+  /** Steering from outside the model (a training lesson); absent in ordinary runs. */
+  hooks?: PlantHooks;
 }
 
 /**
@@ -54,6 +57,7 @@ export class PlantRun implements MachineHost {
   readonly atcs: AtcsParameters;
   readonly operators: Operators;
   readonly follower: ScheduleFollower | undefined;
+  readonly hooks: PlantHooks | undefined;
   readonly trace: PlantTrace | undefined;
   /** When the run starts (0, or a snapshot's time) and when statistics start (after warm-up). */
   readonly startTime: number;
@@ -102,6 +106,7 @@ export class PlantRun implements MachineHost {
       plant.equipment.map((e) => e.id), plant.orders.map((o) => o.id), plant.routings.flatMap((r) => r.operations.map((o) => o.id)),
     ) : undefined;
     this.follower = options.rule === 'schedule' && options.schedule ? new ScheduleFollower(plant, options.schedule) : undefined;
+    this.hooks = options.hooks;
     this.operators = new Operators(plant.operatorPools);
     this.wipLots = new TimeWeighted(this.startTime, 0);
     this.wipUnits = new TimeWeighted(this.startTime, 0);
@@ -234,7 +239,7 @@ export class PlantRun implements MachineHost {
 
   /** Sends a lot (in an output buffer, or just released) towards equipment for its current operation. */
   route(lot: Lot): void {
-    const fixed = this.follower?.equipmentFor(lot.order.spec.index, lot.op);
+    const fixed = this.hooks?.equipmentFor?.(lot) ?? this.follower?.equipmentFor(lot.order.spec.index, lot.op);
     const target = chooseEquipment(lot, this.machines, this.sim.now, fixed);
     if (this.machines[target]!.input.request(lot)) this.slotGranted(lot);
   }

@@ -6,6 +6,7 @@ import { inspectCommand } from './inspectCommand.ts';
 import { lessonCommand } from './lessonCommand.ts';
 import { liveSimCommand } from './liveSimCommand.ts';
 import { recordCommand } from './recordCommand.ts';
+import { mapRecordingCommand, simulateFromCommand } from './recordingCommands.ts';
 import { scheduleCommand } from './scheduleCommand.ts';
 import { simulateCommand } from './simulateCommand.ts';
 import { validateCommand } from './validateCommand.ts';
@@ -18,6 +19,8 @@ export const COMMANDS: readonly Command[] = [
   simulateCommand,
   scheduleCommand,
   liveSimCommand,
+  mapRecordingCommand,
+  simulateFromCommand,
   lessonCommand,
 ];
 

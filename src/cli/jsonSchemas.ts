@@ -6,6 +6,8 @@ import { DispatchList, Schedule } from '../model/scheduleSchema.ts';
 import { StateEvent } from '../model/stateEventSchema.ts';
 import { Heartbeat } from '../model/heartbeatSchema.ts';
 import { RecordingMapping } from '../model/recordingMappingSchema.ts';
+import { LessonAnswers } from '../training/answersSchema.ts';
+import { Lesson } from '../training/lessonSchema.ts';
 
 /** The published JSON Schemas, one file each, derived from the zod schemas that are the source of truth. */
 export const PUBLISHED_SCHEMAS = [
@@ -16,6 +18,8 @@ export const PUBLISHED_SCHEMAS = [
   { file: 'recording-mapping.schema.json', schema: RecordingMapping, id: 'urn:plant-twin:schema:recording-mapping:1' },
   { file: 'schedule.schema.json', schema: Schedule, id: 'urn:plant-twin:schema:schedule:1' },
   { file: 'dispatch-list.schema.json', schema: DispatchList, id: 'urn:plant-twin:schema:dispatch-list:1' },
+  { file: 'lesson.schema.json', schema: Lesson, id: 'urn:plant-twin:schema:lesson:1' },
+  { file: 'lesson-answers.schema.json', schema: LessonAnswers, id: 'urn:plant-twin:schema:lesson-answers:1' },
 ] as const;
 
 // Shared building blocks become named $defs instead of being repeated inline at every use.

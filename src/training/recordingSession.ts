@@ -41,6 +41,10 @@ export class RecordingLessonSession implements LessonPlay {
     return this.pauses.length;
   }
 
+  get startIso(): string {
+    return iso(this.zero);
+  }
+
   get index(): number {
     return this.current;
   }

@@ -52,6 +52,10 @@ export class ScenarioLessonSession implements LessonPlay {
     return this.lp.pauses.length;
   }
 
+  get startIso(): string {
+    return this.lp.scenario.start;
+  }
+
   get index(): number {
     return this.current;
   }

@@ -1,7 +1,7 @@
 import { minutesBetween } from '../model/calendar.ts';
 import type { Scenario } from '../model/scenarioSchema.ts';
 import type { Schedule } from '../model/scheduleSchema.ts';
-import { DEFAULT_ATCS, pickLot, type DispatchRule } from '../sim/plant/dispatching.ts';
+import { before, DEFAULT_ATCS, scoreLots, type DispatchRule } from '../sim/plant/dispatching.ts';
 import type { PlantRun } from '../sim/plant/plantRun.ts';
 import { plantOutputs } from '../../solver/plant/plantOutputs.ts';
 import { solvePlant } from '../../solver/plant/solvePlant.ts';
@@ -62,22 +62,34 @@ export function proposeFor(lp: LessonPlant, run: PlantRun, scenario: Scenario, d
         : { option: null, reason: `the plan runs none of the waiting orders on ${d.equipment} next`, plan: planOf(s) };
     }
     case 'dispatching-rule': {
+      // The rule whose order of each queue agrees most with the plan's: over all pairs of lots
+      // waiting at the same machine, how often the rule puts first the one the plan starts first.
       const s = solve(base, lp);
-      const machines = run.machines.filter((m) => (!d.equipment || d.equipment.includes(m.spec.id)) && m.queue.length >= 2);
+      const planned = new Map(s.operations.map((o) => [`${o.order}/${o.operation}`, startsAt(o)]));
       const agree = new Map<DispatchRule, number>(d.options.map((r) => [r, 0]));
-      for (const m of machines) {
-        const planned = s.operations.filter((o) => o.equipment === m.spec.id && m.queue.some((l) => l.order.spec.id === o.order)).sort((a, b) => startsAt(a) - startsAt(b))[0];
-        if (!planned) continue;
-        for (const rule of d.options) {
-          const k = pickLot(rule, m.queue, { now, equipment: m.spec, keys: m.keys, atcs: DEFAULT_ATCS });
-          if (k >= 0 && m.queue[k]!.order.spec.id === planned.order) agree.set(rule, agree.get(rule)! + 1);
+      let pairs = 0;
+      for (const m of run.machines) {
+        if ((d.equipment && !d.equipment.includes(m.spec.id)) || m.queue.length < 2) continue;
+        const plan = m.queue.map((l) => planned.get(`${l.order.spec.id}/${l.routing.operations[l.op]!.id}`) ?? Infinity);
+        const ctx = { now, equipment: m.spec, keys: m.keys, atcs: DEFAULT_ATCS };
+        const scores = d.options.map((rule) => scoreLots(rule, m.queue, ctx));
+        for (let a = 0; a < m.queue.length; a++) {
+          for (let b = a + 1; b < m.queue.length; b++) {
+            if (plan[a] === plan[b]) continue;
+            pairs++;
+            const planFirst = plan[a]! < plan[b]! ? a : b;
+            d.options.forEach((rule, r) => {
+              const sc = scores[r]!;
+              const ruleFirst = before(sc[a]!, m.queue[a]!, sc[b]!, m.queue[b]!) ? a : b;
+              if (ruleFirst === planFirst) agree.set(rule, agree.get(rule)! + 1);
+            });
+          }
         }
       }
-      const ranked = [...agree.entries()].sort((a, b) => b[1] - a[1]);
-      const [rule, count] = ranked[0]!;
-      return count > 0
-        ? { option: rule, reason: `${rule} picks the plan's next job on ${count} of ${machines.length} machines with a queue`, plan: planOf(s) }
-        : { option: null, reason: 'no rule picks the plan\'s next job on any machine with a queue', plan: planOf(s) };
+      const [rule, count] = [...agree.entries()].sort((x, y) => y[1] - x[1])[0]!;
+      return pairs > 0
+        ? { option: rule, reason: `${rule} orders the queues as the plan does in ${count} of ${pairs} pairs of waiting lots`, plan: planOf(s) }
+        : { option: null, reason: 'no machine has two lots waiting to compare the rules with the plan', plan: planOf(s) };
     }
     case 'reroute': {
       const machine = run.machines.find((m) => m.spec.id === d.from);

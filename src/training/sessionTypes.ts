@@ -102,6 +102,8 @@ export interface AnswerPlace {
 
 /** One way of playing a lesson, shared by the CLI (answers from a file) and the app (answers from the trainee). */
 export interface LessonPlay {
+  /** Time zero of the lesson's minutes: the scenario start, or the recording's first minute. */
+  readonly startIso: string;
   readonly pauseCount: number;
   readonly index: number;
   view(options?: { trace?: boolean }): PauseView;

@@ -33,7 +33,7 @@ export function lessonFixture(): LessonInput {
       { id: 'quiet', kind: 'stale-data', at: '2026-11-30T08:00:00Z', equipment: 'saw', duration: 30 },
     ],
     decisions: [
-      { id: 'next', kind: 'next-job', at: '2026-11-30T08:30:00Z', prompt: 'Next on mill-2?', equipment: 'mill-2' },
+      { id: 'next', kind: 'next-job', at: '2026-11-30T08:30:00Z', prompt: 'Next on the saw?', equipment: 'saw' },
       { id: 'reroute', kind: 'reroute', at: '2026-11-30T09:05:00Z', until: '2026-11-30T10:00:00Z', prompt: 'Move mill-1 work?', from: 'mill-1', to: ['mill-2'] },
       { id: 'take', kind: 'rush-order', event: 'rush', prompt: 'Take it?', hints: [{ text: 'Look at the due dates.', cost: 10 }] },
       { id: 'rule', kind: 'dispatching-rule', at: '2026-11-30T10:05:00Z', prompt: 'Which rule?', options: ['FIFO', 'EDD'], timeLimit: { seconds: 30 } },

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Experiment, JsonValue } from '../experiment/experimentSchema.ts';
+import { ExperimentPart } from '../experiment/partFile.ts';
 import { Distribution, Id, IsoDateTime } from '../model/common.ts';
 import { Layout } from '../model/layoutSchema.ts';
 import { Scenario } from '../model/scenarioSchema.ts';
@@ -18,12 +20,14 @@ export const PUBLISHED_SCHEMAS = [
   { file: 'recording-mapping.schema.json', schema: RecordingMapping, id: 'urn:plant-twin:schema:recording-mapping:1' },
   { file: 'schedule.schema.json', schema: Schedule, id: 'urn:plant-twin:schema:schedule:1' },
   { file: 'dispatch-list.schema.json', schema: DispatchList, id: 'urn:plant-twin:schema:dispatch-list:1' },
+  { file: 'experiment.schema.json', schema: Experiment, id: 'urn:plant-twin:schema:experiment:1' },
+  { file: 'experiment-part.schema.json', schema: ExperimentPart, id: 'urn:plant-twin:schema:experiment-part:1' },
   { file: 'lesson.schema.json', schema: Lesson, id: 'urn:plant-twin:schema:lesson:1' },
   { file: 'lesson-answers.schema.json', schema: LessonAnswers, id: 'urn:plant-twin:schema:lesson-answers:1' },
 ] as const;
 
 // Shared building blocks become named $defs instead of being repeated inline at every use.
-const NAMED_DEFS = new Map<z.core.$ZodType, string>([[Id, 'Id'], [IsoDateTime, 'IsoDateTime'], [Distribution, 'Distribution']]);
+const NAMED_DEFS = new Map<z.core.$ZodType, string>([[Id, 'Id'], [IsoDateTime, 'IsoDateTime'], [Distribution, 'Distribution'], [JsonValue, 'JsonValue']]);
 
 function metadataWithDefNames(): z.core.$ZodRegistry<Record<string, unknown>> {
   const registry = z.registry<Record<string, unknown>>();

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EXIT_OK, EXIT_USAGE, type Command, type Output } from './command.ts';
+import { experimentCommand } from './experimentCommand.ts';
 import { helpText, usageSummary } from './help.ts';
 import { inspectCommand } from './inspectCommand.ts';
 import { lessonCommand } from './lessonCommand.ts';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   recordCommand,
   simulateCommand,
   scheduleCommand,
+  experimentCommand,
   liveSimCommand,
   mapRecordingCommand,
   simulateFromCommand,

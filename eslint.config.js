@@ -26,7 +26,7 @@ const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patter
 // container) is allowed for the playback clock; its React binding is not.
 const pureCore = {
   ...restrict(
-    { group: UI_LIBRARIES, message: 'The pure core (src/model, src/sim, src/live, src/playback, src/experiment, solver) must not import UI libraries.' },
+    { group: UI_LIBRARIES, message: 'The pure core (src/model, src/sim, src/live, src/playback, src/experiment, src/training, solver) must not import UI libraries.' },
     { regex: '^zustand(/react.*)?$', message: 'The pure core may use zustand/vanilla, not its React binding.' },
     upwards('The pure core', ['workers', 'state', 'twin', 'ui', 'app']),
   ),

@@ -8,6 +8,9 @@ import { DispatchList, Schedule } from '../model/scheduleSchema.ts';
 import { StateEvent } from '../model/stateEventSchema.ts';
 import { Heartbeat } from '../model/heartbeatSchema.ts';
 import { RecordingMapping } from '../model/recordingMappingSchema.ts';
+import { AuditEntry } from '../mes/auditEntry.ts';
+import { MesAnswer } from '../mes/mesAnswer.ts';
+import { ApprovedVersion } from '../mes/version.ts';
 import { LessonAnswers } from '../training/answersSchema.ts';
 import { Lesson } from '../training/lessonSchema.ts';
 
@@ -22,6 +25,9 @@ export const PUBLISHED_SCHEMAS = [
   { file: 'dispatch-list.schema.json', schema: DispatchList, id: 'urn:plant-twin:schema:dispatch-list:1' },
   { file: 'experiment.schema.json', schema: Experiment, id: 'urn:plant-twin:schema:experiment:1' },
   { file: 'experiment-part.schema.json', schema: ExperimentPart, id: 'urn:plant-twin:schema:experiment-part:1' },
+  { file: 'audit-entry.schema.json', schema: AuditEntry, id: 'urn:plant-twin:schema:audit-entry:1' },
+  { file: 'mes-version.schema.json', schema: ApprovedVersion, id: 'urn:plant-twin:schema:mes-version:1' },
+  { file: 'mes-answer.schema.json', schema: MesAnswer, id: 'urn:plant-twin:schema:mes-answer:1' },
   { file: 'lesson.schema.json', schema: Lesson, id: 'urn:plant-twin:schema:lesson:1' },
   { file: 'lesson-answers.schema.json', schema: LessonAnswers, id: 'urn:plant-twin:schema:lesson-answers:1' },
 ] as const;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { loadExperimentText } from '../experiment/loadExperiment.ts';
+import { loadNetworkText } from '../experiment/loadNetwork.ts';
 import { loadPartText } from '../experiment/partFile.ts';
 import {
   loadDispatchListText, loadPlantFile, loadScheduleText, parseStateCsv, parseStateJsonLines, type Plant,
@@ -13,7 +14,7 @@ import { loadAnswersText } from '../training/loadLesson.ts';
 import { fsLessonFiles } from './fsLessonFiles.ts';
 import { fsLayoutResolver, readTextFile } from './fsResolver.ts';
 
-export type InputKind = 'layout' | 'scenario' | 'schedule' | 'dispatch-list' | 'recording' | 'experiment' | 'experiment-part' | 'lesson' | 'lesson-answers' | 'unknown';
+export type InputKind = 'layout' | 'scenario' | 'schedule' | 'dispatch-list' | 'recording' | 'experiment' | 'experiment-part' | 'network' | 'lesson' | 'lesson-answers' | 'unknown';
 
 export type InputValue =
   | { kind: 'plant'; plant: Plant }
@@ -22,6 +23,7 @@ export type InputValue =
   | { kind: 'recording'; events: number; badLines: number }
   | { kind: 'experiment'; systems: number }
   | { kind: 'experiment-part'; replications: number }
+  | { kind: 'network'; sites: number }
   | { kind: 'lesson'; lesson: Lesson; source: LessonSource }
   | { kind: 'lesson-answers'; answers: LessonAnswers };
 
@@ -41,6 +43,7 @@ const FORMAT_KINDS: Record<string, InputKind> = {
   'plant-twin/dispatch': 'dispatch-list',
   'plant-twin/experiment': 'experiment',
   'plant-twin/experiment-part': 'experiment-part',
+  'plant-twin/network': 'network',
   'plant-twin/lesson': 'lesson',
   'plant-twin/lesson-answers': 'lesson-answers',
 };
@@ -90,6 +93,12 @@ export async function loadInputFile(file: string): Promise<InputFile> {
     const loaded = await loadExperimentText(text, file, fsLayoutResolver);
     return loaded.ok
       ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, systems: loaded.value.systems.length } }
+      : { file, kind, problems: loaded.problems, warnings: [] };
+  }
+  if (kind === 'network') {
+    const loaded = await loadNetworkText(text, file, fsLayoutResolver);
+    return loaded.ok
+      ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, sites: loaded.value.sites.length } }
       : { file, kind, problems: loaded.problems, warnings: [] };
   }
   if (kind === 'experiment-part') {

@@ -31,7 +31,11 @@ export function SimulateFromHere() {
           title={hasScenario ? 'Start the scenario from the states shown and simulate the next hours' : 'Open a scenario to simulate from here'}>Simulate from here</button>
         <NumberField label="Hours ahead" value={hours} min={1} max={336} integer onCommit={(h) => store.setHours(h)} testId="from-here-hours" size={4} unit="h" />
       </div>
-      {running && <progress value={progress} max={1} aria-label="Simulate from here progress" />}
+      {running && (
+        <p><progress value={progress} max={1} aria-label="Simulate from here progress" />{' '}
+          <button type="button" onClick={() => store.cancel()} data-testid="from-here-cancel">Cancel</button></p>
+      )}
+      {status === 'cancelled' && <p className="live-note">Cancelled.</p>}
       <p className="visually-hidden" role="status">{running ? 'Simulating from here…' : status === 'done' ? 'Simulation from here finished.' : status === 'refused' ? 'Simulate from here was refused.' : ''}</p>
       {status === 'refused' && refusal && (
         <div className="field-error" role="alert" data-testid="from-here-refused">

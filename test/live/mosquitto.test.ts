@@ -42,6 +42,10 @@ describe('live states through a real Mosquitto broker over WebSocket', () => {
         await send(0, { state: 'idle' });
         return source.states.counters.applied > 0;
       });
+      // Probes still in flight would count as duplicates below. One publisher's messages reach a
+      // subscriber in order, so once a last message (another machine) is in, they all are.
+      await pub.publishAsync(TOPIC.replace('press-7', 'sync-1'), JSON.stringify({ ts: t, state: 'idle' }), { qos: 1 });
+      await waitFor('the probes in flight', () => source.states.get('sync-1') !== undefined);
       const before = { ...source.states.counters };
       await send(3000, { state: 'processing', order: 'o-17' });
       await send(1000, { state: 'down', reason: 'jam' });

@@ -34,6 +34,16 @@ export interface Judge {
   path(out: Int32Array, rng: Random): number;
   /** Moves beyond the path's (changeover grouping, batches), appended to `moves`. */
   extraMoves?(moves: MoveList, memory: TabuMemory, iter: number, rng: Random): void;
+  /** The solution last evaluated becomes the current one (a judge may time later ones from it). */
+  commit?(): void;
+  /** The current solution is back in the graph after a trial: take back the trial's timing. */
+  revert?(): void;
+  /**
+   * Descent mode (when present): each iteration tries this one of the generated moves (-1: none)
+   * and keeps it only when the value does not get worse — for judges whose exact timing is too
+   * dear to rank a neighbourhood, whose moves are then chosen to aim at the objective instead.
+   */
+  pickMove?(moves: MoveList, rng: Random): number;
   /** Start times of the solution last evaluated (for crossover), or null when it cannot be timed. */
   starts(): ArrayLike<number> | null;
   /** Whether the value reached the lower bound (the search then stops). */
@@ -132,6 +142,7 @@ export class TabuRun {
     const L = judge.levels;
     this.value = new Float64Array(L);
     if (!g.evaluate() || !judge.evaluate(this.value)) throw new Error('the start solution cannot be timed');
+    judge.commit?.();
     this.hood = new Neighbourhood(g);
     this.moves = new MoveList(moveCapacity(g));
     this.memory = new TabuMemory(c.n, c.m);
@@ -196,7 +207,12 @@ export class TabuRun {
       this.restart();
       return;
     }
-    if (judge.exact <= 1) {
+    if (judge.pickMove) {
+      if (!this.descend(judge.pickMove(moves, this.rng))) {
+        if (++this.sinceImprove > o.stall) this.restart();
+        return;
+      }
+    } else if (judge.exact <= 1) {
       this.apply(select(moves, best.makespan, this.rng), true);
     } else {
       const count = pick(moves, this.picks, judge.exact, this.rng);
@@ -218,6 +234,37 @@ export class TabuRun {
     } else if (++this.sinceImprove > o.stall) this.restart();
   }
 
+  /**
+   * Tries move i and keeps it when the value does not get worse (and it is not tabu, unless it
+   * beats the best); otherwise takes it back. Returns whether it was kept.
+   */
+  private descend(i: number): boolean {
+    const { g, judge, moves, trial, value, best } = this;
+    if (i < 0) return false;
+    const kind = moves.kind[i] as number;
+    const moved = kind === BACKWARD ? (moves.b[i] as number) : (moves.a[i] as number);
+    const oldMachine = g.mach[moved] as number;
+    const oldAfter = g.mPrev[moved] as number;
+    g.relocate(moved, moves.machine[i] as number, moves.after[i] as number, moves.link[i] as number);
+    const ok = g.evaluate() && judge.evaluate(trial);
+    const keep = ok && compareValues(trial, value) <= 0 && (moves.tabu[i] === 0 || compareValues(trial, best.value) < 0);
+    if (!keep) {
+      g.undo();
+      g.evaluate();
+      if (judge.revert) judge.revert();
+      else if (!judge.evaluate(value)) throw new Error('a solution that was timed before cannot be timed again');
+      if (!ok) this.rejected++;
+      return false;
+    }
+    // Remember what the kept move undid: the old neighbour and machine become tabu for a while.
+    const tenure = this.o.tenureMin + this.rng.int(this.o.tenureMax - this.o.tenureMin + 1);
+    if (oldMachine !== (moves.machine[i] as number)) this.memory.forbidMachine(moved, oldMachine, this.iterations + tenure);
+    if (oldAfter >= 0) this.memory.forbidPair(oldAfter, moved, this.iterations + tenure);
+    value.set(trial);
+    judge.commit?.();
+    return true;
+  }
+
   /** Loads a snapshot and times it; false when it cannot be timed. */
   private load(s: Snapshot): boolean {
     this.g.restore(s);
@@ -235,6 +282,7 @@ export class TabuRun {
       ok = g.evaluate() && judge.evaluate(this.value);
     }
     if (!ok && !this.load(elite.pick(rng) ?? this.best)) this.load(this.best);
+    judge.commit?.();
     this.memory.clear();
     for (let k = 0; k < o.kick; k++) {
       this.generate();
@@ -259,7 +307,10 @@ export class TabuRun {
     const moved = kind === BACKWARD ? (moves.b[i] as number) : (moves.a[i] as number);
     if (remember) this.remember(i, kind, moved);
     g.relocate(moved, moves.machine[i] as number, moves.after[i] as number, moves.link[i] as number);
-    if (g.evaluate() && judge.evaluate(value)) return true;
+    if (g.evaluate() && judge.evaluate(value)) {
+      judge.commit?.();
+      return true;
+    }
     g.undo();
     if (!g.evaluate() || !judge.evaluate(value)) throw new Error('taking back a move left a solution that cannot be timed');
     this.rejected++;

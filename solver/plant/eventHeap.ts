@@ -32,6 +32,46 @@ export class EventHeap {
     this.counter = 0;
   }
 
+  /** Time of the next event (Infinity when none). */
+  peekTime(): number {
+    return this.size > 0 ? (this.time[0] as number) : Infinity;
+  }
+
+  /** Copies the pending events into `to` (grown as needed), to restore them later. */
+  saveTo(to: HeapCopy): void {
+    const n = this.size;
+    if (to.time.length < n) {
+      const cap = Math.max(n, 2 * to.time.length);
+      to.time = new Float64Array(cap);
+      to.prio = new Float64Array(cap);
+      to.order = new Float64Array(cap);
+      to.kind = new Int32Array(cap);
+      to.argA = new Int32Array(cap);
+      to.argB = new Int32Array(cap);
+    }
+    to.time.set(this.time.subarray(0, n));
+    to.prio.set(this.prio.subarray(0, n));
+    to.order.set(this.order.subarray(0, n));
+    to.kind.set(this.kind.subarray(0, n));
+    to.argA.set(this.argA.subarray(0, n));
+    to.argB.set(this.argB.subarray(0, n));
+    to.size = n;
+    to.counter = this.counter;
+  }
+
+  restoreFrom(from: HeapCopy): void {
+    const n = from.size;
+    while (this.time.length < n) this.grow();
+    this.time.set(from.time.subarray(0, n));
+    this.prio.set(from.prio.subarray(0, n));
+    this.order.set(from.order.subarray(0, n));
+    this.kind.set(from.kind.subarray(0, n));
+    this.argA.set(from.argA.subarray(0, n));
+    this.argB.set(from.argB.subarray(0, n));
+    this.size = n;
+    this.counter = from.counter;
+  }
+
   push(time: number, prio: number, kind: number, a: number, b: number): void {
     if (this.size === this.time.length) this.grow();
     let i = this.size++;
@@ -116,4 +156,16 @@ export class EventHeap {
     this.argA = grow32(this.argA);
     this.argB = grow32(this.argB);
   }
+}
+
+/** A saved heap (its array order is a valid heap as it was). */
+export class HeapCopy {
+  size = 0;
+  counter = 0;
+  time = new Float64Array(16);
+  prio = new Float64Array(16);
+  order = new Float64Array(16);
+  kind = new Int32Array(16);
+  argA = new Int32Array(16);
+  argB = new Int32Array(16);
 }

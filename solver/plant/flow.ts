@@ -1,8 +1,9 @@
 import { applySetup, setupTime } from '../../src/sim/plant/setups.ts';
 import type { CompiledProblem } from '../compile.ts';
-import { EventHeap } from './eventHeap.ts';
+import { EventHeap, HeapCopy } from './eventHeap.ts';
 import type { PlantProblem } from './plantProblem.ts';
-import { intersectIntervals, WorkingTime } from './workingTime.ts';
+import { intersectIntervals } from '../../src/sim/plant/availability.ts';
+import { WorkingTime } from './workingTime.ts';
 
 /** Why an operation began when it did: the operation whose end (or release of a resource) held it. */
 export const CAUSE_NONE = 0;
@@ -30,7 +31,6 @@ const WAIT_RUN = 2;
 const RUN = 3;
 const BLOCKED = 4;
 
-const EV_ROOM = 0; // a: op whose lot asks for room at its machine
 const EV_ARRIVE = 1; // a: op whose lot arrives at its machine
 const EV_TRY = 2; // a: machine tries to begin its next job
 const EV_SETUP_END = 3; // a: machine
@@ -39,6 +39,35 @@ const EV_RUN_END = 5; // a: machine
 const EV_OUTPUT_FREE = 6; // a: machine, b: op whose units leave its output buffer
 
 const EPS = 1e-9;
+
+/** A checkpoint is kept about every this many events of a full run (at a change of time). */
+const CHECKPOINT_EVERY = 48;
+
+/** The flow's state before the first event at `time`: what an incremental run restarts from. */
+class Checkpoint {
+  time = 0;
+  releaseNext = 0;
+  violations = 0;
+  finished = 0;
+  readonly heap = new HeapCopy();
+  constructor(
+    readonly phase: Uint8Array,
+    readonly jobLead: Int32Array,
+    readonly idleSince: Float64Array,
+    readonly lastOp: Int32Array,
+    readonly waitingSince: Float64Array,
+    readonly opWaitCause: Int32Array,
+    readonly inUsed: Float64Array,
+    readonly outUsed: Float64Array,
+    readonly tryAt: Float64Array,
+    readonly keys: Int32Array,
+    readonly slotBusy: Float64Array,
+    readonly slotOp: Int32Array,
+    /** inWait then unloadQueue of every machine, flattened; listStart has 2m + 1 offsets. */
+    public lists: Int32Array,
+    readonly listStart: Int32Array,
+  ) {}
+}
 
 /**
  * The plant's timing of a solution, by the simulator's rules with randomness off: each machine
@@ -54,7 +83,8 @@ const EPS = 1e-9;
  * - Changeover: minutes from the simulator's setupTime on the machine's current keys (after the
  *   job the machine is set up for its product, even when the changeover took no time); it works in the machine's and its operator's working
  *   time, pausing outside either. Then the run asks for its own operator and works likewise.
- *   An uninterruptible operation's run starts only where its whole time runs without a pause.
+ *   An uninterruptible operation's run starts only where its whole time runs without a pause
+ *   (its changeover may pause; the machine then waits, set up, for such a stretch).
  * - A finished lot goes into the machine's output buffer (the machine is blocked while there is
  *   no room), asks for room in the next machine's input buffer (oldest request first; a lot
  *   bigger than the buffer enters an empty one), then travels the planned transport lag. Its
@@ -87,6 +117,8 @@ export class PlantFlow {
   /** Per operation: 1 when its lot waited for batch partners beyond maxWait, 2 when it began after its lock. */
   readonly violation: Uint8Array;
   violations = 0;
+  /** Runs that restarted from a checkpoint (for tests and figures). */
+  incrementalRuns = 0;
   /** Operations that ended (all of them after a successful run). */
   finished = 0;
   /** Dispatch mode: the sequences it made (a graph loads them). */
@@ -97,6 +129,25 @@ export class PlantFlow {
   readonly batchLink: Uint8Array;
 
   private readonly heap = new EventHeap(256);
+  /** Per operation: when its machine became free for the job it began in (what an incremental run restarts before). */
+  readonly jobIdle: Float64Array;
+  // The committed solution: its sequences and results, and checkpoints of its run.
+  private readonly base: { mach: Int32Array; mNext: Int32Array; mFirst: Int32Array; link: Uint8Array; valid: boolean; violations: number; finished: number };
+  private readonly baseArrays: [Float64Array | Int32Array | Uint8Array, Float64Array | Int32Array | Uint8Array][];
+  private baseCheckpoints: Checkpoint[] = [];
+  private scratchCheckpoints: Checkpoint[] = [];
+  private spare: Checkpoint[] = [];
+  /** Base checkpoints the last run kept (the ones before its restart point), and how many it recorded itself. */
+  private keptCheckpoints = 0;
+  private recorded = 0;
+  private recording = false;
+  /** Lots released into the plant, by time (then operation): kept apart from the heap, which stays small. */
+  private readonly releaseOp: Int32Array;
+  private readonly releaseAt: Float64Array;
+  private releaseNext = 0;
+  /** Assemblies (operations with several predecessors) rule out incremental runs. */
+  private readonly assemblies: boolean;
+  private readonly keyCount: number;
   private readonly clocks = new Map<number, WorkingTime>();
   // Per operation state.
   private readonly arrived: Float64Array;
@@ -129,7 +180,8 @@ export class PlantFlow {
   private readonly backlog: Float64Array;
   private readonly tailKeys: Int32Array[];
 
-  constructor(readonly pp: PlantProblem, readonly c: CompiledProblem) {
+  /** `checkpointEvery`: events between checkpoints of a recorded run (tests use small values). */
+  constructor(readonly pp: PlantProblem, readonly c: CompiledProblem, private readonly checkpointEvery = CHECKPOINT_EVERY) {
     const n = c.n;
     const m = c.m;
     this.n = n;
@@ -153,6 +205,20 @@ export class PlantFlow {
     this.arrived = new Float64Array(n);
     this.from = new Int32Array(n);
     this.lotsLeft = new Int32Array(n);
+    this.jobIdle = new Float64Array(n);
+    const released: number[] = [];
+    for (let v = 0; v < n; v++) {
+      if ((c.predStart[v + 1] as number) > (c.predStart[v] as number)) continue;
+      if (pp.fixed[v]?.kind === 'frozen' || pp.plant.waiting[v] === 1) continue;
+      released.push(v);
+    }
+    const at = (v: number): number => Math.max(pp.planStart, c.release[v] as number);
+    released.sort((a, b) => at(a) - at(b) || a - b);
+    this.releaseOp = Int32Array.from(released);
+    this.releaseAt = Float64Array.from(released, at);
+    let assemblies = false;
+    for (let v = 0; v < n; v++) if ((c.predStart[v + 1] as number) - (c.predStart[v] as number) > 1) assemblies = true;
+    this.assemblies = assemblies;
     this.dur = new Float64Array(n);
     this.phase = new Uint8Array(m);
     this.nextOp = new Int32Array(m);
@@ -176,6 +242,10 @@ export class PlantFlow {
     const slots = this.slotStart[pools.length] as number;
     this.slotBusy = new Float64Array(slots);
     this.slotOp = new Int32Array(slots);
+    this.keyCount = this.keys.reduce((sum, k) => sum + k.length, 0);
+    this.base = { mach: new Int32Array(n), mNext: new Int32Array(n), mFirst: new Int32Array(m), link: new Uint8Array(n), valid: false, violations: 0, finished: 0 };
+    const own: (Float64Array | Int32Array | Uint8Array)[] = [this.begin, this.setup, this.setupStart, this.start, this.end, this.setupPool, this.runPool, this.room, this.cause, this.causeKind, this.violation, this.arrived, this.from, this.lotsLeft, this.dur, this.jobIdle];
+    this.baseArrays = own.map((a) => [a, a.slice()]);
   }
 
   /** Working time of machine k while holding an operator of pool p (-1: none): both must be at work. */
@@ -204,14 +274,259 @@ export class PlantFlow {
   /** Follows the given sequences. False when they cannot be followed (a cycle or a buffer deadlock). */
   follow(s: FlowSequences): boolean {
     this.rule = null;
+    this.takeSequences(s);
+    for (let v = 0; v < this.n; v++) this.dur[v] = this.durationOn(v, s.mach[v] as number);
+    this.reset();
+    for (let k = 0; k < this.m; k++) this.nextOp[k] = s.mFirst[k] as number;
+    this.keptCheckpoints = 0;
+    return this.recordedRun();
+  }
+
+  private takeSequences(s: FlowSequences): void {
     this.mach.set(s.mach);
     this.batchLink.set(s.batchLink);
     this.mNext.set(s.mNext);
     this.mFirst.set(s.mFirst);
-    for (let v = 0; v < this.n; v++) this.dur[v] = this.durationOn(v, s.mach[v] as number);
-    this.reset();
-    for (let k = 0; k < this.m; k++) this.nextOp[k] = s.mFirst[k] as number;
-    return this.run();
+  }
+
+  private recordedRun(): boolean {
+    this.recording = true;
+    this.recorded = 0;
+    for (const cp of this.scratchCheckpoints) this.spare.push(cp);
+    this.scratchCheckpoints = [];
+    const ok = this.run();
+    this.recording = false;
+    return ok;
+  }
+
+  /**
+   * Follows `s`, which differs from the committed solution only from `from` on (no machine's
+   * sequence changes what happens before that time): the run restarts from the last checkpoint of
+   * the committed run before `from`, with the committed results up to there, so the result is the
+   * very one `follow` gives. Falls back to a full run where it cannot.
+   */
+  followFrom(s: FlowSequences, from: number): boolean {
+    const cps = this.baseCheckpoints;
+    if (!this.base.valid || this.assemblies || cps.length === 0 || !((cps[0] as Checkpoint).time < from)) return this.follow(s);
+    let lo = 0;
+    let hi = cps.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((cps[mid] as Checkpoint).time < from) lo = mid; else hi = mid - 1;
+    }
+    const cp = cps[lo] as Checkpoint;
+    this.rule = null;
+    this.takeSequences(s);
+    for (const [own, saved] of this.baseArrays) own.set(saved);
+    this.restore(cp);
+    this.rewind(cp.time);
+    // Durations on the (maybe new) machines; the next job of every machine in its (maybe new) sequence.
+    for (let v = 0; v < this.n; v++) if ((this.begin[v] as number) < 0) this.dur[v] = this.durationOn(v, s.mach[v] as number);
+    for (let k = 0; k < this.m; k++) {
+      let v = s.mFirst[k] as number;
+      while (v >= 0 && (this.begin[v] as number) >= 0) v = s.mNext[v] as number;
+      this.nextOp[k] = v;
+    }
+    // No extra events: every changed machine is still busy at the checkpoint, or waits for a lot
+    // that comes after it (earliestChange), so it looks at its new next job by itself, and the
+    // events keep the very order they have in a full run.
+    this.keptCheckpoints = lo + 1;
+    this.incrementalRuns++;
+    return this.recordedRun();
+  }
+
+  /** The last run's solution becomes the committed one (followFrom restarts from it). */
+  commit(): void {
+    const b = this.base;
+    b.mach.set(this.mach);
+    b.mNext.set(this.mNext);
+    b.mFirst.set(this.mFirst);
+    b.link.set(this.batchLink);
+    b.valid = true;
+    b.violations = this.violations;
+    b.finished = this.finished;
+    for (const [own, saved] of this.baseArrays) saved.set(own);
+    const dropped = this.baseCheckpoints.splice(this.keptCheckpoints);
+    for (const cp of dropped) this.spare.push(cp);
+    for (const cp of this.scratchCheckpoints) this.baseCheckpoints.push(cp);
+    this.scratchCheckpoints = [];
+  }
+
+  /** Puts the committed results back (after trying a solution that was not kept). */
+  restoreCommitted(): void {
+    for (const [own, saved] of this.baseArrays) own.set(saved);
+    this.keptCheckpoints = this.baseCheckpoints.length;
+    for (const cp of this.scratchCheckpoints) this.spare.push(cp);
+    this.scratchCheckpoints = [];
+    const b = this.base;
+    this.mach.set(b.mach);
+    this.mNext.set(b.mNext);
+    this.mFirst.set(b.mFirst);
+    this.batchLink.set(b.link);
+    this.violations = b.violations;
+    this.finished = b.finished;
+  }
+
+  /** Whether a solution is committed (followFrom and earliestChange need one). */
+  get hasCommitted(): boolean {
+    return this.base.valid;
+  }
+
+  /**
+   * The earliest time at which following `s` may differ from following the committed solution.
+   * Per machine, at the first job whose make-up differs, the machine sits idle (in both runs) until
+   * a job there is ready: the old job's lots (committed arrival times) or the new job's — which
+   * come when they came before if they kept their machine. A lot that moves asks another machine
+   * for room (and goes there) once its previous operation ends. Infinity when nothing changed.
+   */
+  earliestChange(s: FlowSequences): number {
+    const b = this.base;
+    const plant = this.pp.plant;
+    const c = this.c;
+    const begin = this.baseArrays[0]![1] as Float64Array;
+    const end = this.baseArrays[4]![1] as Float64Array;
+    const arrived = this.baseArrays[11]![1] as Float64Array;
+    const idle = this.baseArrays[15]![1] as Float64Array;
+    const t0 = this.pp.planStart;
+    const asked = (w: number): number => {
+      if (plant.waiting[w] === 1 || this.pp.fixed[w]?.kind === 'frozen') return t0;
+      let at = Infinity;
+      for (let e = c.predStart[w] as number; e < (c.predStart[w + 1] as number); e++) at = Math.min(at, end[c.predList[e] as number] as number);
+      return at === Infinity ? Math.max(t0, c.release[w] as number) : at;
+    };
+    let t = Infinity;
+    // A lot on another machine asks that machine for room, and goes there, once its previous operation ends.
+    for (let w = 0; w < this.n; w++) if (s.mach[w] !== b.mach[w]) t = Math.min(t, asked(w));
+    for (let k = 0; k < this.m; k++) {
+      let ob = b.mFirst[k] as number;
+      let ns = s.mFirst[k] as number;
+      let lead = -1;
+      let last = -1;
+      while (ob >= 0 && ob === ns && b.link[ob] === s.batchLink[ns]) {
+        if (b.link[ob] === 0) lead = ob;
+        last = ob;
+        ob = b.mNext[ob] as number;
+        ns = s.mNext[ns] as number;
+      }
+      if (ob < 0 && ns < 0) continue;
+      const midJob = (ob >= 0 && b.link[ob] === 1) || (ns >= 0 && s.batchLink[ns] === 1);
+      const oldJob = midJob ? lead : ob;
+      const newJob = midJob ? lead : ns;
+      const idleBefore = oldJob >= 0 ? (idle[oldJob] as number) : last >= 0 ? (end[last] as number) : t0;
+      let oldReady = Infinity;
+      if (oldJob >= 0) {
+        oldReady = -Infinity;
+        for (let w = oldJob; ; w = b.mNext[w] as number) {
+          oldReady = Math.max(oldReady, arrived[w] as number);
+          const x = b.mNext[w] as number;
+          if (x < 0 || b.link[x] !== 1) break;
+        }
+        oldReady = Math.min(oldReady, begin[oldJob] as number);
+      }
+      let newReady = Infinity;
+      if (newJob >= 0) {
+        newReady = -Infinity;
+        for (let w = newJob; ; w = s.mNext[w] as number) {
+          newReady = Math.max(newReady, b.mach[w] === k ? (arrived[w] as number) : asked(w));
+          const x = s.mNext[w] as number;
+          if (x < 0 || s.batchLink[x] !== 1) break;
+        }
+      }
+      t = Math.min(t, Math.max(idleBefore, Math.min(oldReady, newReady)));
+    }
+    return t;
+  }
+
+  private save(cp: Checkpoint, time: number): void {
+    cp.time = time;
+    cp.releaseNext = this.releaseNext;
+    cp.violations = this.violations;
+    cp.finished = this.finished;
+    this.heap.saveTo(cp.heap);
+    cp.phase.set(this.phase);
+    cp.jobLead.set(this.jobLead);
+    cp.idleSince.set(this.idleSince);
+    cp.lastOp.set(this.lastOp);
+    cp.waitingSince.set(this.waitingSince);
+    cp.opWaitCause.set(this.opWaitCause);
+    cp.inUsed.set(this.inUsed);
+    cp.outUsed.set(this.outUsed);
+    cp.tryAt.set(this.tryAt);
+    let i = 0;
+    for (const k of this.keys) { cp.keys.set(k, i); i += k.length; }
+    cp.slotBusy.set(this.slotBusy);
+    cp.slotOp.set(this.slotOp);
+    let size = 0;
+    for (const l of this.inWait) size += l.length;
+    for (const l of this.unloadQueue) size += l.length;
+    if (cp.lists.length < size) cp.lists = new Int32Array(Math.max(size, 2 * cp.lists.length));
+    let at = 0;
+    for (let k = 0; k < this.m; k++) {
+      cp.listStart[k] = at;
+      for (const v of this.inWait[k]!) cp.lists[at++] = v;
+    }
+    for (let k = 0; k < this.m; k++) {
+      cp.listStart[this.m + k] = at;
+      for (const v of this.unloadQueue[k]!) cp.lists[at++] = v;
+    }
+    cp.listStart[2 * this.m] = at;
+  }
+
+  private restore(cp: Checkpoint): void {
+    this.releaseNext = cp.releaseNext;
+    this.violations = cp.violations;
+    this.finished = cp.finished;
+    this.heap.restoreFrom(cp.heap);
+    this.phase.set(cp.phase);
+    this.jobLead.set(cp.jobLead);
+    this.idleSince.set(cp.idleSince);
+    this.lastOp.set(cp.lastOp);
+    this.waitingSince.set(cp.waitingSince);
+    this.opWaitCause.set(cp.opWaitCause);
+    this.inUsed.set(cp.inUsed);
+    this.outUsed.set(cp.outUsed);
+    this.tryAt.set(cp.tryAt);
+    let i = 0;
+    for (const k of this.keys) { k.set(cp.keys.subarray(i, i + k.length)); i += k.length; }
+    this.slotBusy.set(cp.slotBusy);
+    this.slotOp.set(cp.slotOp);
+    for (let k = 0; k < 2 * this.m; k++) {
+      const list = k < this.m ? this.inWait[k]! : this.unloadQueue[k - this.m]!;
+      list.length = 0;
+      for (let j = cp.listStart[k] as number; j < (cp.listStart[k + 1] as number); j++) list.push(cp.lists[j] as number);
+    }
+  }
+
+  /** Forgets every result the committed run wrote at or after `time` (each is written at the time it holds). */
+  private rewind(time: number): void {
+    for (let v = 0; v < this.n; v++) {
+      if ((this.begin[v] as number) >= time) {
+        this.begin[v] = -1;
+        this.setup[v] = 0;
+        this.setupStart[v] = -1;
+        this.setupPool[v] = -1;
+        this.cause[v] = -1;
+        this.causeKind[v] = CAUSE_NONE;
+        this.violation[v] = 0;
+      }
+      if ((this.start[v] as number) >= time) {
+        this.start[v] = -1;
+        this.end[v] = -1;
+        this.runPool[v] = -1;
+      }
+      if ((this.room[v] as number) >= time) this.room[v] = -1;
+      if ((this.arrived[v] as number) >= time) { this.arrived[v] = -1; this.lotsLeft[v] = 1; }
+    }
+  }
+
+  private newCheckpoint(): Checkpoint {
+    const m = this.m;
+    const slots = this.slotBusy.length;
+    return this.spare.pop() ?? new Checkpoint(
+      new Uint8Array(m), new Int32Array(m), new Float64Array(m), new Int32Array(m), new Float64Array(m), new Int32Array(m),
+      new Float64Array(m), new Float64Array(m), new Float64Array(m), new Int32Array(this.keyCount),
+      new Float64Array(slots), new Int32Array(slots), new Int32Array(64), new Int32Array(2 * m + 1),
+    );
   }
 
   /**
@@ -241,6 +556,7 @@ export class PlantFlow {
       const f = this.pp.fixed[v];
       if (f?.kind === 'frozen') { this.dur[v] = this.durationOn(v, f.machine); this.append(f.machine, v, false); this.nextOp[f.machine] = v; }
     }
+    this.recording = false;
     const ok = this.run();
     this.rule = null;
     this.fixedMachine = null;
@@ -268,6 +584,9 @@ export class PlantFlow {
     this.cause.fill(-1);
     this.causeKind.fill(CAUSE_NONE);
     this.end.fill(-1);
+    this.begin.fill(-1);
+    this.start.fill(-1);
+    this.setupStart.fill(-1);
     this.room.fill(-1);
     for (let v = 0; v < this.n; v++) this.lotsLeft[v] = Math.max(1, (this.c.predStart[v + 1] as number) - (this.c.predStart[v] as number));
     this.violations = 0;
@@ -295,18 +614,34 @@ export class PlantFlow {
       const o = plant.origin[v] as number;
       this.from[v] = o;
       if (o >= 0) this.outUsed[o] = (this.outUsed[o] as number) + (plant.quantity[v] as number);
-      this.heap.push(Math.max(t0, c.release[v] as number), 0, EV_ROOM, v, 0);
     }
+    this.releaseNext = 0;
   }
 
   private run(): boolean {
     const heap = this.heap;
-    while (heap.size > 0) {
+    let sinceCheckpoint = 0;
+    let last = -Infinity;
+    const releases = this.releaseOp.length;
+    while (heap.size > 0 || this.releaseNext < releases) {
+      // Releases go first among events of the same time.
+      const nextRelease = this.releaseNext < releases ? (this.releaseAt[this.releaseNext] as number) : Infinity;
+      const next = Math.min(nextRelease, heap.peekTime());
+      if (this.recording && ++sinceCheckpoint >= this.checkpointEvery && next > last) {
+        const cp = this.newCheckpoint();
+        this.save(cp, next);
+        this.scratchCheckpoints.push(cp);
+        sinceCheckpoint = 0;
+      }
+      last = next;
+      if (nextRelease <= next) {
+        this.askRoom(this.releaseOp[this.releaseNext++] as number, nextRelease);
+        continue;
+      }
       heap.pop();
       const t = heap.t;
       const a = heap.a;
       switch (heap.k) {
-        case EV_ROOM: this.askRoom(a, t); break;
         case EV_ARRIVE: this.arrive(a, t); break;
         case EV_TRY: if (this.tryAt[a] === t) { this.tryAt[a] = -1; this.tryBegin(a, t); } break;
         case EV_SETUP_END: this.setupDone(a, t); break;
@@ -427,13 +762,6 @@ export class PlantFlow {
     if (!frozen && !machine.availability.isWorking(t)) { this.tryLater(k, machine.availability.nextWorking(t), t); return; }
     const su = frozen ? fixed.setupLeft : setupTime(machine.setups, this.keys[k]!, plant.product[v] as number);
     const skill = su > 0 ? (plant.setupSkill[v] as number) : (plant.runSkill[v] as number);
-    const last = this.rule === null ? this.jobEnd(v) : v;
-    if (plant.uninterruptible[v] === 1 && !frozen) {
-      let d = 0;
-      for (let w = v; ; w = this.mNext[w] as number) { d = Math.max(d, this.durationOn(w, k)); if (w === last) break; }
-      const s = machine.availability.nextStretch(t, su + d);
-      if (s > t + EPS) { this.tryLater(k, s, t); return; }
-    }
     let pool = -1;
     if (skill >= 0) {
       pool = this.freePool(skill, t);
@@ -446,9 +774,11 @@ export class PlantFlow {
     let latest = -1;
     let members = 0;
     let firstArrival = Infinity;
+    const idleBefore = this.idleSince[k] as number;
     for (let w = v; ; w = this.mNext[w] as number) {
       members++;
       this.begin[w] = t;
+      this.jobIdle[w] = Math.min(idleBefore, t);
       this.setup[w] = w === v ? su : 0;
       this.setupStart[w] = t;
       q += plant.quantity[w] as number;

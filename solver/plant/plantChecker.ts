@@ -221,7 +221,8 @@ function checkOperators(pp: PlantProblem, t: PlantTimetable, windows: Windows, n
     for (const [s, e, v, kind] of list) {
       if (!windows.poolOnShift(p, s) && pp.fixed[v]?.kind !== 'frozen') add('operator', [v], `${kind === 0 ? 'the changeover of ' : ''}${name(v)} takes an operator of ${pool.id} at ${s}, when the pool is off shift`);
       events.push([s, 1, v]);
-      events.push([e, -1, v]);
+      // Freed within rounding of the next task's start counts as free (the two sides compute the end each in their own arithmetic).
+      events.push([e - EPS, -1, v]);
     }
     events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     let busy = 0;

@@ -7,6 +7,9 @@ import type { Judge } from '../tabu.ts';
 import type { TabuMemory } from '../tabuMemory.ts';
 import type { PlantFlow } from './flow.ts';
 
+/** Tag (in a move's `b`) of batch moves, to tell them from changeover moves. */
+const BATCH_MOVE = -2;
+
 /**
  * A plant's judge for the tabu search: times a solution by following it with the plant's rules
  * (flow.ts) and values it as [violations, ...objective levels] — a plan that makes a lot wait past
@@ -47,7 +50,15 @@ export class PlantJudge implements Judge {
 
   evaluate(value: Float64Array): boolean {
     const f = this.flow;
-    if (!f.follow(this.g)) return false;
+    const g = this.g;
+    // Re-time only from where the solution differs from the current one (flow.ts keeps checkpoints).
+    let ok: boolean;
+    if (!f.hasCommitted) ok = f.follow(g);
+    else {
+      const from = f.earliestChange(g);
+      if (from === Infinity) { f.restoreCommitted(); ok = true; } else ok = f.followFrom(g, from);
+    }
+    if (!ok) return false;
     value[0] = f.violations;
     const v = objectiveValue(this.objective, objectiveKpis(this.p, f.end, f.setup));
     for (let i = 0; i < v.length; i++) value[i + 1] = v[i] as number;
@@ -61,6 +72,10 @@ export class PlantJudge implements Judge {
       if ((value[i] as number) > b + 1e-6 * Math.max(1, b)) return false;
     }
     return true;
+  }
+
+  commit(): void {
+    this.flow.commit();
   }
 
   starts(): ArrayLike<number> {
@@ -120,8 +135,7 @@ export class PlantJudge implements Judge {
     const g = this.g;
     const n = g.n;
     if (n < 2) return;
-    const changeoverMoves = this.setupWeight === 0 ? 1 : 2 * this.setupWeight;
-    for (let r = 0; r < changeoverMoves; r++) this.changeoverMove(rng.int(n), moves, memory, iter, rng);
+    for (let r = 0; r < 4; r++) this.changeoverMove(rng.int(n), moves, memory, iter, rng);
     // A changeover waits for its lot, so it lies on the path even where the machine did not hold the
     // operation: next to one of its family, or swapped with the operation before it, it may vanish.
     const path = this.pathOut;
@@ -134,7 +148,48 @@ export class PlantJudge implements Judge {
         if (p >= 0 && g.movable[p] === 1 && g.isSingle(p)) moves.push(RELOCATE, p, -1, g.mach[v] as number, v, Infinity, memory.isPairTabu(v, p, iter));
       }
     }
-    if (this.batchMachines.length > 0) for (let r = 0; r < 2; r++) this.batchMove(moves, memory, iter, rng);
+    if (this.batchMachines.length > 0) for (let r = 0; r < 4; r++) this.batchMove(moves, memory, iter, rng);
+  }
+
+  /**
+   * The move to try: a class by the level being worked on — moves on the critical path (half the
+   * time the best estimate, else any), changeover moves, batch moves — then one of that class.
+   */
+  pickMove(moves: MoveList, rng: Random): number {
+    let path = 0;
+    let changeover = 0;
+    let batch = 0;
+    for (let i = 0; i < moves.count; i++) {
+      if (moves.est[i] !== Infinity) path++;
+      else if (moves.b[i] === BATCH_MOVE) batch++;
+      else changeover++;
+    }
+    const w = this.setupWeight >= 3 ? [0.25, 0.65, 0.1] : this.setupWeight === 0 ? [0.8, 0.1, 0.1] : [0.55, 0.35, 0.1];
+    const classes = [path, changeover, batch];
+    let total = 0;
+    for (let c = 0; c < 3; c++) if ((classes[c] as number) > 0) total += w[c] as number;
+    if (total === 0) return -1;
+    let r = rng.float() * total;
+    let chosen = 0;
+    for (let c = 0; c < 3; c++) {
+      if ((classes[c] as number) === 0) continue;
+      chosen = c;
+      r -= w[c] as number;
+      if (r < 0) break;
+    }
+    const inClass = (i: number): boolean => (chosen === 0 ? moves.est[i] !== Infinity : chosen === 2 ? moves.est[i] === Infinity && moves.b[i] === BATCH_MOVE : moves.est[i] === Infinity && moves.b[i] !== BATCH_MOVE);
+    if (chosen === 0 && rng.int(2) === 0) {
+      let best = -1;
+      for (let i = 0; i < moves.count; i++) if (inClass(i) && moves.tabu[i] === 0 && (best < 0 || (moves.est[i] as number) < (moves.est[best] as number))) best = i;
+      if (best >= 0) return best;
+    }
+    let k = rng.int(classes[chosen] as number);
+    for (let i = 0; i < moves.count; i++) if (inClass(i) && k-- === 0) return i;
+    return -1;
+  }
+
+  revert(): void {
+    this.flow.restoreCommitted();
   }
 
   /** Operation v next to the closest (in time) operation of its setup family on one of its machines. */
@@ -180,7 +235,7 @@ export class PlantJudge implements Judge {
       let last = v;
       while ((g.mNext[last] as number) >= 0 && g.batchLink[g.mNext[last] as number] === 1) last = g.mNext[last] as number;
       const after = last === v ? (g.mPrev[v] as number) : last;
-      moves.push(RELOCATE, v, -1, k, after, Infinity, after >= 0 && memory.isPairTabu(after, v, iter), 0);
+      moves.push(RELOCATE, v, BATCH_MOVE, k, after, Infinity, after >= 0 && memory.isPairTabu(after, v, iter), 0);
       return;
     }
     const group = (w: number): string => `${batch.keyOf[plant.product[w] as number]}/${c.family[w]}/${plant.setupSkill[w]}/${plant.runSkill[w]}/${plant.uninterruptible[w]}`;
@@ -204,6 +259,6 @@ export class PlantJudge implements Judge {
       lead = g.mNext[last] as number;
     }
     if (bestLast < 0) return;
-    moves.push(RELOCATE, v, -1, k, bestLast, Infinity, memory.isPairTabu(bestLast, v, iter), 1);
+    moves.push(RELOCATE, v, BATCH_MOVE, k, bestLast, Infinity, memory.isPairTabu(bestLast, v, iter), 1);
   }
 }

@@ -77,6 +77,8 @@ export function plantOutputs(pp: PlantProblem, r: PlantSolveResult, options: Out
         end: plantIso(pp, t.end[i] as number),
         ...(s ? { setup: { ...s, start: plantIso(pp, t.setupStart[i] as number) } } : {}),
         ...(batchIds.has(t.batch[i] as number) ? { batch: batchIds.get(t.batch[i] as number)! } : {}),
+        // A lot split into batches: the units this entry covers.
+        ...(pp.plant.quantity[i] !== pp.orders[p.operations[i]!.job]!.quantity ? { quantity: pp.plant.quantity[i] as number } : {}),
         frozen: fixed?.kind === 'frozen',
         locked: fixed?.kind === 'locked',
       });
@@ -121,7 +123,7 @@ export function plantOutputs(pp: PlantProblem, r: PlantSolveResult, options: Out
           order: order.id,
           product: order.product,
           operation: pp.operationIds[i]!,
-          quantity: order.quantity,
+          quantity: pp.plant.quantity[i] as number,
           plannedStart: plantIso(pp, t.start[i] as number),
           plannedEnd: plantIso(pp, t.end[i] as number),
           ...(s ? { changeover: s } : {}),

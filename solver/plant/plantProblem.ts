@@ -1,10 +1,11 @@
-import { isoAt, minutesBetween, workingIntervals, type Interval } from '../../src/model/calendar.ts';
+import { expandWindows, isoAt, minutesBetween, subtractWindows, workingIntervals, type Interval } from '../../src/model/calendar.ts';
 import type { Plant } from '../../src/model/load.ts';
 import type { Schedule } from '../../src/model/scheduleSchema.ts';
 import { compilePlant, type CompiledPlant, type EquipmentSpec, type SetupSpec } from '../../src/sim/plant/compiledPlant.ts';
-import { keysFromSnapshot } from '../../src/sim/plant/setups.ts';
+import { emptyDriveMinutes, moveMinutes, needsVehicle } from '../../src/sim/plant/moves.ts';
+import { familyChangeovers } from '../../src/sim/plant/setupFamilies.ts';
 import type { Job, Operation, SchedulingProblem } from '../problem.ts';
-import { subtractWindows, WorkingTime, type IntervalSource } from './workingTime.ts';
+import { WorkingTime, type IntervalSource } from './workingTime.ts';
 
 /** An operation the solver must leave where it is: running now (frozen) or placed by hand (locked). */
 export interface FixedOperation {
@@ -140,20 +141,13 @@ export function plantProblem(plantInput: Plant, options: PlantProblemOptions = {
   const m = specs.length;
   const equipment = specs.map((e) => e.id);
 
-  // Setup families: one per distinct tuple of keys over every matrix the plant has.
-  const allMatrices = uniqueMatrices(specs);
-  const signatures = new Map<string, number>();
-  const familyOfProduct = cp.products.map((p) => {
-    const sig = allMatrices.map((s) => s.keyOf[p.index]).join(',');
-    let f = signatures.get(sig);
-    if (f === undefined) { f = signatures.size; signatures.set(sig, f); }
-    return f;
-  });
-  const F = Math.max(1, signatures.size);
+  // Setup families (products with the same key in every matrix) and their changeovers, as the simulator charges them.
+  const familyOfProduct = cp.setupFamilies.of;
+  const F = Math.max(1, cp.setupFamilies.count);
   const productOfFamily = new Int32Array(F);
   familyOfProduct.forEach((f, p) => { productOfFamily[f] = p; });
-  const snapshotKey = (id: string): string | undefined => snapshot?.equipment.find((e) => e.id === id)?.setupKey;
-  const matrix = specs.map((e) => familyMatrix(e, F, productOfFamily));
+  const changeovers = specs.map((e) => familyChangeovers(cp, e.index));
+  const matrix = changeovers.map((x) => Array.from(x.minutes));
   const familyLabels = specs.map((e) => Array.from({ length: F }, (_, f) => e.setups.map((s) => s.keys[s.keyOf[productOfFamily[f] as number] as number] ?? '').filter((x) => x !== '').join('+')));
 
   // Snapshot: operations done, running, waiting or blocked.
@@ -264,7 +258,7 @@ export function plantProblem(plantInput: Plant, options: PlantProblemOptions = {
         quantity.push(q);
         setupSkill.push(skillOf(spec.setupSkill));
         runSkill.push(skillOf(spec.runSkill));
-        uninterruptible.push(isUninterruptible(scenario, prod.routing, k) ? 1 : 0);
+        uninterruptible.push(spec.uninterruptible ? 1 : 0);
         origin.push(lot.prev < 0 ? (blockedAt.get(key) ?? -1) : -1);
         waiting.push(lot.prev < 0 && at !== undefined ? 1 : 0);
         ids.push(operations.length - 1);
@@ -277,7 +271,7 @@ export function plantProblem(plantInput: Plant, options: PlantProblemOptions = {
     orders.push({ id: order.id, product: prod.id, quantity: order.quantity });
   }
 
-  const machines = specs.map((e) => plantMachine(cp, e, planStart, snapshot?.equipment.find((x) => x.id === e.id), snapshotKey(e.id)));
+  const machines = specs.map((e) => plantMachine(cp, e, planStart, snapshot?.equipment.find((x) => x.id === e.id)));
   const pools: PlantPool[] = cp.operatorPools.map((p) => {
     const cal = p.calendar >= 0 ? cp.calendars[p.calendar] : undefined;
     const source: IntervalSource | null = cal ? (from, to) => workingIntervals(cal, scenario.start, to, from) : null;
@@ -290,7 +284,7 @@ export function plantProblem(plantInput: Plant, options: PlantProblemOptions = {
     machineCount: m,
     jobs,
     operations,
-    setups: { familyCount: F, family: product.map((p) => familyOfProduct[p] as number), matrix, initial: specs.map((e) => initialRow(e, F, productOfFamily, snapshotKey(e.id))) },
+    setups: { familyCount: F, family: product.map((p) => familyOfProduct[p] as number), matrix, initial: changeovers.map((x) => Array.from(x.initial)) },
   };
   return {
     problem,
@@ -341,67 +335,13 @@ function pieces(quantity: number, capacity: number): number[] {
   return out;
 }
 
-/** The format's way to say an operation may not be interrupted (follower's field; absent = interruptible). */
-function isUninterruptible(scenario: CompiledPlant['scenario'], routing: number, k: number): boolean {
-  const op = scenario.routings[routing]?.operations[k] as { uninterruptible?: boolean } | undefined;
-  return op?.uninterruptible === true;
-}
-
-function uniqueMatrices(specs: readonly EquipmentSpec[]): EquipmentSpec['setups'] {
-  const seen = new Set<EquipmentSpec['setups'][number]>();
-  for (const e of specs) for (const s of e.setups) seen.add(s);
-  return [...seen];
-}
-
-/** Changeover between families on one machine (summed over its matrices); from a family without a key the matrix's initial time stands in. */
-function familyMatrix(e: EquipmentSpec, F: number, productOfFamily: Int32Array): number[] {
-  const row = new Array<number>(F * F).fill(0);
-  for (let a = 0; a < F; a++) for (let b = 0; b < F; b++) {
-    let t = 0;
-    for (const s of e.setups) {
-      const kb = s.keyOf[productOfFamily[b] as number] as number;
-      if (kb < 0) continue;
-      const ka = s.keyOf[productOfFamily[a] as number] as number;
-      t += ka >= 0 ? (s.times[ka * s.n + kb] as number) : s.initial;
-    }
-    row[a * F + b] = t;
-  }
-  return row;
-}
-
-/** First changeover into each family: from the snapshot's key where a matrix has it, else the matrix's initial time. */
-function initialRow(e: EquipmentSpec, F: number, productOfFamily: Int32Array, setupKey: string | undefined): number[] {
-  return Array.from({ length: F }, (_, f) => {
-    let t = 0;
-    for (const s of e.setups) {
-      const kb = s.keyOf[productOfFamily[f] as number] as number;
-      if (kb < 0) continue;
-      const from = setupKey === undefined ? -1 : s.keys.indexOf(setupKey);
-      t += from >= 0 ? (s.times[from * s.n + kb] as number) : s.initial;
-    }
-    return t;
-  });
-}
-
-function plantMachine(cp: CompiledPlant, e: EquipmentSpec, planStart: number, snap: { state: string; remaining?: number | undefined } | undefined, setupKey: string | undefined): PlantMachine {
+function plantMachine(cp: CompiledPlant, e: EquipmentSpec, planStart: number, snap: { state: string; remaining?: number | undefined } | undefined): PlantMachine {
   const cal = cp.calendars[e.calendar] ?? cp.calendars[0]!;
   const start = cp.scenario.start;
   const calendarIntervals = (from: number, to: number): Interval[] => workingIntervals(cal, start, to, from);
   // A snapshot's machine under repair or in maintenance is unavailable for the time it has left.
   const held: Interval[] = snap && (snap.state === 'down' || snap.state === 'maintenance') && snap.remaining !== undefined && snap.remaining > 0 ? [[planStart, planStart + snap.remaining]] : [];
-  const maintenanceWindows = (from: number, to: number): Interval[] => {
-    const out: Interval[] = [...held.filter(([, he]) => he > from)];
-    for (const w of e.maintenance) {
-      const every = w.repeatEvery;
-      let k = every < Infinity && w.start + w.duration <= from ? Math.floor((from - w.start - w.duration) / every) + 1 : 0;
-      for (; ; k++) {
-        const s = w.start + k * (every < Infinity ? every : 0);
-        if (s >= to || (k > 0 && every === Infinity)) break;
-        if (s + w.duration > from) out.push([s, s + w.duration]);
-      }
-    }
-    return out.sort((a, b) => a[0] - b[0]);
-  };
+  const maintenanceWindows = (from: number, to: number): Interval[] => [...held.filter(([, he]) => he > from), ...expandWindows(e.maintenance, from, to)].sort((a, b) => a[0] - b[0]);
   const source: IntervalSource = (from, to) => subtractWindows(calendarIntervals(from, to), maintenanceWindows(from, to));
   return {
     id: e.id,
@@ -410,7 +350,7 @@ function plantMachine(cp: CompiledPlant, e: EquipmentSpec, planStart: number, sn
     calendarIntervals,
     batch: e.batch ? { capacity: e.batch.capacity, maxWait: e.batch.maxWait, keyOf: e.batch.keyOf } : null,
     setups: e.setups,
-    initialKeys: keysFromSnapshot(e.setups, setupKey),
+    initialKeys: Int32Array.from(e.startKeys),
     inputCapacity: e.inputCapacity,
     outputCapacity: e.outputCapacity,
     line: e.line,
@@ -428,19 +368,15 @@ function transportLags(cp: CompiledPlant, specs: readonly EquipmentSpec[]): { la
   const m = specs.length;
   const lag = new Float64Array(m * m);
   const pickup = new Float64Array(m);
-  const fleet = cp.fleet;
-  if (!fleet) return { lag, pickup };
+  if (!cp.fleet) return { lag, pickup };
   const station = cp.equipment.find((e) => e.type === 'agv-station');
   const stops = [...new Set([station ? station.node : 0, ...cp.equipment.map((e) => e.node)])];
   for (let a = 0; a < m; a++) {
-    const from = specs[a]!.node;
     let empty = 0;
-    for (const s of stops) empty = Math.max(empty, cp.paths.distance(s, from));
-    pickup[a] = empty / fleet.speed;
+    for (const s of stops) empty = Math.max(empty, emptyDriveMinutes(cp, s, specs[a]!.node));
+    pickup[a] = empty;
     for (let b = 0; b < m; b++) {
-      const to = specs[b]!.node;
-      if (a === b || cp.paths.byConveyor(from, to)) continue;
-      lag[a * m + b] = (pickup[a] as number) + fleet.handlingTime + cp.paths.distance(from, to) / fleet.speed;
+      if (needsVehicle(cp, specs[a]!.index, specs[b]!.index)) lag[a * m + b] = empty + moveMinutes(cp, specs[a]!.index, specs[b]!.index);
     }
   }
   return { lag, pickup };

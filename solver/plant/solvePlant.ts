@@ -209,8 +209,11 @@ export class PlantSolver {
     const judge: Judge = this.pure ? new MakespanJudge(this.g, this.lowerBound[0] ?? 0) : new PlantJudge(this.g, this.flow, this.objective, this.lowerBound, this.options.exactMoves ?? 4);
     const progress = this.options.onProgress;
     const pure = this.pure;
+    const defaults = defaultTabuOptions(this.c, this.pp.problem.jobs.length);
+    // Descent (the plant's judge) stalls for good far sooner than a tabu walk: restart sooner.
+    if (!this.pure) defaults.stall = Math.max(300, 2 * this.c.n);
     const tabu: TabuOptions = {
-      ...defaultTabuOptions(this.c, this.pp.problem.jobs.length),
+      ...defaults,
       ...this.options.tabu,
       seed: this.options.seed ?? 1,
       maxIterations: this.options.maxIterations ?? Number.MAX_SAFE_INTEGER,

@@ -189,38 +189,3 @@ export class WorkingTime {
     return found;
   }
 }
-
-/** Intervals of `a` with the windows of `cuts` taken out (both sorted; cuts may overlap). */
-export function subtractWindows(a: readonly Interval[], cuts: readonly Interval[]): Interval[] {
-  if (cuts.length === 0) return a.slice();
-  const out: Interval[] = [];
-  let j = 0;
-  for (const [s0, e] of a) {
-    let s = s0;
-    while (j < cuts.length && (cuts[j] as Interval)[1] <= s) j++;
-    for (let k = j; k < cuts.length && s < e; k++) {
-      const [cs, ce] = cuts[k] as Interval;
-      if (cs >= e) break;
-      if (cs > s) out.push([s, cs]);
-      if (ce > s) s = ce;
-    }
-    if (s < e) out.push([s, e]);
-  }
-  return out;
-}
-
-/** Where both interval lists work (both sorted and disjoint). */
-export function intersectIntervals(a: readonly Interval[], b: readonly Interval[]): Interval[] {
-  const out: Interval[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const [as, ae] = a[i] as Interval;
-    const [bs, be] = b[j] as Interval;
-    const s = Math.max(as, bs);
-    const e = Math.min(ae, be);
-    if (e > s) out.push([s, e]);
-    if (ae < be) i++; else j++;
-  }
-  return out;
-}

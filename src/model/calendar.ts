@@ -47,10 +47,15 @@ export function minutesBetween(startIso: string, iso: string): number {
   return (Date.parse(iso) - Date.parse(startIso)) / 60_000;
 }
 
-/** ISO date-time (in the start's offset) of a minute offset from the start. */
+/**
+ * ISO date-time (in the start's offset) of a minute offset from the start, to the millisecond
+ * (written only when not whole seconds): schedules hold fractional minutes, and a follower that
+ * holds work to these times must read back the very instant planned.
+ */
 export function isoAt(startIso: string, minutes: number): string {
   const offset = isoOffsetMinutes(startIso);
-  const local = new Date(Date.parse(startIso) + (minutes + offset) * 60_000).toISOString().slice(0, 19);
+  const iso = new Date(Math.round(Date.parse(startIso) + (minutes + offset) * 60_000)).toISOString();
+  const local = iso.endsWith('.000Z') ? iso.slice(0, 19) : iso.slice(0, 23);
   if (offset === 0) return `${local}Z`;
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);

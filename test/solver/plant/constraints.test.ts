@@ -208,13 +208,14 @@ describe('frozen and locked operations', () => {
 });
 
 describe('uninterruptible operations', () => {
-  // 100 units × 2 min = 200 min plus a 15 min changeover; the day shift's longest unbroken stretch is 06:00–10:00.
+  // 100 units × 2 min = 200 min of cutting after a 15 min changeover, released at 07:00.
   const pp = problemOf(setupScenario({ routings: cutOnly({}), orders: [order('o1', 'p1', 100, monday('07:00'))] }));
   pp.plant.uninterruptible[0] = 1;
 
-  it('waits for a stretch of working time long enough instead of pausing at the break', () => {
+  it('waits, set up, for a stretch of working time long enough instead of pausing at the break', () => {
+    // Changeover 07:00–07:15; 07:15–10:00 holds 165 min, 10:30–14:00 holds 210.
     const t = solve(pp);
-    expect([t.setupStart[0], t.start[0], t.end[0]]).toEqual([minute('06:00', 1), minute('06:15', 1), minute('09:35', 1)]);
+    expect([t.setupStart[0], t.start[0], t.end[0]]).toEqual([minute('07:00'), minute('10:30'), minute('13:50')]);
   });
 
   it('the checker catches an uninterruptible operation paused by the break', () => {

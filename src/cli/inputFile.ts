@@ -1,14 +1,20 @@
 import path from 'node:path';
 import { loadExperimentText } from '../experiment/loadExperiment.ts';
+import { loadNetworkText } from '../experiment/loadNetwork.ts';
 import { loadPartText } from '../experiment/partFile.ts';
 import {
   loadDispatchListText, loadPlantFile, loadScheduleText, parseStateCsv, parseStateJsonLines, type Plant,
 } from '../model/load.ts';
 import type { Problem } from '../model/problem.ts';
 import type { DispatchList, Schedule } from '../model/scheduleSchema.ts';
+import type { LessonAnswers } from '../training/answersSchema.ts';
+import type { Lesson } from '../training/lessonSchema.ts';
+import { loadLessonFile, type LessonSource } from '../training/lessonSource.ts';
+import { loadAnswersText } from '../training/loadLesson.ts';
+import { fsLessonFiles } from './fsLessonFiles.ts';
 import { fsLayoutResolver, readTextFile } from './fsResolver.ts';
 
-export type InputKind = 'layout' | 'scenario' | 'schedule' | 'dispatch-list' | 'recording' | 'experiment' | 'experiment-part' | 'unknown';
+export type InputKind = 'layout' | 'scenario' | 'schedule' | 'dispatch-list' | 'recording' | 'experiment' | 'experiment-part' | 'network' | 'lesson' | 'lesson-answers' | 'unknown';
 
 export type InputValue =
   | { kind: 'plant'; plant: Plant }
@@ -16,7 +22,10 @@ export type InputValue =
   | { kind: 'dispatch-list'; dispatchList: DispatchList }
   | { kind: 'recording'; events: number; badLines: number }
   | { kind: 'experiment'; systems: number }
-  | { kind: 'experiment-part'; replications: number };
+  | { kind: 'experiment-part'; replications: number }
+  | { kind: 'network'; sites: number }
+  | { kind: 'lesson'; lesson: Lesson; source: LessonSource }
+  | { kind: 'lesson-answers'; answers: LessonAnswers };
 
 /** Any file the CLI reads, loaded by what it is; problems empty means valid. */
 export interface InputFile {
@@ -34,6 +43,9 @@ const FORMAT_KINDS: Record<string, InputKind> = {
   'plant-twin/dispatch': 'dispatch-list',
   'plant-twin/experiment': 'experiment',
   'plant-twin/experiment-part': 'experiment-part',
+  'plant-twin/network': 'network',
+  'plant-twin/lesson': 'lesson',
+  'plant-twin/lesson-answers': 'lesson-answers',
 };
 
 function peekFormat(text: string): string | undefined {
@@ -83,10 +95,28 @@ export async function loadInputFile(file: string): Promise<InputFile> {
       ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, systems: loaded.value.systems.length } }
       : { file, kind, problems: loaded.problems, warnings: [] };
   }
+  if (kind === 'network') {
+    const loaded = await loadNetworkText(text, file, fsLayoutResolver);
+    return loaded.ok
+      ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, sites: loaded.value.sites.length } }
+      : { file, kind, problems: loaded.problems, warnings: [] };
+  }
   if (kind === 'experiment-part') {
     const loaded = loadPartText(text, file);
     return loaded.ok
       ? { file, kind, problems: [], warnings: [], value: { kind, replications: loaded.value.systems.reduce((a, s) => a + s.records.length, 0) } }
+      : { file, kind, problems: loaded.problems, warnings: [] };
+  }
+  if (kind === 'lesson') {
+    const loaded = await loadLessonFile(text, file, fsLessonFiles);
+    return loaded.ok
+      ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, ...loaded.value } }
+      : { file, kind, problems: loaded.problems, warnings: [] };
+  }
+  if (kind === 'lesson-answers') {
+    const loaded = loadAnswersText(text, file);
+    return loaded.ok
+      ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, answers: loaded.value } }
       : { file, kind, problems: loaded.problems, warnings: [] };
   }
   const loaded = await loadPlantFile(text, file, fsLayoutResolver);

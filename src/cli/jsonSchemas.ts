@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Experiment, JsonValue } from '../experiment/experimentSchema.ts';
+import { Network } from '../experiment/networkSchema.ts';
 import { ExperimentPart } from '../experiment/partFile.ts';
 import { Distribution, Id, IsoDateTime } from '../model/common.ts';
 import { Layout } from '../model/layoutSchema.ts';
@@ -11,6 +12,8 @@ import { RecordingMapping } from '../model/recordingMappingSchema.ts';
 import { AuditEntry } from '../mes/auditEntry.ts';
 import { MesAnswer } from '../mes/mesAnswer.ts';
 import { ApprovedVersion } from '../mes/version.ts';
+import { LessonAnswers } from '../training/answersSchema.ts';
+import { Lesson } from '../training/lessonSchema.ts';
 
 /** The published JSON Schemas, one file each, derived from the zod schemas that are the source of truth. */
 export const PUBLISHED_SCHEMAS = [
@@ -23,9 +26,12 @@ export const PUBLISHED_SCHEMAS = [
   { file: 'dispatch-list.schema.json', schema: DispatchList, id: 'urn:plant-twin:schema:dispatch-list:1' },
   { file: 'experiment.schema.json', schema: Experiment, id: 'urn:plant-twin:schema:experiment:1' },
   { file: 'experiment-part.schema.json', schema: ExperimentPart, id: 'urn:plant-twin:schema:experiment-part:1' },
+  { file: 'network.schema.json', schema: Network, id: 'urn:plant-twin:schema:network:1' },
   { file: 'audit-entry.schema.json', schema: AuditEntry, id: 'urn:plant-twin:schema:audit-entry:1' },
   { file: 'mes-version.schema.json', schema: ApprovedVersion, id: 'urn:plant-twin:schema:mes-version:1' },
   { file: 'mes-answer.schema.json', schema: MesAnswer, id: 'urn:plant-twin:schema:mes-answer:1' },
+  { file: 'lesson.schema.json', schema: Lesson, id: 'urn:plant-twin:schema:lesson:1' },
+  { file: 'lesson-answers.schema.json', schema: LessonAnswers, id: 'urn:plant-twin:schema:lesson-answers:1' },
 ] as const;
 
 // Shared building blocks become named $defs instead of being repeated inline at every use.

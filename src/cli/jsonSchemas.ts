@@ -3,13 +3,14 @@ import { Distribution, Id, IsoDateTime } from '../model/common.ts';
 import { Layout } from '../model/layoutSchema.ts';
 import { Scenario } from '../model/scenarioSchema.ts';
 import { DispatchList, Schedule } from '../model/scheduleSchema.ts';
-import { StateEvent } from '../model/stateEventSchema.ts';
+import { RecordingGap, StateEvent } from '../model/stateEventSchema.ts';
 
 /** The published JSON Schemas, one file each, derived from the zod schemas that are the source of truth. */
 export const PUBLISHED_SCHEMAS = [
   { file: 'layout.schema.json', schema: Layout, id: 'urn:plant-twin:schema:layout:1' },
   { file: 'scenario.schema.json', schema: Scenario, id: 'urn:plant-twin:schema:scenario:1' },
   { file: 'state-event.schema.json', schema: StateEvent, id: 'urn:plant-twin:schema:state-event:1' },
+  { file: 'recording-gap.schema.json', schema: RecordingGap, id: 'urn:plant-twin:schema:recording-gap:1' },
   { file: 'schedule.schema.json', schema: Schedule, id: 'urn:plant-twin:schema:schedule:1' },
   { file: 'dispatch-list.schema.json', schema: DispatchList, id: 'urn:plant-twin:schema:dispatch-list:1' },
 ] as const;

@@ -1,4 +1,6 @@
+import { findDuplicateKeys } from '../model/jsonDuplicates.ts';
 import type { Problem } from '../model/problem.ts';
+import { quote } from '../model/render.ts';
 import { StateEvent } from '../model/stateEventSchema.ts';
 import { zodProblems } from '../model/zodProblems.ts';
 
@@ -15,6 +17,10 @@ export function parseStatePayload(equipment: string, payload: string, source: st
     json = JSON.parse(payload);
   } catch {
     return { ok: false, problems: [{ file: source, path: '', expected: 'a JSON object {ts, state, reason?, order?, operation?, good?, scrap?}', found: JSON.stringify(payload.slice(0, 60)) }] };
+  }
+  const duplicate = findDuplicateKeys(payload, 1)[0];
+  if (duplicate) {
+    return { ok: false, problems: [{ file: source, path: duplicate.path, expected: 'each key at most once in the payload', found: `${quote(duplicate.key)} twice` }] };
   }
   const candidate = json && typeof json === 'object' && !Array.isArray(json) ? { ...json, equipment } : json;
   const parsed = StateEvent.safeParse(candidate);

@@ -14,6 +14,25 @@ const MAX_LISTED_LINES = 100;
 /** A problem within one line; `path` (optional) names the place inside the line. */
 export type LineProblem = { path?: string; expected: string; found: string; hint?: string };
 
+/**
+ * The last line of a CSV or SHDR file that does not end with a line break: a file cut off in the
+ * middle of a line (a copy stopped early, a disk that filled) leaves a last value that may still
+ * parse, `good,1` for `good,152`; only the missing line break tells.
+ */
+export const CUT_OFF_LINE: LineProblem = {
+  expected: 'a line that ends with a line break',
+  found: 'the end of the file in the middle of this line (the file looks cut off)',
+  hint: 'if the file is complete, end its last line with a line break',
+};
+
+/** A recording with no events at all is not a recording of anything. */
+export function noEventsProblem(file: string, lines: number): Problem {
+  return {
+    file, path: '', expected: 'at least one event',
+    found: lines === 0 ? 'an empty file' : `no event in ${lines} line${lines === 1 ? '' : 's'} (only a header, blank lines or commands)`,
+  };
+}
+
 /** Collects per-line problems of a line-based file, listing at most MAX_LISTED_LINES bad lines. */
 export class BadLines {
   readonly problems: Problem[] = [];
@@ -29,8 +48,9 @@ export class BadLines {
     }
   }
 
-  finish(events: StateEvent[]): Recording {
+  finish(events: StateEvent[], lines?: number): Recording {
     const problems = [...this.problems];
+    if (lines !== undefined && events.length === 0 && this.count === 0) problems.push(noEventsProblem(this.file, lines));
     if (this.count > MAX_LISTED_LINES) {
       problems.push({ file: this.file, path: '', expected: 'well-formed lines', found: `${this.count - MAX_LISTED_LINES} more bad lines, not listed` });
     }

@@ -1,4 +1,5 @@
 import { proxy, type Remote } from 'comlink';
+import type { ReplicationRecord } from '../experiment/replicationRecord.ts';
 import type { Plant } from '../model/load.ts';
 import { summariseReplications, type ReplicationSummary } from '../sim/plant/replicatePlant.ts';
 import type { PlantResult } from '../sim/plant/results.ts';
@@ -24,94 +25,259 @@ export interface PoolReplicateOptions extends WorkerReplicateOptions {
   level?: number;
 }
 
+/** Replications of one plant, as a batch of an experiment asks for them. */
+export interface RecordTask {
+  plant: Plant;
+  options: WorkerReplicateOptions;
+  replications: readonly number[];
+}
+
 export interface SimPool {
   readonly size: number;
   /** One replication on one worker (with its trace, transferred, when asked). */
-  simulate(plant: Plant, options: WorkerSimulateOptions, onProgress?: (fraction: number) => void): Promise<PlantResult>;
+  simulate(plant: Plant, options: WorkerSimulateOptions, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<PlantResult>;
   /** Replications 0 … n−1 spread over the workers, summarised as replicatePlant does; progress = done / n. */
-  replicate(plant: Plant, options: PoolReplicateOptions, onProgress?: (fraction: number) => void): Promise<ReplicationSummary>;
-  /** Ends every call in progress: its workers are terminated (and replaced when next needed), its promise rejects with SimulationCancelled. */
+  replicate(plant: Plant, options: PoolReplicateOptions, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<ReplicationSummary>;
+  /**
+   * Replications of several plants as compact records, all on one queue so no worker idles
+   * while another finishes its plant. `onRecords(task, records)` as each chunk comes back (any
+   * order); `onDone()` after every finished replication.
+   */
+  records(tasks: readonly RecordTask[], onRecords: (task: number, records: ReplicationRecord[]) => void,
+    onDone?: () => void, signal?: AbortSignal): Promise<void>;
+  /** Ends every call in progress (its promise rejects with SimulationCancelled); each call's own signal ends only that call. */
   cancel(): void;
   /** Terminates every worker. */
   close(): void;
 }
 
+/** Plants a worker keeps at once; a sweep cycles through its configurations, most recent first. */
+const PLANTS_PER_WORKER = 24;
+/** Chunks per worker a batch of replications is cut into: small enough to balance, large enough that calls cost nothing. */
+const CHUNKS_PER_WORKER = 4;
+/** A chunk never holds more replications than this, so progress and cancel stay prompt. */
+const MAX_CHUNK = 25;
+
+interface Job {
+  run: Run;
+  plant: Plant;
+  work(api: Remote<SimApi>, plantKey: number, token: number): Promise<void>;
+}
+
+/** One public call: its token (for the workers' cancel), its queued jobs, and how it ends. */
+interface Run {
+  token: number;
+  ended: boolean;
+  /** Workers busy with this run's jobs, told to stop when it is cancelled. */
+  busy: Set<number>;
+  fail(error: Error): void;
+}
+
+/** A worker call that returned short was told to stop, which only a cancelled run does; anything else is a bug to surface. */
+function stoppedEarly(run: Run): void {
+  if (!run.ended) throw new Error('a simulation worker stopped a run nobody cancelled');
+}
+
+interface Slot {
+  worker: SimWorker | undefined;
+  busy: boolean;
+  /** Plant keys this worker holds, least recently used first. */
+  plants: Map<number, true>;
+}
+
 /**
- * N workers, started when first needed. Replications are handed out in small chunks to whichever
- * worker is free, so a slow worker does not hold the rest up; each replication's numbers do not
- * depend on where it runs (streams are keyed by seed and replication), so the summary is the
- * same as replicatePlant's in one thread. Cancelling terminates the busy workers rather than
- * asking them to stop: it is immediate whatever they are doing.
+ * N workers, started when first needed, fed from one queue of jobs. Each replication's numbers
+ * do not depend on where it runs (streams are keyed by seed and replication), so summaries equal
+ * replicatePlant's in one thread. A plant is sent to a worker once and named by key afterwards.
+ *
+ * Each call is a run with a token: cancelling it (its AbortSignal, or `cancel()` for all) drops
+ * its queued jobs, tells the workers running its jobs to stop at their next step, and rejects its
+ * promise at once. Other runs keep going, on the same workers.
  */
 export function createSimPool(size: number, spawn: () => SimWorker): SimPool {
-  const slots: (SimWorker | undefined)[] = Array.from({ length: Math.max(1, size) }, () => undefined);
-  /** Calls in progress: cancelling rejects them and terminates their workers. */
-  const pending = new Set<{ slot: number; reject: (e: Error) => void }>();
+  const slots: Slot[] = Array.from({ length: Math.max(1, size) }, () => ({ worker: undefined, busy: false, plants: new Map() }));
+  const queue: Job[] = [];
+  const runs = new Set<Run>();
+  const plantKeys = new WeakMap<Plant, number>();
+  let nextKey = 1;
+  let nextToken = 1;
 
-  function worker(slot: number): SimWorker {
-    return (slots[slot] ??= spawn());
+  function keyOf(plant: Plant): number {
+    let key = plantKeys.get(plant);
+    if (key === undefined) plantKeys.set(plant, key = nextKey++);
+    return key;
   }
 
-  function call<T>(slot: number, work: (api: Remote<SimApi>) => Promise<T>): Promise<T> {
+  function workerOf(slot: Slot): SimWorker {
+    if (!slot.worker) {
+      slot.worker = spawn();
+      slot.plants.clear();
+    }
+    return slot.worker;
+  }
+
+  /** Sends the plant unless the worker has it; comlink keeps the calls to one worker in order. */
+  function ensurePlant(slot: Slot, plant: Plant): number {
+    const key = keyOf(plant);
+    const api = workerOf(slot).api;
+    if (slot.plants.delete(key)) {
+      slot.plants.set(key, true);
+      return key;
+    }
+    if (slot.plants.size >= PLANTS_PER_WORKER) {
+      const oldest = slot.plants.keys().next().value!;
+      slot.plants.delete(oldest);
+      void api.forgetPlant(oldest);
+    }
+    void api.setPlant(key, plant);
+    slot.plants.set(key, true);
+    return key;
+  }
+
+  function pump(): void {
+    for (let i = 0; i < slots.length && queue.length > 0; i++) {
+      const slot = slots[i]!;
+      if (slot.busy) continue;
+      const job = queue.shift()!;
+      slot.busy = true;
+      job.run.busy.add(i);
+      const key = ensurePlant(slot, job.plant);
+      job.work(workerOf(slot).api, key, job.run.token)
+        .catch((error: unknown) => job.run.fail(error instanceof Error ? error : new Error(String(error))))
+        .finally(() => {
+          slot.busy = false;
+          job.run.busy.delete(i);
+          pump();
+        });
+    }
+  }
+
+  /** Starts a run: `body` queues its jobs and settles it; the signal or `cancel()` ends it early. */
+  function start<T>(signal: AbortSignal | undefined, body: (run: Run, resolve: (value: T) => void) => void): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      const entry = { slot, reject };
-      pending.add(entry);
-      work(worker(slot).api).then(
-        (value) => { if (pending.delete(entry)) resolve(value); },
-        (error: unknown) => { if (pending.delete(entry)) reject(error instanceof Error ? error : new Error(String(error))); },
-      );
+      if (signal?.aborted) {
+        reject(new SimulationCancelled());
+        return;
+      }
+      const run: Run = {
+        token: nextToken++,
+        ended: false,
+        busy: new Set(),
+        fail(error) {
+          if (run.ended) return;
+          end();
+          for (let i = queue.length - 1; i >= 0; i--) if (queue[i]!.run === run) queue.splice(i, 1);
+          if (error instanceof SimulationCancelled) for (const i of run.busy) void slots[i]!.worker?.api.cancel(run.token);
+          reject(error);
+        },
+      };
+      const onAbort = () => run.fail(new SimulationCancelled());
+      const end = () => {
+        run.ended = true;
+        runs.delete(run);
+        signal?.removeEventListener('abort', onAbort);
+      };
+      runs.add(run);
+      signal?.addEventListener('abort', onAbort);
+      body(run, (value) => {
+        if (run.ended) return;
+        end();
+        resolve(value);
+      });
     });
   }
 
-  return {
+  function enqueue(run: Run, plant: Plant, work: Job['work']): void {
+    if (run.ended) return;
+    queue.push({ run, plant, work });
+    pump();
+  }
+
+  /** Cuts replications into chunks for the pool's workers. */
+  function chunks(replications: readonly number[]): number[][] {
+    const size = Math.min(MAX_CHUNK, Math.max(1, Math.ceil(replications.length / (slots.length * CHUNKS_PER_WORKER))));
+    const out: number[][] = [];
+    for (let i = 0; i < replications.length; i += size) out.push(replications.slice(i, i + size));
+    return out;
+  }
+
+  const pool: SimPool = {
     size: slots.length,
-    async simulate(plant, options, onProgress) {
-      // Progress comes over its own port and may trail the result: keep it monotonic, end at 1.
-      let shown = 0;
-      const report = (f: number) => { if (f > shown) { shown = f; onProgress?.(f); } };
-      const result = await call(0, (api) => api.simulate(plant, options, onProgress && proxy(report)));
-      report(result.cancelled ? shown : 1);
-      return result;
+    simulate(plant, options, onProgress, signal) {
+      return start<PlantResult>(signal, (run, resolve) => {
+        // Progress comes over its own port and may trail the result: keep it monotonic, end at 1.
+        let shown = 0;
+        const report = (f: number) => { if (!run.ended && f > shown) { shown = f; onProgress?.(f); } };
+        enqueue(run, plant, async (api, key, token) => {
+          const result = await api.simulate(key, options, onProgress && proxy(report), token);
+          if (result.cancelled) return stoppedEarly(run);
+          report(1);
+          resolve(result);
+        });
+      });
     },
-    async replicate(plant, options, onProgress) {
+    replicate(plant, options, onProgress, signal) {
       const { replications: n, level, ...rest } = options;
-      const chunk = Math.max(1, Math.ceil(n / (slots.length * 4)));
-      const results: PlantResult[] = [];
-      let next = 0;
-      let done = 0;
-      const loop = async (slot: number): Promise<void> => {
-        while (next < n) {
-          const first = next;
-          next = Math.min(n, next + chunk);
-          const indices = Array.from({ length: next - first }, (_, i) => first + i);
+      return start<ReplicationSummary>(signal, (run, resolve) => {
+        const results: PlantResult[] = [];
+        let done = 0;
+        const parts = chunks(Array.from({ length: n }, (_, i) => i));
+        let left = parts.length;
+        for (const indices of parts) {
           let reported = 0;
           // Counts come over their own port and may trail the chunk's result: only ever count up.
           const count = (upTo: number) => {
-            if (upTo <= reported) return;
+            if (run.ended || upTo <= reported) return;
             done += upTo - reported;
             reported = upTo;
             onProgress?.(done / n);
           };
-          const runs = await call(slot, (api) => api.replicate(plant, rest, indices, proxy(count)));
-          count(runs.length);
-          results.push(...runs);
+          enqueue(run, plant, async (api, key, token) => {
+            const runs = await api.replicate(key, rest, indices, proxy(count), token);
+            if (runs.length < indices.length) return stoppedEarly(run);
+            count(runs.length);
+            results.push(...runs);
+            if (--left === 0) {
+              results.sort((a, b) => a.replication - b.replication);
+              resolve(summariseReplications(results, level));
+            }
+          });
         }
-      };
-      await Promise.all(slots.slice(0, Math.min(slots.length, Math.ceil(n / chunk))).map((_, slot) => loop(slot)));
-      results.sort((a, b) => a.replication - b.replication);
-      return summariseReplications(results, level);
+      });
+    },
+    records(tasks, onRecords, onDone, signal) {
+      return start<void>(signal, (run, resolve) => {
+        const jobs = tasks.flatMap((task, t) => chunks(task.replications).map((indices) => ({ task, t, indices })));
+        let left = jobs.length;
+        if (left === 0) resolve();
+        for (const { task, t, indices } of jobs) {
+          let reported = 0;
+          const count = (upTo: number) => {
+            for (; reported < upTo; reported++) if (!run.ended) onDone?.();
+          };
+          enqueue(run, task.plant, async (api, key, token) => {
+            const records = await api.records(key, task.options, indices, onDone && proxy(count), token);
+            if (records.length < indices.length) return stoppedEarly(run);
+            if (run.ended) return;
+            count(records.length);
+            onRecords(t, records);
+            if (--left === 0) resolve();
+          });
+        }
+      });
     },
     cancel() {
-      for (const entry of pending) {
-        slots[entry.slot]?.terminate();
-        slots[entry.slot] = undefined;
-        entry.reject(new SimulationCancelled());
-      }
-      pending.clear();
+      for (const run of [...runs]) run.fail(new SimulationCancelled());
     },
     close() {
-      this.cancel();
-      slots.forEach((w, i) => { w?.terminate(); slots[i] = undefined; });
+      pool.cancel();
+      for (const slot of slots) {
+        slot.worker?.terminate();
+        slot.worker = undefined;
+        slot.busy = false;
+        slot.plants.clear();
+      }
     },
   };
+  return pool;
 }

@@ -3,15 +3,34 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-// The pure core must run in workers, the CLI and tests: no DOM, React or three there.
-const pureCoreImports = {
-  'no-restricted-imports': ['error', {
-    patterns: [
-      { group: ['react', 'react-dom', 'react/*', 'three', 'three/*', '@react-three/*', 'zustand', 'd3', 'd3-*'], message: 'The pure core (src/model, src/sim, solver) must not import UI libraries.' },
-      { group: ['**/app/**', '**/twin/**', '**/ui/**'], message: 'The pure core must not import the UI layer.' },
-    ],
-  }],
-  'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator'],
+/*
+ * Layers, lowest first; a folder imports only from layers below it (docs/ARCHITECTURE.md, "Folders"):
+ *   pure core  src/model, src/sim, src/live, src/playback, src/experiment, solver/  — no DOM, React, three
+ *   workers    src/workers                                          — comlink entry points over the core
+ *   state      src/state                                            — the app's stores (zustand), no rendering
+ *   twin       src/twin                                             — the 3D scene: renders what it is given
+ *   ui         src/ui                                               — panels and charts over the stores
+ *   app        src/app                                              — the shell: workspaces, routes, shortcuts; nothing imports it
+ * and src/cli beside the UI, over the core and workers.
+ */
+const folder = (name) => `**/${name}/**`;
+const layerMessage = (from, folders) => `${from} must not import ${folders.join(', ')}: a layer imports only from layers below it (docs/ARCHITECTURE.md, Folders).`;
+const upwards = (from, folders) => ({ group: folders.map(folder), message: layerMessage(from, folders) });
+
+const UI_LIBRARIES = ['react', 'react-dom', 'react/*', 'react-dom/*', 'three', 'three/*', '@react-three/*', 'd3', 'd3-*', 'idb'];
+const RENDERING = ['three', 'three/*', '@react-three/*'];
+
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+// The pure core must run in workers, the CLI and tests. zustand/vanilla (a framework-free state
+// container) is allowed for the playback clock; its React binding is not.
+const pureCore = {
+  ...restrict(
+    { group: UI_LIBRARIES, message: 'The pure core (src/model, src/sim, src/live, src/playback, src/experiment, solver) must not import UI libraries.' },
+    { regex: '^zustand(/react.*)?$', message: 'The pure core may use zustand/vanilla, not its React binding.' },
+    upwards('The pure core', ['workers', 'state', 'twin', 'ui', 'app']),
+  ),
+  'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator', 'requestAnimationFrame'],
 };
 
 export default tseslint.config(
@@ -25,9 +44,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/**/*.tsx', 'src/app/**/*.ts', 'src/twin/**/*.ts', 'src/ui/**/*.ts'],
+    files: ['src/**/*.tsx', 'src/app/**/*.ts', 'src/twin/**/*.ts', 'src/ui/**/*.ts', 'src/state/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
-  { files: ['src/model/**/*.ts', 'src/sim/**/*.ts', 'src/live/**/*.ts', 'src/experiment/**/*.ts', 'solver/**/*.ts'], rules: pureCoreImports },
+  { files: ['src/model/**/*.ts', 'src/sim/**/*.ts', 'src/live/**/*.ts', 'src/playback/**/*.ts', 'src/experiment/**/*.ts', 'solver/**/*.ts'], rules: pureCore },
+  { files: ['src/workers/**/*.ts'], rules: restrict({ group: UI_LIBRARIES, message: 'Workers run the core; no UI libraries.' }, upwards('src/workers', ['state', 'twin', 'ui', 'app'])) },
+  { files: ['src/cli/**/*.ts'], rules: restrict({ group: UI_LIBRARIES, message: 'The CLI runs the core in Node; no UI libraries.' }, upwards('src/cli', ['state', 'twin', 'ui', 'app'])) },
+  { files: ['src/state/**/*.ts', 'src/state/**/*.tsx'], rules: restrict({ group: RENDERING, message: 'Stores hold state; rendering belongs to src/twin.' }, upwards('src/state', ['twin', 'ui', 'app'])) },
+  { files: ['src/twin/**/*.ts', 'src/twin/**/*.tsx'], rules: restrict(upwards('src/twin (rendering only: what to draw comes in as props)', ['state', 'ui', 'app'])) },
+  { files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'], rules: restrict(upwards('src/ui', ['app'])) },
 );

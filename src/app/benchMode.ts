@@ -1,6 +1,6 @@
 import { addAfterEffect, addEffect } from '@react-three/fiber';
 import { generateBenchLayout } from './benchPlant.ts';
-import { demoStates, playbackStore, twinStore } from './twinStore.ts';
+import { demoStates, playbackStore, twinStore } from '../state/twinStore.ts';
 
 /** What the render benchmark reads from the page once measuring is done. */
 export interface BenchFigures {

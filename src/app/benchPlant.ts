@@ -1,5 +1,5 @@
 import { EquipmentType, type Equipment, type Layout } from '../model/layoutSchema.ts';
-import { PALETTE } from '../twin/edits/palette.ts';
+import { PALETTE } from '../model/edits/palette.ts';
 
 /** Metres between equipment centres; footprints are capped so neighbours and their nodes never meet. */
 const PITCH = 7;

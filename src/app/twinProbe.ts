@@ -3,9 +3,9 @@ import { Vector3 } from 'three';
 import type { MachineState } from '../model/machineState.ts';
 import { equipmentHeight } from '../twin/equipmentLook.ts';
 import { toScene } from '../twin/floorCoordinates.ts';
-import { allEquipment } from '../twin/plantEquipment.ts';
-import { createTwinFrame, stateName } from '../twin/stateSource.ts';
-import { demoStates, playbackStore, seek, twinStore } from './twinStore.ts';
+import { allEquipment } from '../model/plantEquipment.ts';
+import { createTwinFrame, stateName } from '../playback/stateSource.ts';
+import { demoStates, playbackStore, seek, twinStore } from '../state/twinStore.ts';
 
 export interface RenderFigures { calls: number; triangles: number; geometries: number; frame: number }
 

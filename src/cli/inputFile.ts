@@ -1,3 +1,5 @@
+import { loadExperimentText } from '../experiment/loadExperiment.ts';
+import { loadPartText } from '../experiment/partFile.ts';
 import { readRecording, recordingFormatOfName } from '../live/recordingStream.ts';
 import {
   loadDispatchListText, loadPlantFile, loadScheduleText, type Plant,
@@ -8,13 +10,15 @@ import { TEXT_ENCODINGS, type TextEncodingName } from '../model/textDecoding.ts'
 import type { OptionSpecs, ParsedArgs } from './command.ts';
 import { fsLayoutResolverWith, openByteStream, readTextFile } from './fsResolver.ts';
 
-export type InputKind = 'layout' | 'scenario' | 'schedule' | 'dispatch-list' | 'recording' | 'unknown';
+export type InputKind = 'layout' | 'scenario' | 'schedule' | 'dispatch-list' | 'recording' | 'experiment' | 'experiment-part' | 'unknown';
 
 export type InputValue =
   | { kind: 'plant'; plant: Plant }
   | { kind: 'schedule'; schedule: Schedule }
   | { kind: 'dispatch-list'; dispatchList: DispatchList }
-  | { kind: 'recording'; events: number; badLines: number; gaps: number };
+  | { kind: 'recording'; events: number; badLines: number; gaps: number }
+  | { kind: 'experiment'; systems: number }
+  | { kind: 'experiment-part'; replications: number };
 
 /** Any file the CLI reads, loaded by what it is; problems empty means valid. */
 export interface InputFile {
@@ -62,6 +66,8 @@ const FORMAT_KINDS: Record<string, InputKind> = {
   'plant-twin/scenario': 'scenario',
   'plant-twin/schedule': 'schedule',
   'plant-twin/dispatch': 'dispatch-list',
+  'plant-twin/experiment': 'experiment',
+  'plant-twin/experiment-part': 'experiment-part',
 };
 
 function peekFormat(text: string): string | undefined {
@@ -121,6 +127,18 @@ export async function loadInputFile(file: string, options: InputOptions = {}): P
     ...(options.layoutRoots ? { roots: options.layoutRoots } : {}),
     ...(options.encoding ? { encoding: options.encoding } : {}),
   });
+  if (kind === 'experiment') {
+    const loaded = await loadExperimentText(text, file, resolver);
+    return loaded.ok
+      ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, systems: loaded.value.systems.length } }
+      : { file, kind, problems: loaded.problems, warnings: [] };
+  }
+  if (kind === 'experiment-part') {
+    const loaded = loadPartText(text, file);
+    return loaded.ok
+      ? { file, kind, problems: [], warnings: [], value: { kind, replications: loaded.value.systems.reduce((a, s) => a + s.records.length, 0) } }
+      : { file, kind, problems: loaded.problems, warnings: [] };
+  }
   const loaded = await loadPlantFile(text, file, resolver);
   return loaded.ok
     ? { file, kind: loaded.value.scenario ? 'scenario' : 'layout', problems: [], warnings: loaded.warnings, value: { kind: 'plant', plant: loaded.value } }

@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { Experiment, JsonValue } from '../experiment/experimentSchema.ts';
+import { ExperimentPart } from '../experiment/partFile.ts';
 import { Distribution, Id, IsoDateTime } from '../model/common.ts';
 import { Layout } from '../model/layoutSchema.ts';
 import { Scenario } from '../model/scenarioSchema.ts';
 import { DispatchList, Schedule } from '../model/scheduleSchema.ts';
 import { RecordingGap, StateEvent } from '../model/stateEventSchema.ts';
+import { Heartbeat } from '../model/heartbeatSchema.ts';
+import { RecordingMapping } from '../model/recordingMappingSchema.ts';
 
 /** The published JSON Schemas, one file each, derived from the zod schemas that are the source of truth. */
 export const PUBLISHED_SCHEMAS = [
@@ -11,12 +15,16 @@ export const PUBLISHED_SCHEMAS = [
   { file: 'scenario.schema.json', schema: Scenario, id: 'urn:plant-twin:schema:scenario:1' },
   { file: 'state-event.schema.json', schema: StateEvent, id: 'urn:plant-twin:schema:state-event:1' },
   { file: 'recording-gap.schema.json', schema: RecordingGap, id: 'urn:plant-twin:schema:recording-gap:1' },
+  { file: 'heartbeat.schema.json', schema: Heartbeat, id: 'urn:plant-twin:schema:heartbeat:1' },
+  { file: 'recording-mapping.schema.json', schema: RecordingMapping, id: 'urn:plant-twin:schema:recording-mapping:1' },
   { file: 'schedule.schema.json', schema: Schedule, id: 'urn:plant-twin:schema:schedule:1' },
   { file: 'dispatch-list.schema.json', schema: DispatchList, id: 'urn:plant-twin:schema:dispatch-list:1' },
+  { file: 'experiment.schema.json', schema: Experiment, id: 'urn:plant-twin:schema:experiment:1' },
+  { file: 'experiment-part.schema.json', schema: ExperimentPart, id: 'urn:plant-twin:schema:experiment-part:1' },
 ] as const;
 
 // Shared building blocks become named $defs instead of being repeated inline at every use.
-const NAMED_DEFS = new Map<z.core.$ZodType, string>([[Id, 'Id'], [IsoDateTime, 'IsoDateTime'], [Distribution, 'Distribution']]);
+const NAMED_DEFS = new Map<z.core.$ZodType, string>([[Id, 'Id'], [IsoDateTime, 'IsoDateTime'], [Distribution, 'Distribution'], [JsonValue, 'JsonValue']]);
 
 function metadataWithDefNames(): z.core.$ZodRegistry<Record<string, unknown>> {
   const registry = z.registry<Record<string, unknown>>();

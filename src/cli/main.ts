@@ -1,10 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EXIT_OK, EXIT_USAGE, type Command, type Output } from './command.ts';
+import { experimentCommand } from './experimentCommand.ts';
 import { helpText, usageSummary } from './help.ts';
 import { inspectCommand } from './inspectCommand.ts';
 import { liveSimCommand } from './liveSimCommand.ts';
 import { recordCommand } from './recordCommand.ts';
+import { mapRecordingCommand, simulateFromCommand } from './recordingCommands.ts';
 import { scheduleCommand } from './scheduleCommand.ts';
 import { simulateCommand } from './simulateCommand.ts';
 import { validateCommand } from './validateCommand.ts';
@@ -16,7 +18,10 @@ export const COMMANDS: readonly Command[] = [
   recordCommand,
   simulateCommand,
   scheduleCommand,
+  experimentCommand,
   liveSimCommand,
+  mapRecordingCommand,
+  simulateFromCommand,
 ];
 
 const stdio: Output = {

@@ -37,6 +37,8 @@ export interface SourceCounters {
   /** Topics that are not state topics under the subscription. */
   otherTopics: number;
   sparkplug: number;
+  /** Heartbeat topics that covered no equipment heard so far. */
+  unmatchedHeartbeats: number;
 }
 
 /** The part of an MQTT.js client the source uses, so tests can inject a fake. */
@@ -94,7 +96,7 @@ const decoder = new TextDecoder();
  */
 export class MqttSource {
   readonly states: LiveStates;
-  readonly counters: SourceCounters = { messages: 0, unmapped: 0, otherTopics: 0, sparkplug: 0 };
+  readonly counters: SourceCounters = { messages: 0, unmapped: 0, otherTopics: 0, sparkplug: 0, unmatchedHeartbeats: 0 };
   private client: MqttClientLike | undefined;
   private statusNow: ConnectionStatus;
   private readonly statusListeners = new Set<(s: ConnectionStatus) => void>();
@@ -199,6 +201,11 @@ export class MqttSource {
     }
     if (match.kind === 'other') {
       this.counters.otherTopics++;
+      return;
+    }
+    if (match.kind === 'heartbeat') {
+      const covered = this.states.heartbeat(match.prefix, this.decode(payload), this.clock.now(), topic, retained);
+      if (Array.isArray(covered) && covered.length === 0 && !retained) this.counters.unmatchedHeartbeats++;
       return;
     }
     if (this.deps.equipment && !this.deps.equipment.has(match.equipment)) {

@@ -92,3 +92,34 @@ export function recordedJobAt(index: RecordingIndex, k: number, ms: number): { o
   }
   return { ...(order !== undefined ? { order } : {}), ...(operation !== undefined ? { operation } : {}) };
 }
+
+/**
+ * The first and last instants at which some equipment's state is known (not unknown, not before
+ * its first state): a recording usually ends with "unknown, end of recording", after which nothing
+ * is known, so its last moment with data is just before that. NaN for both when there is none.
+ */
+export function knownStateSpan(index: RecordingIndex, unknownCode: number): { first: number; last: number } {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (let k = 0; k < index.equipmentIds.length; k++) {
+    const lo = index.stateOffsets[k]!;
+    const hi = index.stateOffsets[k + 1]!;
+    for (let i = lo; i < hi; i++) {
+      if (index.stateCode[i] === unknownCode) continue;
+      first = Math.min(first, index.stateTime[i]!);
+      break;
+    }
+    // Back over the final run of unknown rows: the known state before it holds until a millisecond before the run.
+    let i = hi - 1;
+    while (i >= lo && index.stateCode[i] === unknownCode) i--;
+    if (i < lo) continue;
+    if (i === hi - 1) {
+      last = Math.max(last, index.stateTime[i]!);
+      continue;
+    }
+    const before = index.stateTime[i + 1]! - 1;
+    const code = recordedStateAt(index, k, before);
+    if (code !== NO_STATE && code !== unknownCode) last = Math.max(last, before);
+  }
+  return Number.isFinite(first) ? { first, last } : { first: Number.NaN, last: Number.NaN };
+}

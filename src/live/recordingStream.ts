@@ -26,7 +26,7 @@ export interface RecordingReadOptions {
   /** SHDR: the device model (Devices.xml text) and which device of it; the first by default. */
   devicesXml?: string;
   device?: string;
-  /** SHDR: the twin's equipment id for the device; its device name by default. */
+  /** SHDR: the twin's equipment id for the device; by default its name in Devices.xml, else the file's name without extension. */
   equipment?: string;
   /** How the bytes are text: UTF-8 (default; invalid bytes stop the read with their line) or Latin-1 (ISO 8859-1). */
   encoding?: TextEncodingName;
@@ -74,6 +74,13 @@ export function recordingFormat(name: string, firstLine: string): RecordingForma
   const line = firstLine.replace(/^\uFEFF/, '').trimStart();
   if (line.startsWith('{')) return 'jsonl';
   return line.includes('|') ? 'shdr' : 'csv';
+}
+
+/** `logs/okuma.txt` → `okuma`; the whole name when it has no stem. */
+export function fileStem(name: string): string {
+  const base = name.slice(name.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return (dot > 0 ? base.slice(0, dot) : base) || 'device';
 }
 
 interface LineSink {
@@ -208,7 +215,8 @@ export class RecordingLineReader {
     if (this.options.device && device?.name !== this.options.device) {
       this.extra.push({ file, path: '', expected: `a device "${this.options.device}" in Devices.xml`, found: devices.map((d) => d.name).join(', ') || 'no devices' });
     }
-    const equipment = this.options.equipment ?? device?.name ?? 'device';
+    // Without a device model the file names the device (okuma.txt → okuma), so several logs stay apart.
+    const equipment = this.options.equipment ?? device?.name ?? fileStem(file);
     let at = 0;
     const reader = new ShdrReader({ equipment, ...(device ? { dataItems: device.dataItems } : {}) }, (time, change) => {
       if (!this.builder.push(time, equipment, change)) this.tooManyEquipment(at, equipment);

@@ -36,6 +36,11 @@ export function observedLive(states: readonly EquipmentLive[]): Observed[] {
   }));
 }
 
+/** Every equipment id of a layout, in tree order. */
+export function layoutEquipmentIds(layout: Layout): string[] {
+  return layout.site.areas.flatMap((a) => a.lines.flatMap((l) => l.cells.flatMap((c) => c.equipment.map((e) => e.id))));
+}
+
 export interface SnapshotResult {
   snapshot: Snapshot;
   /** What was seen but cannot go into the scenario, one line each (unknown equipment, order or operation). */
@@ -50,7 +55,7 @@ export interface SnapshotResult {
  * simulation draws remaining times and starts with empty queues.
  */
 export function buildSnapshot(scenario: Scenario, layout: Layout, observed: readonly Observed[], timeIso: string): SnapshotResult {
-  const equipment = new Set(layout.site.areas.flatMap((a) => a.lines.flatMap((l) => l.cells.flatMap((c) => c.equipment.map((e) => e.id)))));
+  const equipment = new Set(layoutEquipmentIds(layout));
   const routings = new Map(scenario.routings.map((r) => [r.id, new Set(r.operations.map((op) => op.id))]));
   const products = new Map(scenario.products.map((p) => [p.id, p.routing]));
   const operationsOf = new Map(scenario.orders.map((o) => [o.id, routings.get(products.get(o.product) ?? '') ?? new Set<string>()]));

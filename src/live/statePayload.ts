@@ -1,8 +1,10 @@
+import { Heartbeat } from '../model/heartbeatSchema.ts';
 import { findDuplicateKeys } from '../model/jsonDuplicates.ts';
 import type { Problem } from '../model/problem.ts';
 import { quote } from '../model/render.ts';
 import { StateEvent } from '../model/stateEventSchema.ts';
 import { zodProblems } from '../model/zodProblems.ts';
+import { eventTimeMs } from './stateColumns.ts';
 
 export type PayloadResult = { ok: true; event: StateEvent } | { ok: false; problems: Problem[] };
 
@@ -26,4 +28,24 @@ export function parseStatePayload(equipment: string, payload: string, source: st
   const parsed = StateEvent.safeParse(candidate);
   if (parsed.success) return { ok: true, event: parsed.data };
   return { ok: false, problems: zodProblems(parsed.error.issues, candidate, StateEvent, source).map((p) => ({ ...p, file: source })) };
+}
+
+export type HeartbeatResult = { ok: true; ts: number | undefined } | { ok: false; problems: Problem[] };
+
+/** A heartbeat payload: empty, or `{"ts": …, …}` (see Heartbeat); its publisher time if it has one. */
+export function parseHeartbeatPayload(payload: string, source: string): HeartbeatResult {
+  if (payload.trim() === '') return { ok: true, ts: undefined };
+  let json: unknown;
+  try {
+    json = JSON.parse(payload);
+  } catch {
+    return { ok: false, problems: [{ file: source, path: '', expected: 'an empty payload or a JSON object {ts?, …}', found: JSON.stringify(payload.slice(0, 60)) }] };
+  }
+  const duplicate = findDuplicateKeys(payload, 1)[0];
+  if (duplicate) {
+    return { ok: false, problems: [{ file: source, path: duplicate.path, expected: 'each key at most once in the payload', found: `${quote(duplicate.key)} twice` }] };
+  }
+  const parsed = Heartbeat.safeParse(json);
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error.issues, json, Heartbeat, source).map((p) => ({ ...p, file: source })) };
+  return { ok: true, ts: parsed.data.ts === undefined ? undefined : eventTimeMs(parsed.data.ts) };
 }

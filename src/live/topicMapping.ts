@@ -9,10 +9,14 @@ export interface TopicMapping {
   prefixes?: Readonly<Record<string, string>>;
   /** The last segment of a state topic; default `state`. */
   leaf?: string;
+  /** The last segment of a heartbeat topic; default `heartbeat`. */
+  heartbeatLeaf?: string;
 }
 
 export type TopicMatch =
   | { kind: 'state'; equipment: string }
+  /** `{prefix}/heartbeat`: every equipment whose state topic lies under `prefix` still holds its state. */
+  | { kind: 'heartbeat'; prefix: string }
   /** Sparkplug B is protobuf-encoded; decoding it needs a package the project does not have yet. */
   | { kind: 'sparkplug' }
   | { kind: 'other' };
@@ -25,6 +29,10 @@ export function matchTopic(topic: string, mapping: TopicMapping = {}): TopicMatc
   if (topic.startsWith('spBv1.0/')) return { kind: 'sparkplug' };
   const leaf = mapping.leaf ?? 'state';
   const segments = topic.split('/');
+  if (segments.length >= 2 && segments[segments.length - 1] === (mapping.heartbeatLeaf ?? 'heartbeat')) {
+    const prefix = segments.slice(0, -1).join('/');
+    return prefix === '' ? { kind: 'other' } : { kind: 'heartbeat', prefix };
+  }
   if (segments.length < 2 || segments[segments.length - 1] !== leaf) return { kind: 'other' };
   const prefixes = mapping.prefixes;
   if (prefixes) {

@@ -5,11 +5,12 @@ import { MachineState } from './machineState.ts';
 /** The last millisecond an ISO 8601 date-time can name (9999-12-31T23:59:59.999Z); epoch times stop there too. */
 export const MAX_EPOCH_MS = 253_402_300_799_999;
 
-/** An instant in a recording: ISO 8601 with offset, or milliseconds since the Unix epoch up to the year 9999. */
-export const Timestamp = z.union([
-  IsoDateTime,
-  z.number().finite().nonnegative().max(MAX_EPOCH_MS).describe('Milliseconds since the Unix epoch, at most 253402300799999 (the end of the year 9999)'),
-]);
+/**
+ * An instant: ISO 8601 with offset, or milliseconds since the Unix epoch. Recordings refuse epoch
+ * times past MAX_EPOCH_MS (see the readers); live messages leave absurd times to the plausibility
+ * window of LiveStates, which counts them apart.
+ */
+export const Timestamp = z.union([IsoDateTime, z.number().finite().nonnegative().describe('Milliseconds since the Unix epoch')]);
 
 /** One JSON-lines record of a machine-state recording (also the MQTT payload plus its equipment). */
 export const StateEvent = z.object({

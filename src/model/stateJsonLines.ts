@@ -1,6 +1,6 @@
 import { parseJsonText } from './jsonText.ts';
-import { BadLines, type Recording } from './recording.ts';
-import { RecordingGap, StateEvent } from './stateEventSchema.ts';
+import { BadLines, type LineProblem, type Recording } from './recording.ts';
+import { MAX_EPOCH_MS, RecordingGap, StateEvent } from './stateEventSchema.ts';
 import { zodProblems } from './zodProblems.ts';
 
 /** A line of a JSON-lines recording: an event, or a gap marker. */
@@ -20,6 +20,18 @@ export function gapEvents(gap: RecordingGap, equipment: Iterable<string>): State
   return [...equipment].map((id) => ({ ts: gap.ts, equipment: id, state: 'unknown', reason }));
 }
 
+/** An epoch time past the year 9999 in a recording's `ts` or `until`: no recorded event is that late. */
+function farTime(value: unknown): LineProblem | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const key of ['ts', 'until'] as const) {
+    const t = (value as Record<string, unknown>)[key];
+    if (typeof t === 'number' && t > MAX_EPOCH_MS) {
+      return { path: key, expected: 'milliseconds since 1970 up to the end of the year 9999 (253402300799999)', found: String(t) };
+    }
+  }
+  return undefined;
+}
+
 /** One line of a JSON-lines recording (`lineNumber` from 1), or undefined after reporting the line to `bad`. */
 export function parseRecordingJsonLine(text: string, lineNumber: number, bad: BadLines, file: string): RecordingLine | undefined {
   const line = lineNumber === 1 ? text.replace(/^\uFEFF/, '') : text;
@@ -27,6 +39,11 @@ export function parseRecordingJsonLine(text: string, lineNumber: number, bad: Ba
   const json = parseJsonText(line, file);
   if (!json.ok) {
     bad.add(lineNumber, json.problems.map((p) => ({ ...p, path: p.path.replace(/^line \d+ /, '') })));
+    return undefined;
+  }
+  const far = farTime(json.value);
+  if (far) {
+    bad.add(lineNumber, [far]);
     return undefined;
   }
   const isGap = typeof json.value === 'object' && json.value !== null && 'gap' in json.value;

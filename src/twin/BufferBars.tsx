@@ -4,9 +4,9 @@ import { BoxGeometry, Color, Matrix4, Quaternion, Vector3, type InstancedMesh } 
 import type { Layout } from '../model/layoutSchema.ts';
 import { toScene } from './floorCoordinates.ts';
 import { linearRgb } from './instanceColours.ts';
-import { allEquipment } from './plantEquipment.ts';
+import { allEquipment } from '../model/plantEquipment.ts';
 import { STATE_COLOURS } from './statePalette.ts';
-import type { TwinFrame } from './stateSource.ts';
+import type { TwinFrame } from '../playback/stateSource.ts';
 
 /** Metres: a gauge beside the front-left corner of the equipment, on its input side. */
 const BAR_HEIGHT = 2.4;

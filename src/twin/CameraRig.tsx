@@ -2,7 +2,8 @@ import { useLayoutEffect } from 'react';
 import { useThree } from '@react-three/fiber';
 import type { PerspectiveCamera } from 'three';
 import type { Layout } from '../model/layoutSchema.ts';
-import { OBLIQUE, OBLIQUE_FOV, TOP, TOP_FOV, fitBox, floorBox, type FloorBox } from './cameraFit.ts';
+import { floorBox, type FloorBox } from '../model/floorBounds.ts';
+import { OBLIQUE, OBLIQUE_FOV, TOP, TOP_FOV, fitBox } from './cameraFit.ts';
 
 interface OrbitTarget { target: { set(x: number, y: number, z: number): void }; update(): void }
 

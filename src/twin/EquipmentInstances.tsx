@@ -6,8 +6,8 @@ import { equipmentHeight, selectionColour, typeColour } from './equipmentLook.ts
 import { equipmentShape } from './equipmentShapes.ts';
 import { toScene } from './floorCoordinates.ts';
 import { STATE_RGB, linearRgb } from './instanceColours.ts';
-import { equipmentByType } from './plantEquipment.ts';
-import type { TwinFrame } from './stateSource.ts';
+import { equipmentByType } from '../model/plantEquipment.ts';
+import type { TwinFrame } from '../playback/stateSource.ts';
 
 export interface EquipmentInstancesProps {
   layout: Layout;

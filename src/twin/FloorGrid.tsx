@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { BufferGeometry, Float32BufferAttribute } from 'three';
 import type { Layout } from '../model/layoutSchema.ts';
-import { floorBounds, toScene } from './floorCoordinates.ts';
+import { floorBounds } from '../model/floorBounds.ts';
+import { toScene } from './floorCoordinates.ts';
 
 const majorEvery = 5;
 

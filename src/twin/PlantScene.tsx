@@ -1,8 +1,10 @@
 import { Canvas, type RootState } from '@react-three/fiber';
 import { OrbitControls } from '@react-three/drei';
 import { MOUSE } from 'three';
-import { layoutEditor, playbackStore, playhead, twinStore, useEditor, usePlayback, useTwin, useView } from '../app/twinStore.ts';
+import { useStore } from 'zustand';
+import type { FloorBox } from '../model/floorBounds.ts';
 import type { Layout } from '../model/layoutSchema.ts';
+import type { PlaybackClock } from '../playback/clock.ts';
 import { BufferBars } from './BufferBars.tsx';
 import { CameraRig } from './CameraRig.tsx';
 import { EquipmentInstances } from './EquipmentInstances.tsx';
@@ -13,18 +15,39 @@ import { SelectionLabel } from './SelectionLabel.tsx';
 import { WipParts } from './WipParts.tsx';
 import { useEquipmentDrag } from './useEquipmentDrag.ts';
 
-const select = (id: string) => twinStore.getState().select(id);
-const drag = (id: string, x: number, y: number) => layoutEditor.getState().preview({ kind: 'move', id, x, y });
-const drop = (id: string, x: number, y: number) => layoutEditor.getState().commit({ kind: 'move', id, x, y });
 const orbitButtons = { LEFT: MOUSE.ROTATE, MIDDLE: MOUSE.DOLLY, RIGHT: MOUSE.PAN };
 /** In top view the left button pans the plan; rotating would leave the 2D view. */
 const topViewButtons = { LEFT: MOUSE.PAN, MIDDLE: MOUSE.DOLLY, RIGHT: MOUSE.PAN };
 
-/** The 3D twin: floor, equipment, buffers, parts and transport paths of the plant on screen. */
-export function PlantScene({ onCreated }: { onCreated?: (state: RootState) => void }) {
-  const layout = useTwin((s) => s.plant?.layout);
-  const plantKey = useTwin((s) => (s.plant ? `${s.plant.layoutFile}#${s.plant.scenarioFile ?? ''}` : ''));
-  const topView = useView((s) => s.topView);
+/** What the camera is asked to frame; `request` changes on every ask, so the same box can be framed again. */
+export interface CameraRequest { focus: FloorBox | undefined; request: number; topView: boolean }
+
+/** Dragging equipment on the floor: previews while moving, one commit when released (plan metres). */
+export interface EquipmentDragHandlers {
+  drag(id: string, x: number, y: number): void;
+  drop(id: string, x: number, y: number): void;
+}
+
+export interface PlantSceneProps {
+  layout: Layout | undefined;
+  /** Changes when another plant is opened (not on an edit): the camera frames the new floor. */
+  plantKey: string;
+  selected: string | undefined;
+  onSelect(equipmentId: string): void;
+  camera: CameraRequest;
+  /** The states to draw and the instant to draw them at. */
+  clock: PlaybackClock;
+  /** Given while the layout is being edited: equipment can be dragged. */
+  editing?: EquipmentDragHandlers;
+  onCreated?: (state: RootState) => void;
+}
+
+/**
+ * The 3D twin: floor, equipment, buffers, parts and transport paths of a layout, coloured by the
+ * clock's state source. It only renders: what to show comes in as props, what the user does goes
+ * out through callbacks.
+ */
+export function PlantScene({ layout, plantKey, selected, onSelect, camera, clock, editing, onCreated }: PlantSceneProps) {
   return (
     <div className="scene" data-testid="twin-canvas">
       {/* preserveDrawingBuffer lets tests and screenshots read the pixels back; "demand" renders
@@ -33,29 +56,29 @@ export function PlantScene({ onCreated }: { onCreated?: (state: RootState) => vo
         <color attach="background" args={['#eef0f2']} />
         <hemisphereLight args={['#ffffff', '#b9bec4', 1.6]} />
         <directionalLight position={[-30, 60, 40]} intensity={1.4} />
-        <OrbitControls makeDefault maxPolarAngle={Math.PI / 2.05} enableRotate={!topView} mouseButtons={topView ? topViewButtons : orbitButtons} />
-        <PlaybackDriver playback={playbackStore} playhead={playhead} />
-        {layout && <PlantContent layout={layout} plantKey={plantKey} />}
+        <OrbitControls makeDefault maxPolarAngle={Math.PI / 2.05} enableRotate={!camera.topView} mouseButtons={camera.topView ? topViewButtons : orbitButtons} />
+        <PlaybackDriver clock={clock} />
+        {layout && <PlantContent layout={layout} plantKey={plantKey} selected={selected} onSelect={onSelect} camera={camera} clock={clock} editing={editing} />}
       </Canvas>
     </div>
   );
 }
 
-function PlantContent({ layout, plantKey }: { layout: Layout; plantKey: string }) {
-  const selected = useTwin((s) => s.selected);
-  const editing = useEditor((s) => s.editing);
-  const frame = usePlayback((s) => s.frame);
-  const sourceIds = usePlayback((s) => s.source?.equipmentIds);
-  const focus = useView((s) => s.focus);
-  const request = useView((s) => s.request);
-  const topView = useView((s) => s.topView);
-  const press = useEquipmentDrag(layout, drag, drop);
+type ContentProps = Omit<PlantSceneProps, 'onCreated' | 'layout'> & { layout: Layout };
+
+const noDrag: EquipmentDragHandlers = { drag: () => {}, drop: () => {} };
+
+function PlantContent({ layout, plantKey, selected, onSelect, camera, clock, editing }: ContentProps) {
+  const frame = useStore(clock.store, (s) => s.frame);
+  const sourceIds = useStore(clock.store, (s) => s.source?.equipmentIds);
+  const handlers = editing ?? noDrag;
+  const press = useEquipmentDrag(layout, handlers.drag, handlers.drop);
   return (
     <>
-      <CameraRig layout={layout} plantKey={plantKey} focus={focus} request={request} topView={topView} />
+      <CameraRig layout={layout} plantKey={plantKey} focus={camera.focus} request={camera.request} topView={camera.topView} />
       <FloorGrid layout={layout} />
       <PathLines layout={layout} />
-      <EquipmentInstances layout={layout} selected={selected} onSelect={select} frame={frame} sourceIds={sourceIds} onPress={editing ? press : undefined} />
+      <EquipmentInstances layout={layout} selected={selected} onSelect={onSelect} frame={frame} sourceIds={sourceIds} onPress={editing ? press : undefined} />
       <BufferBars layout={layout} frame={frame} sourceIds={sourceIds} />
       {frame && <WipParts frame={frame} />}
       <SelectionLabel layout={layout} selected={selected} />

@@ -1,20 +1,19 @@
-import { useFrame } from '@react-three/fiber';
-import { advancePlayhead, type PlaybackStore, type Playhead } from '../app/playback.ts';
+import { useEffect } from 'react';
+import { useFrame, useThree } from '@react-three/fiber';
+import type { PlaybackClock } from '../playback/clock.ts';
 
 /**
- * Runs first in every frame: moves plant time on while playing and has the state source write
- * the frame the meshes read next. Asks for the next frame only while playing, so a paused twin
+ * The twin's side of the playback clock: whenever the clock says to draw (a frame while playing,
+ * a seek, a new source) it asks the on-demand loop for one frame, and that frame first has the
+ * state source write the playhead's instant into the arrays the meshes read. A paused twin
  * costs nothing.
  */
-export function PlaybackDriver({ playback, playhead }: { playback: PlaybackStore; playhead: Playhead }) {
-  useFrame((state, delta) => {
-    const current = playback.getState();
-    if (!current.source || !current.frame) return;
-    // A hidden tab or a slow frame must not jump hours of plant time at 10,000×.
-    const running = advancePlayhead(current, playhead, Math.min(delta, 0.25));
-    current.source.sample(playhead.minutes, current.frame);
-    if (running) state.invalidate();
-    else if (current.playing) current.pause();
+export function PlaybackDriver({ clock }: { clock: PlaybackClock }) {
+  const invalidate = useThree((s) => s.invalidate);
+  useEffect(() => clock.subscribe(() => invalidate()), [clock, invalidate]);
+  useFrame(() => {
+    const { source, frame } = clock.store.getState();
+    if (source && frame) source.sample(clock.playhead.minutes, frame);
   }, -1);
   return null;
 }

@@ -1,7 +1,7 @@
 import { Html } from '@react-three/drei';
 import type { Layout } from '../model/layoutSchema.ts';
 import { equipmentHeight } from './equipmentLook.ts';
-import { allEquipment } from './plantEquipment.ts';
+import { allEquipment } from '../model/plantEquipment.ts';
 import { toScene } from './floorCoordinates.ts';
 
 export function SelectionLabel({ layout, selected }: { layout: Layout; selected: string | undefined }) {

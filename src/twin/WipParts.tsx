@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef } from 'react';
 import { useFrame } from '@react-three/fiber';
 import { BoxGeometry, DynamicDrawUsage, type InstancedMesh } from 'three';
-import type { TwinFrame } from './stateSource.ts';
+import type { TwinFrame } from '../playback/stateSource.ts';
 
 /** A part or small load: 0.45 × 0.3 × 0.45 m, carried at hand height. */
 const partGeometry = new BoxGeometry(0.45, 0.3, 0.45);

@@ -1,17 +1,10 @@
 import { Vector3, type PerspectiveCamera } from 'three';
 import { bounds } from '../model/footprint.ts';
-import type { Equipment, Layout } from '../model/layoutSchema.ts';
+import type { Equipment } from '../model/layoutSchema.ts';
 import { equipmentRect } from '../model/layoutIndex.ts';
 import { equipmentHeight } from './equipmentLook.ts';
-import { floorBounds, toScene } from './floorCoordinates.ts';
-
-/** A box on the floor plan (metres), up to a height: what the camera is asked to frame. */
-export interface FloorBox { minX: number; maxX: number; minY: number; maxY: number; height: number }
-
-export function floorBox(layout: Layout): FloorBox {
-  const b = floorBounds(layout);
-  return { minX: b.minX, maxX: b.minX + b.width, minY: b.minY, maxY: b.minY + b.depth, height: 0 };
-}
+import type { FloorBox } from '../model/floorBounds.ts';
+import { toScene } from './floorCoordinates.ts';
 
 /** The box around some equipment (a cell, line, area or one machine); undefined for none. */
 export function equipmentBox(items: readonly Equipment[]): FloorBox | undefined {

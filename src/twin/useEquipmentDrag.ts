@@ -2,8 +2,8 @@ import { useCallback } from 'react';
 import { useThree, type ThreeEvent } from '@react-three/fiber';
 import { Plane, Raycaster, Vector2, Vector3, type Ray } from 'three';
 import type { Layout } from '../model/layoutSchema.ts';
-import { snapToGrid } from './edits/snapping.ts';
-import { allEquipment } from './plantEquipment.ts';
+import { snapToGrid } from '../model/edits/snapping.ts';
+import { allEquipment } from '../model/plantEquipment.ts';
 
 interface Controls { enabled: boolean }
 

@@ -1,4 +1,4 @@
-import { layoutEditor, useEditor } from '../app/twinStore.ts';
+import { layoutEditor, useEditor } from '../state/twinStore.ts';
 
 const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 

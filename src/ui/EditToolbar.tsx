@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import { comparisonStore, useComparison } from '../app/comparisonStore.ts';
-import { layoutEditor, useEditor, useTwin } from '../app/twinStore.ts';
+import { comparisonStore, useComparison } from '../state/comparisonStore.ts';
+import { layoutEditor, useEditor, useTwin } from '../state/twinStore.ts';
 import { EquipmentType } from '../model/layoutSchema.ts';
-import { PALETTE } from '../twin/edits/palette.ts';
+import { PALETTE } from '../model/edits/palette.ts';
 import { LayoutComparisonPanel } from './LayoutComparisonPanel.tsx';
 import { ProblemList } from './ProblemList.tsx';
 

@@ -1,6 +1,6 @@
-import { layoutEditor, useEditor, useTwin } from '../app/twinStore.ts';
+import { layoutEditor, useEditor, useTwin } from '../state/twinStore.ts';
 import type { Equipment } from '../model/layoutSchema.ts';
-import { allEquipment } from '../twin/plantEquipment.ts';
+import { allEquipment } from '../model/plantEquipment.ts';
 import { BufferCapacityInput } from './BufferCapacityInput.tsx';
 import { EquipmentStatus } from './EquipmentStatus.tsx';
 

@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import { useLive } from '../app/liveStore.ts';
-import { usePlayback } from '../app/twinStore.ts';
+import { useLive } from '../state/liveStore.ts';
+import { usePlayback } from '../state/twinStore.ts';
 import type { Equipment } from '../model/layoutSchema.ts';
 import { MACHINE_STATES } from '../model/machineState.ts';
 import { STATE_COLOURS, STATE_LABELS } from '../twin/statePalette.ts';
-import { createTwinFrame, stateName } from '../twin/stateSource.ts';
+import { createTwinFrame, stateName } from '../playback/stateSource.ts';
 import { OeeSoFar } from './OeeSoFar.tsx';
 import { TimeInStateChart } from './TimeInStateChart.tsx';
 import { usePlantMinutes } from './usePlantMinutes.ts';

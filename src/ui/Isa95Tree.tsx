@@ -1,6 +1,6 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import type { Equipment, Layout } from '../model/layoutSchema.ts';
-import { twinStore, useTwin, viewStore } from '../app/twinStore.ts';
+import { twinStore, useTwin, viewStore } from '../state/twinStore.ts';
 import { equipmentBox } from '../twin/cameraFit.ts';
 
 const select = (id: string) => twinStore.getState().select(id);

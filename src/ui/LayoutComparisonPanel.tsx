@@ -1,4 +1,4 @@
-import { comparisonStore, useComparison } from '../app/comparisonStore.ts';
+import { comparisonStore, useComparison } from '../state/comparisonStore.ts';
 import type { Interval } from '../sim/confidence.ts';
 import type { KpiDelta } from '../sim/plant/kpiDeltas.ts';
 import { ProblemList } from './ProblemList.tsx';

@@ -1,6 +1,6 @@
-import { liveStatusText, stalenessOf } from '../app/liveConnection.ts';
-import { liveConnection, useLive } from '../app/liveStore.ts';
-import { useTwin } from '../app/twinStore.ts';
+import { liveStatusText, stalenessOf } from '../state/liveConnection.ts';
+import { liveConnection, useLive } from '../state/liveStore.ts';
+import { useTwin } from '../state/twinStore.ts';
 import './livePanels.css';
 
 /** Broker settings, Connect / Disconnect, what the connection is doing and what it has heard. */

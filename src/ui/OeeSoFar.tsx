@@ -1,8 +1,8 @@
 import { format } from 'd3';
-import { useSimulation } from '../app/simulationStore.ts';
-import { usePlayback } from '../app/twinStore.ts';
-import { isLiveSource } from '../twin/liveSource.ts';
-import { oeeSoFar, type OeeSoFar as OeeFigures } from '../twin/oeeSoFar.ts';
+import { useSimulation } from '../state/simulationStore.ts';
+import { usePlayback } from '../state/twinStore.ts';
+import { isLiveSource } from '../playback/liveSource.ts';
+import { oeeSoFar, type OeeSoFar as OeeFigures } from '../playback/oeeSoFar.ts';
 
 const percent = format('.1%');
 const show = (v: number | undefined) => (v === undefined ? '—' : percent(v));

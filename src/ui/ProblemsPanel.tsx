@@ -1,4 +1,4 @@
-import { twinStore, useTwin } from '../app/twinStore.ts';
+import { twinStore, useTwin } from '../state/twinStore.ts';
 import { ProblemList } from './ProblemList.tsx';
 
 const dismiss = () => twinStore.getState().dismissFailure();

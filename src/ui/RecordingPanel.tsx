@@ -1,4 +1,4 @@
-import { replayStore, useReplay } from '../app/replayStore.ts';
+import { replayStore, useReplay } from '../state/replayStore.ts';
 import './livePanels.css';
 
 function megabytes(bytes: number): string {

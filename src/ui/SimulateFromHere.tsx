@@ -1,8 +1,8 @@
-import { fromHereStore, useFromHere } from '../app/fromHereStore.ts';
-import { useLive } from '../app/liveStore.ts';
-import { usePlayback, useTwin } from '../app/twinStore.ts';
+import { fromHereStore, useFromHere } from '../state/fromHereStore.ts';
+import { useLive } from '../state/liveStore.ts';
+import { usePlayback, useTwin } from '../state/twinStore.ts';
 import type { Interval } from '../sim/confidence.ts';
-import { isRecordingSource } from '../twin/recordingSource.ts';
+import { isRecordingSource } from '../playback/recordingSource.ts';
 import './livePanels.css';
 
 function pm(i: Interval, scale = 1, digits = 1): string {

@@ -1,5 +1,5 @@
-import { simulationStore, useSimulation } from '../app/simulationStore.ts';
-import { useTwin } from '../app/twinStore.ts';
+import { simulationStore, useSimulation } from '../state/simulationStore.ts';
+import { useTwin } from '../state/twinStore.ts';
 import type { Interval } from '../sim/confidence.ts';
 import type { ReplicationSummary } from '../sim/plant/replicatePlant.ts';
 import './simulationPanel.css';

@@ -1,4 +1,4 @@
-import { usePlayback } from '../app/twinStore.ts';
+import { usePlayback } from '../state/twinStore.ts';
 import { ATTENTION_STATES, NORMAL_STATES, STATE_COLOURS, STATE_LABELS } from '../twin/statePalette.ts';
 
 /** Which colour means what: calm greys for normal operation, hue only where attention is needed. */

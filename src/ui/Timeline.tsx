@@ -1,16 +1,16 @@
 import { useCallback, useEffect, useRef } from 'react';
-import { DEMO_PARTS } from '../app/demoStates.ts';
-import { SPEEDS } from '../app/playback.ts';
-import { demoStates, playbackStore, playhead, seek, usePlayback, useTwin } from '../app/twinStore.ts';
-import { simulationStore, useSimulation } from '../app/simulationStore.ts';
+import { DEMO_PARTS } from '../state/demoStates.ts';
+import { SPEEDS } from '../playback/clock.ts';
+import { demoStates, playback, playbackStore, playhead, seek, usePlayback, useTwin } from '../state/twinStore.ts';
+import { simulationStore, useSimulation } from '../state/simulationStore.ts';
 import { elapsed, plantClock } from './plantTime.ts';
 
 const speedLabel = (speed: number) => `${speed.toLocaleString('en')}×`;
 
 /**
  * Play, pause, speed (1× to 10,000×) and scrub over whatever state source is chosen, with plant
- * calendar time. While playing, the time readout and the scrub bar follow the playhead through
- * their own animation-frame loop, writing the DOM directly: no React render per frame.
+ * calendar time. The time readout and the scrub bar follow the playback clock, writing the DOM
+ * directly when it ticks: no React render per frame.
  */
 export function Timeline() {
   const hasPlant = useTwin((s) => s.plant !== undefined);
@@ -32,13 +32,8 @@ export function Timeline() {
 
   useEffect(() => {
     show();
-    if (!playing) return;
-    let frame = requestAnimationFrame(function follow() {
-      show();
-      frame = requestAnimationFrame(follow);
-    });
-    return () => cancelAnimationFrame(frame);
-  }, [playing, show]);
+    return playback.subscribe(show);
+  }, [show]);
 
   const chooseSource = (value: string) => {
     if (value === 'demo') demoStates.show(demoStates.parts() ?? DEMO_PARTS);
@@ -63,6 +58,7 @@ export function Timeline() {
         onClick={() => (playing ? playbackStore.getState().pause() : playbackStore.getState().play())}
         disabled={!source}
         aria-label={playing ? 'Pause' : 'Play'}
+        aria-keyshortcuts="Space"
         data-testid="timeline-play"
       >
         {playing ? '❚❚' : '▶'}
@@ -90,7 +86,7 @@ export function Timeline() {
         step="any"
         defaultValue={0}
         disabled={!source}
-        onChange={(e) => { seek(Number(e.target.value)); show(); }}
+        onChange={(e) => seek(Number(e.target.value))}
         aria-label="Plant time"
         data-testid="timeline-scrub"
       />

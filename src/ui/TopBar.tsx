@@ -1,9 +1,9 @@
 import { useMemo, useRef } from 'react';
-import { bundledSamples } from '../app/bundledSamples.ts';
-import { OPEN_ACCEPT } from '../app/recordingFiles.ts';
-import { openAnyFiles } from '../app/replayStore.ts';
-import { sampleCatalogue } from '../app/sampleCatalogue.ts';
-import { twinStore, useTwin } from '../app/twinStore.ts';
+import { bundledSamples } from '../state/bundledSamples.ts';
+import { OPEN_ACCEPT } from '../state/recordingFiles.ts';
+import { openAnyFiles } from '../state/replayStore.ts';
+import { sampleCatalogue } from '../state/sampleCatalogue.ts';
+import { twinStore, useTwin } from '../state/twinStore.ts';
 
 async function openChosen(input: HTMLInputElement) {
   if (!input.files || input.files.length === 0) return;
@@ -13,7 +13,8 @@ async function openChosen(input: HTMLInputElement) {
   await openAnyFiles(files);
 }
 
-export function TopBar() {
+/** Plant name, sample picker, Open…, and the keyboard-shortcuts list. */
+export function TopBar({ onShowShortcuts }: { onShowShortcuts(): void }) {
   const layoutName = useTwin((s) => s.plant?.layout.name);
   const scenarioName = useTwin((s) => s.plant?.scenario?.name);
   const shownFile = useTwin((s) => s.plant?.scenarioFile ?? s.plant?.layoutFile);
@@ -54,6 +55,7 @@ export function TopBar() {
           data-testid="open-file"
           onChange={(e) => void openChosen(e.currentTarget)}
         />
+        <button type="button" onClick={onShowShortcuts} aria-keyshortcuts="?" title="Keyboard shortcuts (?)" data-testid="show-shortcuts">Shortcuts</button>
       </div>
     </header>
   );

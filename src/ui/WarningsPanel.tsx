@@ -1,4 +1,4 @@
-import { useTwin } from '../app/twinStore.ts';
+import { useTwin } from '../state/twinStore.ts';
 import { ProblemList } from './ProblemList.tsx';
 
 /** Loadable but suspicious findings about the plant on screen; folded away by default. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { playhead, usePlayback } from '../app/twinStore.ts';
+import { playhead, usePlayback } from '../state/twinStore.ts';
 
 /**
  * Plant time for panels: read from the playhead a few times a second, not every frame, so text

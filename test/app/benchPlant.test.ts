@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateBenchLayout } from '../../src/app/benchPlant.ts';
 import { loadLayoutText } from '../../src/model/load.ts';
-import { equipmentByType } from '../../src/twin/plantEquipment.ts';
+import { equipmentByType } from '../../src/model/plantEquipment.ts';
 
 describe('generated benchmark plant', () => {
   it.each([1, 7, 500])('with %i equipment loads without problems', (count) => {

@@ -63,3 +63,9 @@ export function usePlantPage(plantName: string, ready?: (page: Page) => Promise<
   });
   return watched;
 }
+
+/** Switches to a workspace by its tab, as a user would, and waits until it is on screen. */
+export async function goToWorkspace(page: Page, id: string): Promise<void> {
+  await page.locator(`[data-testid="workspace-tab"][data-workspace="${id}"]`).click();
+  await page.locator(`main[data-workspace="${id}"]`).waitFor();
+}

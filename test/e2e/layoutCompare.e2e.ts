@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { usePlantPage } from './browser.ts';
+import { goToWorkspace, usePlantPage } from './browser.ts';
 
 const screenshot = fileURLToPath(new URL('../../docs/screenshots/compare.png', import.meta.url));
 const KPIS = ['unitsPerDay', 'onTimeRate', 'leadTimeMean', 'wipLots', 'travelMetresPerDay', 'bottleneckUtilisation', 'bottleneckOee'];
@@ -29,7 +29,9 @@ async function dragAlongX(page: Page, id: string, metres: number, ruler: { id: s
 describe('comparing an edited layout with the original by simulation', () => {
   it('moves the oven far from the paint line and shows a delta with a 95 % interval for every KPI; travel grows', async () => {
     const { page } = watched;
+    await goToWorkspace(page, 'simulate');
     await page.getByTestId('simulation-replications').fill('3');
+    await goToWorkspace(page, 'twin');
     await page.getByTestId('edit-layout').click();
     // CURE-01 (x 45.5) is 12.5 m right of BOOTH-02 (x 33); it goes about 20 m further right, to free floor.
     await dragAlongX(page, 'CURE-01', 20.5, { id: 'BOOTH-02', dx: 12.5 });
@@ -59,9 +61,11 @@ describe('comparing an edited layout with the original by simulation', () => {
 
   it('after Simulate, the selected machine shows its OEE so far, and it follows the playhead', async () => {
     const { page } = watched;
+    await goToWorkspace(page, 'simulate');
     await page.getByTestId('simulation-replications').fill('2');
     await page.getByTestId('simulate').click();
     await page.getByTestId('kpis').waitFor({ timeout: 60_000 });
+    await goToWorkspace(page, 'twin');
     await page.locator('[data-testid="tree-equipment"][data-equipment-id="LASER-01"]').click();
     const value = page.getByTestId('oee-value');
     await value.waitFor();

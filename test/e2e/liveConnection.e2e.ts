@@ -2,7 +2,7 @@ import { connect, type MqttClient } from 'mqtt';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startMosquitto, type Broker } from '../live/mosquitto.ts';
-import { launchChromium, openWatchedPage, waitForPlant, type WatchedPage } from './browser.ts';
+import { goToWorkspace, launchChromium, openWatchedPage, waitForPlant, type WatchedPage } from './browser.ts';
 import { colourAt } from './canvasPixels.ts';
 import { readRepoFile } from './samples.ts';
 
@@ -36,7 +36,7 @@ describe('live states in the twin', () => {
     await page.getByTestId('live-clientId').fill('e2e-twin');
     await page.getByTestId('live-connect').click();
     const status = page.getByTestId('live-status');
-    await expect.poll(() => status.textContent()).toBe('connected');
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toBe('connected');
     expect(await page.getByTestId('legend-stale').textContent()).toContain('Stale');
 
     // The subscription follows the connection; retained messages reach it whenever it lands.
@@ -67,11 +67,13 @@ describe('live states in the twin', () => {
     await page.getByTestId('live-periodS').fill('60');
     await expect.poll(() => page.evaluate((id) => window.__twin!.stateOf(id), id)).toBe('down');
 
+    await goToWorkspace(page, 'simulate');
     await page.getByTestId('from-here-hours').fill('2');
     await page.getByTestId('simulate-from-here').click();
     await page.getByTestId('from-here-kpis').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('from-here-snapshot').textContent()).toMatch(/^From live states at \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: 1 equipment$/);
 
+    await goToWorkspace(page, 'twin');
     await page.getByTestId('live-disconnect').click();
     await expect.poll(() => status.textContent()).toBe('disconnected');
     expect(watched.errors).toEqual([]);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openWatchedPage, waitForPlant, type WatchedPage } from './browser.ts';
+import { goToWorkspace, launchChromium, openWatchedPage, waitForPlant, type WatchedPage } from './browser.ts';
 import { colourAt } from './canvasPixels.ts';
 import { readRepoFile } from './samples.ts';
 
@@ -65,6 +65,7 @@ describe('recording replay', () => {
     expect(r - g).toBeGreaterThan(60);
     expect(r - b).toBeGreaterThan(60);
     // Simulate the next two hours from the recorded states at the cursor (07:30, LASER-01 down).
+    await goToWorkspace(page, 'simulate');
     await page.getByTestId('from-here-hours').fill('2');
     await page.getByTestId('simulate-from-here').click();
     await page.getByTestId('from-here-kpis').waitFor({ timeout: 20_000 });

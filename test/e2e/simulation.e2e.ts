@@ -6,7 +6,7 @@ import { simulatePlant } from '../../src/sim/plant/simulatePlant.ts';
 import { traceHash, type PlantTraceData } from '../../src/sim/plant/trace.ts';
 import { STATE_COLOURS } from '../../src/twin/statePalette.ts';
 import { loadSamplePlant } from '../sim/plant/samplePlants.ts';
-import { launchChromium, openWatchedPage, waitForPlant, type WatchedPage } from './browser.ts';
+import { goToWorkspace, launchChromium, openWatchedPage, waitForPlant, type WatchedPage } from './browser.ts';
 import { colourAt } from './canvasPixels.ts';
 
 // The app opens kitchen-hardware's week scenario at start; the same files are run here in Node.
@@ -69,6 +69,7 @@ describe('the plant simulation in the browser', () => {
 
   it('simulates the default plant, plays its trace and colours a machine as the trace says', async () => {
     const page = await open();
+    await goToWorkspace(page, 'simulate');
     await page.getByTestId('simulation-replications').fill('4');
     await page.getByTestId('simulate').click();
     await page.getByTestId('kpis').waitFor({ timeout: 60_000 });
@@ -89,6 +90,7 @@ describe('the plant simulation in the browser', () => {
       .sort((a, b) => Math.min(b.processing!.length, b.hued!.length) - Math.min(a.processing!.length, a.hued!.length));
     const pick = picks[0];
     if (!pick) throw new Error('no machine of the trace is both processing and in a hued state');
+    await goToWorkspace(page, 'twin');
     await page.locator(`[data-focus-id="${pick.id}"]`).click();
 
     const read = async (minutes: number) => {
@@ -117,6 +119,7 @@ describe('the plant simulation in the browser', () => {
 
   it('cancels a simulation in progress', async () => {
     const page = await open();
+    await goToWorkspace(page, 'simulate');
     await page.getByTestId('simulation-replications').fill('400');
     await page.getByTestId('simulate').click();
     await page.getByTestId('simulation-progress').waitFor();

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { backoffDelay } from '../../src/live/backoff.ts';
-import { LiveStates } from '../../src/live/liveStates.ts';
 import { MqttSource, type ConnectionStatus } from '../../src/live/mqttSource.ts';
-import { StateColumnsBuilder } from '../../src/live/stateColumns.ts';
 import { matchTopic, topicFilter } from '../../src/live/topicMapping.ts';
 import { FakeClient, FakeClock } from './fakeMqtt.ts';
-
-const T = '2026-11-30T06:00:00.000Z';
-const ms = Date.parse(T);
 
 describe('topics to equipment', () => {
   it('the segment before /state is the equipment; a prefix map overrides, longest prefix first', () => {
@@ -23,70 +18,6 @@ describe('topics to equipment', () => {
     expect(matchTopic('acme/plant-1/line-2/press-7/temperature')).toEqual({ kind: 'other' });
     expect(matchTopic('spBv1.0/acme/DDATA/edge-1/press-7')).toEqual({ kind: 'sparkplug' });
     expect(matchTopic('a/b/STATUS', { leaf: 'STATUS' })).toEqual({ kind: 'state', equipment: 'b' });
-  });
-});
-
-describe('latest state by timestamp', () => {
-  const states = (): LiveStates => new LiveStates({ expectedPeriodMs: 1000, staleFactor: 3 });
-  const msg = (offsetMs: number, body: Record<string, unknown>): string => JSON.stringify({ ts: ms + offsetMs, ...body });
-
-  it('keeps the newest: late messages are ignored, duplicates counted, equal times with new content merged', () => {
-    const s = states();
-    expect(s.offer('m1', msg(2000, { state: 'processing', order: 'o-1' }), ms, 't')).toBe('applied');
-    expect(s.offer('m1', msg(1000, { state: 'down' }), ms, 't')).toBe('late');
-    expect(s.offer('m1', msg(2000, { order: 'o-1', state: 'processing' }), ms, 't')).toBe('duplicate');
-    expect(s.offer('m1', msg(2000, { good: 5 }), ms, 't')).toBe('applied');
-    expect(s.offer('m1', msg(3000, { state: 'blocked' }), ms, 't')).toBe('applied');
-    expect(s.get('m1')).toMatchObject({ ts: ms + 3000, state: 'blocked', order: 'o-1', good: 5, stale: false });
-    expect(s.counters).toEqual({ applied: 3, late: 1, duplicates: 1, invalid: 0 });
-  });
-
-  it('ISO and epoch timestamps compare as instants', () => {
-    const s = states();
-    s.offer('m1', JSON.stringify({ ts: '2026-11-30T07:00:00+01:00', state: 'idle' }), ms, 't');
-    expect(s.offer('m1', JSON.stringify({ ts: ms, state: 'idle' }), ms, 't')).toBe('duplicate');
-  });
-
-  it('bad payloads are counted with a problem naming the topic, and change nothing', () => {
-    const s = states();
-    expect(s.offer('m1', 'not json', ms, 'a/m1/state')).toBe('invalid');
-    expect(s.offer('m1', JSON.stringify({ ts: ms, state: 'runing' }), ms, 'a/m1/state')).toBe('invalid');
-    expect(s.offer('m1', JSON.stringify({ ts: ms }), ms, 'a/m1/state')).toBe('invalid');
-    expect(s.offer('m1', '[1,2]', ms, 'a/m1/state')).toBe('invalid');
-    expect(s.counters.invalid).toBe(4);
-    expect(s.get('m1')).toBeUndefined();
-    expect(s.problems[1]).toMatchObject({ file: 'a/m1/state', path: 'state' });
-  });
-
-  it('all valid events, late ones too, go to the history for the KPIs; duplicates do not', () => {
-    const history = new StateColumnsBuilder();
-    const s = new LiveStates({ expectedPeriodMs: 1000, staleFactor: 3, history });
-    s.offer('m1', msg(2000, { state: 'processing' }), ms, 't');
-    s.offer('m1', msg(1000, { state: 'down' }), ms, 't');
-    s.offer('m1', msg(2000, { state: 'processing' }), ms, 't');
-    expect(history.length).toBe(2);
-  });
-
-  it('goes stale after k expected periods without news and fresh again with the next message', () => {
-    const s = new LiveStates({ expectedPeriodMs: 1000, staleFactor: 3, periods: { slow: 10_000 } });
-    const seen: [string, boolean][] = [];
-    s.subscribe((e, live) => seen.push([e, live.stale]));
-    s.offer('m1', msg(0, { state: 'idle' }), ms, 't');
-    s.offer('slow', msg(0, { state: 'idle' }), ms, 't');
-    expect(s.checkStale(ms + 3000)).toEqual([]);
-    expect(s.checkStale(ms + 3001)).toEqual(['m1']);
-    expect(s.get('m1')!.stale).toBe(true);
-    expect(s.checkStale(ms + 20_000)).toEqual([]);
-    expect(s.checkStale(ms + 30_001)).toEqual(['slow']);
-    s.offer('m1', msg(31_000, { state: 'idle' }), ms + 31_000, 't');
-    expect(s.get('m1')!.stale).toBe(false);
-    expect(seen.filter(([, stale]) => stale)).toEqual([['m1', true], ['slow', true]]);
-  });
-
-  it('a retained message older than the stale limit is stale on arrival', () => {
-    const s = states();
-    s.offer('m1', msg(0, { state: 'processing' }), ms + 60_000, 't', true);
-    expect(s.get('m1')!.stale).toBe(true);
   });
 });
 
@@ -135,7 +66,7 @@ describe('the MQTT source as a state machine', () => {
     c.message('spBv1.0/acme/NDATA/edge', 'binary');
     c.message('acme/plant-1/a/l/c/press-7/state', '{"ts":');
     expect(source.states.get('press-7')?.state).toBe('processing');
-    expect(source.counters).toEqual({ messages: 5, unmapped: 1, otherTopics: 1, sparkplug: 1 });
+    expect(source.counters).toEqual({ messages: 5, unmapped: 1, otherTopics: 1, sparkplug: 1, unmatchedHeartbeats: 0 });
     expect(source.states.counters.invalid).toBe(1);
   });
 

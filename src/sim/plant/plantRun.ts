@@ -1,10 +1,9 @@
-import { workingIntervals } from '../../model/calendar.ts';
 import type { Schedule } from '../../model/scheduleSchema.ts';
 import { makeSampler } from '../distributions.ts';
 import { RandomStreams, type RandomStream } from '../random.ts';
 import { Simulator } from '../simulator.ts';
 import { TimeWeighted } from '../statistics.ts';
-import { CalendarGate } from './calendarGate.ts';
+import { calendarIntervals, CalendarGate } from './calendarGate.ts';
 import type { CompiledPlant } from './compiledPlant.ts';
 import type { AtcsParameters, DispatchRule } from './dispatching.ts';
 import { chooseEquipment } from './equipmentChoice.ts';
@@ -115,7 +114,7 @@ export class PlantRun implements MachineHost {
     });
     this.yieldStreams = plant.equipment.map((e) => this.streams.stream(`yield/${e.id}`));
     this.times = new ProcessingTimes(this.streams);
-    this.gates = plant.calendars.map((c) => new CalendarGate(this.sim, workingIntervals(c, scenario.start, this.horizon), this.startTime, this.horizon));
+    this.gates = plant.calendars.map((c) => new CalendarGate(this.sim, calendarIntervals(c, scenario.start, this.horizon), this.startTime, this.horizon));
     this.operators.pools.forEach((pool) => {
       const gate = this.gates[pool.spec.calendar];
       if (!gate) return;

@@ -1,0 +1,53 @@
+import type { Layout } from '../model/layoutSchema.ts';
+import type { LiveHistory } from '../live/liveHistory.ts';
+import type { LiveStates } from '../live/liveStates.ts';
+import { MACHINE_STATES } from '../model/machineState.ts';
+import { allEquipment } from '../model/plantEquipment.ts';
+import { stateCode, type EquipmentActivity, type TwinFrame, type TwinStateSource } from './stateSource.ts';
+
+export interface LiveSource extends TwinStateSource {
+  readonly live: LiveStates;
+  readonly history: LiveHistory | undefined;
+  /** Whether layout equipment e's newest state is stale (drawn in the unknown colour). */
+  isStale(e: number): boolean;
+}
+
+/**
+ * The plant now, from live MQTT states: whatever the playhead, each equipment shows its newest
+ * applied state; a stale one (no message for several expected periods) is shown as unknown, since
+ * its last state may no longer hold. Equipment never heard from is unknown too. With a history,
+ * time in state is summed from connect (or the oldest kept event) to `now()`, whatever the playhead.
+ */
+export function createLiveSource(live: LiveStates, layout: Layout, label: string, startIso: string, history?: LiveHistory, now: () => number = Date.now): LiveSource {
+  const ids = allEquipment(layout).map((e) => e.id);
+  const codeOf = (e: number): number => {
+    const s = live.get(ids[e]!);
+    return !s || s.stale || s.state === undefined ? stateCode.unknown : stateCode[s.state];
+  };
+  return {
+    label, equipmentIds: ids, startIso, horizon: 0, maxParts: 0, live, history,
+    isStale: (e) => live.get(ids[e]!)?.stale === true,
+    sample(_minutes: number, frame: TwinFrame): void {
+      for (let e = 0; e < ids.length; e++) {
+        frame.states[e] = codeOf(e);
+        frame.fills[e] = 0;
+      }
+      frame.partCount = 0;
+    },
+    timeInState(e: number, _minutes: number, out: Float64Array): void {
+      out.fill(0);
+      const kpis = history?.kpis(ids[e]!, now());
+      if (!kpis) return;
+      MACHINE_STATES.forEach((state, i) => { out[i] = kpis.timeInState[state] / 60_000; });
+    },
+    activity(e: number): EquipmentActivity {
+      const s = live.get(ids[e] ?? '');
+      if (!s) return {};
+      return { ...(s.order !== undefined ? { order: s.order } : {}), ...(s.operation !== undefined ? { operation: s.operation } : {}) };
+    },
+  };
+}
+
+export function isLiveSource(source: TwinStateSource | undefined): source is LiveSource {
+  return source !== undefined && 'live' in source && 'isStale' in source;
+}

@@ -1,0 +1,17 @@
+import { EquipmentDetails } from '../EquipmentDetails.tsx';
+import { Isa95Tree } from '../Isa95Tree.tsx';
+import { LiveConnection } from '../LiveConnection.tsx';
+import { RecordingPanel } from '../RecordingPanel.tsx';
+
+/** The plant as it is: the ISA-95 tree, the selected equipment, live states and recordings. */
+export function TwinPanels() {
+  return (
+    <>
+      <h2 className="sidebar-title">Equipment</h2>
+      <Isa95Tree />
+      <EquipmentDetails />
+      <RecordingPanel />
+      <LiveConnection />
+    </>
+  );
+}

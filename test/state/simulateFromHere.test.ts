@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { createStore } from 'zustand/vanilla';
+import { createFromHere } from '../../src/state/simulateFromHere.ts';
+import type { TwinState, TwinStore } from '../../src/state/store.ts';
+import type { Plant } from '../../src/model/load.ts';
+import { replicatePlant } from '../../src/sim/plant/replicatePlant.ts';
+import type { SimPool } from '../../src/workers/simPool.ts';
+import { loadSamplePlant } from '../sim/plant/samplePlants.ts';
+
+const plant = await loadSamplePlant('kitchen-hardware');
+
+describe('simulate from here', () => {
+  it('replicates the scenario started from the observed states for the hours asked', async () => {
+    const twin = createStore<TwinState>()(() => ({ plant } as TwinState)) as unknown as TwinStore;
+    const asked: Plant[] = [];
+    const pool = {
+      replicate: async (p: Plant, o: { replications: number }) => { asked.push(p); return replicatePlant(p, { replications: o.replications }); },
+    } as unknown as SimPool;
+    const store = createFromHere(twin, () => ({
+      from: 'recording', timeIso: '2026-11-30T07:30:00.000Z',
+      states: [{ id: 'LASER-01', state: 'down' }, { id: 'PB-01', state: 'processing', order: 'KH-0001', operation: 'op20' }, { id: 'GHOST', state: 'idle' }],
+    }), () => pool);
+    store.getState().setHours(2);
+    store.setState({ replications: 3 });
+    await store.getState().run();
+    const s = store.getState();
+    expect(s.status).toBe('done');
+    expect(s.started).toEqual({ from: 'recording', timeIso: '2026-11-30T07:30:00.000Z', equipment: 2, dropped: ['GHOST: not in the layout'] });
+    const scenario = asked[0]!.scenario!;
+    expect(scenario.startState).toMatchObject({ kind: 'snapshot', time: '2026-11-30T07:30:00.000Z', equipment: [{ id: 'LASER-01', state: 'down' }, { id: 'PB-01', order: 'KH-0001' }] });
+    expect(scenario.experiment.horizon).toBe(450 + 120);
+    expect(s.summary!.replications).toBe(3);
+    expect(s.summary!.runs.every((r) => r.horizon === 570)).toBe(true);
+  });
+
+  it('says what is missing when there is nothing to start from', async () => {
+    const twin = createStore<TwinState>()(() => ({ plant } as TwinState)) as unknown as TwinStore;
+    const store = createFromHere(twin, () => undefined, () => { throw new Error('no pool needed'); });
+    await store.getState().run();
+    expect(store.getState()).toMatchObject({ status: 'failed', error: 'Connect to live states or replay a recording first.' });
+  });
+});

@@ -8,6 +8,9 @@ import { DispatchList, Schedule } from '../model/scheduleSchema.ts';
 import { RecordingGap, StateEvent } from '../model/stateEventSchema.ts';
 import { Heartbeat } from '../model/heartbeatSchema.ts';
 import { RecordingMapping } from '../model/recordingMappingSchema.ts';
+import { AuditEntry } from '../mes/auditEntry.ts';
+import { MesAnswer } from '../mes/mesAnswer.ts';
+import { ApprovedVersion } from '../mes/version.ts';
 
 /** The published JSON Schemas, one file each, derived from the zod schemas that are the source of truth. */
 export const PUBLISHED_SCHEMAS = [
@@ -21,6 +24,9 @@ export const PUBLISHED_SCHEMAS = [
   { file: 'dispatch-list.schema.json', schema: DispatchList, id: 'urn:plant-twin:schema:dispatch-list:1' },
   { file: 'experiment.schema.json', schema: Experiment, id: 'urn:plant-twin:schema:experiment:1' },
   { file: 'experiment-part.schema.json', schema: ExperimentPart, id: 'urn:plant-twin:schema:experiment-part:1' },
+  { file: 'audit-entry.schema.json', schema: AuditEntry, id: 'urn:plant-twin:schema:audit-entry:1' },
+  { file: 'mes-version.schema.json', schema: ApprovedVersion, id: 'urn:plant-twin:schema:mes-version:1' },
+  { file: 'mes-answer.schema.json', schema: MesAnswer, id: 'urn:plant-twin:schema:mes-answer:1' },
 ] as const;
 
 // Shared building blocks become named $defs instead of being repeated inline at every use.

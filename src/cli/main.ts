@@ -10,6 +10,11 @@ import { mapRecordingCommand, simulateFromCommand } from './recordingCommands.ts
 import { scheduleCommand } from './scheduleCommand.ts';
 import { simulateCommand } from './simulateCommand.ts';
 import { validateCommand } from './validateCommand.ts';
+import { approveCommand } from './approveCommand.ts';
+import { auditCommand } from './auditCommand.ts';
+import { exportCommand } from './exportCommand.ts';
+import { mesReceiverCommand } from './mesReceiverCommand.ts';
+import { publishCommand } from './publishCommand.ts';
 
 /** The command table: a new command is a file exporting a Command and a line here. */
 export const COMMANDS: readonly Command[] = [
@@ -22,6 +27,11 @@ export const COMMANDS: readonly Command[] = [
   liveSimCommand,
   mapRecordingCommand,
   simulateFromCommand,
+  exportCommand,
+  approveCommand,
+  publishCommand,
+  auditCommand,
+  mesReceiverCommand,
 ];
 
 const stdio: Output = {

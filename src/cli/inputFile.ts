@@ -1,4 +1,5 @@
 import { loadExperimentText } from '../experiment/loadExperiment.ts';
+import { loadNetworkText } from '../experiment/loadNetwork.ts';
 import { loadPartText } from '../experiment/partFile.ts';
 import { readRecording, recordingFormatOfName } from '../live/recordingStream.ts';
 import {
@@ -10,7 +11,7 @@ import { TEXT_ENCODINGS, type TextEncodingName } from '../model/textDecoding.ts'
 import type { OptionSpecs, ParsedArgs } from './command.ts';
 import { fsLayoutResolverWith, openByteStream, readTextFile } from './fsResolver.ts';
 
-export type InputKind = 'layout' | 'scenario' | 'schedule' | 'dispatch-list' | 'recording' | 'experiment' | 'experiment-part' | 'unknown';
+export type InputKind = 'layout' | 'scenario' | 'schedule' | 'dispatch-list' | 'recording' | 'experiment' | 'experiment-part' | 'network' | 'unknown';
 
 export type InputValue =
   | { kind: 'plant'; plant: Plant }
@@ -18,7 +19,8 @@ export type InputValue =
   | { kind: 'dispatch-list'; dispatchList: DispatchList }
   | { kind: 'recording'; events: number; badLines: number; gaps: number }
   | { kind: 'experiment'; systems: number }
-  | { kind: 'experiment-part'; replications: number };
+  | { kind: 'experiment-part'; replications: number }
+  | { kind: 'network'; sites: number };
 
 /** Any file the CLI reads, loaded by what it is; problems empty means valid. */
 export interface InputFile {
@@ -68,6 +70,7 @@ const FORMAT_KINDS: Record<string, InputKind> = {
   'plant-twin/dispatch': 'dispatch-list',
   'plant-twin/experiment': 'experiment',
   'plant-twin/experiment-part': 'experiment-part',
+  'plant-twin/network': 'network',
 };
 
 function peekFormat(text: string): string | undefined {
@@ -131,6 +134,12 @@ export async function loadInputFile(file: string, options: InputOptions = {}): P
     const loaded = await loadExperimentText(text, file, resolver);
     return loaded.ok
       ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, systems: loaded.value.systems.length } }
+      : { file, kind, problems: loaded.problems, warnings: [] };
+  }
+  if (kind === 'network') {
+    const loaded = await loadNetworkText(text, file, resolver);
+    return loaded.ok
+      ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, sites: loaded.value.sites.length } }
       : { file, kind, problems: loaded.problems, warnings: [] };
   }
   if (kind === 'experiment-part') {

@@ -10,6 +10,7 @@ function detail(input: InputFile): string {
     return ` (recording, ${input.value.events} events${bad}${gaps})`;
   }
   if (input.value?.kind === 'experiment') return ` (experiment, ${input.value.systems} systems)`;
+  if (input.value?.kind === 'network') return ` (network, ${input.value.sites} sites)`;
   if (input.value?.kind === 'experiment-part') return ` (experiment part, ${input.value.replications} replications)`;
   return input.kind === 'unknown' ? '' : ` (${input.kind})`;
 }
@@ -24,10 +25,10 @@ Checks each file and prints "ok" or one line per problem:
 Warnings are printed as "warning: " lines and do not make a file invalid.
 
 JSON files are recognised by their "format" field (plant-twin/layout, plant-twin/scenario,
-plant-twin/schedule, plant-twin/dispatch, plant-twin/experiment, plant-twin/experiment-part);
-machine-state recordings by extension (.csv, .jsonl, .ndjson, MTConnect SHDR .shdr/.txt/.log),
-read as a stream whatever their size. An experiment is checked with every system it defines
-(its changes applied, each result checked as a scenario file).
+plant-twin/schedule, plant-twin/dispatch, plant-twin/experiment, plant-twin/experiment-part,
+plant-twin/network); machine-state recordings by extension (.csv, .jsonl, .ndjson, MTConnect
+SHDR .shdr/.txt/.log), read as a stream whatever their size. An experiment is checked with every
+system it defines (its changes applied, each result checked as a scenario file).
 A scenario's layout is read from its "layout" path, relative to the scenario file, and only
 from the scenario's folder tree (the folder above the scenario's) or a --layout-root.
 Files are UTF-8: other bytes are a problem with their line (--encoding latin1 reads Latin-1).

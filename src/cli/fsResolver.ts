@@ -131,28 +131,46 @@ async function allowedRoots(scenarioFile: string, extra: readonly string[]): Pro
 }
 
 /**
+ * Where a reference from one file to another leads, if it may be followed: resolved relative to
+ * the referring file and inside its folder tree or an allowed root (see allowedRoots), checked
+ * before anything else, so whether a file exists outside them is not told either. Throws with the
+ * reason when the reference leads out.
+ */
+export async function referencedFile(ref: string, fromFile: string, roots: readonly string[] = []): Promise<{ file: string; exists: boolean }> {
+  const file = path.isAbsolute(ref) ? ref : path.join(path.dirname(fromFile), ref);
+  let real = path.resolve(file);
+  let exists = true;
+  try {
+    real = await realpath(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(failure(file, error).found, { cause: error });
+    exists = false;
+  }
+  const allowed = await allowedRoots(fromFile, roots);
+  if (!allowed.some((root) => inside(real, root))) {
+    throw new Error(`outside the folders a referenced file may come from (${allowed.join(', ')}); allow another folder with --layout-root`);
+  }
+  return { file, exists };
+}
+
+/**
  * Resolves a scenario's layout reference relative to the scenario file, as the format specifies,
  * and reads it only when it is a `.json` regular file inside the scenario's folder tree (see
- * allowedRoots): a scenario from elsewhere cannot make the command read /etc/passwd or a device.
+ * referencedFile): a scenario from elsewhere cannot make the command read /etc/passwd or a device.
  * A missing file is `undefined` (the loader words that case); other failures carry their reason.
  */
 export function fsLayoutResolverWith(options: LayoutResolverOptions = {}): LayoutResolver {
+  const read = fsReferenceReader(options);
   return async (ref, fromFile) => {
-    const file = path.isAbsolute(ref) ? ref : path.join(path.dirname(fromFile), ref);
-    if (path.extname(file).toLowerCase() !== '.json') throw new Error('a layout is a .json file');
-    // Whether the file exists is not told for places outside the roots: checked first.
-    let real = path.resolve(file);
-    let exists = true;
-    try {
-      real = await realpath(file);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(failure(file, error).found, { cause: error });
-      exists = false;
-    }
-    const roots = await allowedRoots(fromFile, options.roots ?? []);
-    if (!roots.some((root) => inside(real, root))) {
-      throw new Error(`outside the folders a layout may come from (${roots.join(', ')}); allow another folder with --layout-root`);
-    }
+    if (path.extname(ref).toLowerCase() !== '.json') throw new Error('a layout is a .json file');
+    return read(ref, fromFile);
+  };
+}
+
+/** Reads a text file one file refers to, inside the referring file's folder tree (see referencedFile). */
+export function fsReferenceReader(options: LayoutResolverOptions = {}): LayoutResolver {
+  return async (ref, fromFile) => {
+    const { file, exists } = await referencedFile(ref, fromFile, options.roots);
     if (!exists) return undefined;
     const read = await readTextFile(file, options.encoding ? { encoding: options.encoding } : {});
     if ('text' in read) return { text: read.text, file };

@@ -108,6 +108,8 @@ export async function openByteStream(file: string): Promise<{ stream: Readable; 
 export interface LayoutResolverOptions {
   /** Folders a layout may also come from (`--layout-root`). */
   roots?: readonly string[];
+  /** Follow references out of the referring file's folder tree (lessons naming ../shared datasets); regular files only still. */
+  anywhere?: boolean;
   encoding?: TextEncodingName;
 }
 
@@ -136,8 +138,9 @@ async function allowedRoots(scenarioFile: string, extra: readonly string[]): Pro
  * before anything else, so whether a file exists outside them is not told either. Throws with the
  * reason when the reference leads out.
  */
-export async function referencedFile(ref: string, fromFile: string, roots: readonly string[] = []): Promise<{ file: string; exists: boolean }> {
+export async function referencedFile(ref: string, fromFile: string, roots: readonly string[] | 'anywhere' = []): Promise<{ file: string; exists: boolean }> {
   const file = path.isAbsolute(ref) ? ref : path.join(path.dirname(fromFile), ref);
+  if (roots === 'anywhere') return { file, exists: true };
   let real = path.resolve(file);
   let exists = true;
   try {
@@ -148,7 +151,7 @@ export async function referencedFile(ref: string, fromFile: string, roots: reado
   }
   const allowed = await allowedRoots(fromFile, roots);
   if (!allowed.some((root) => inside(real, root))) {
-    throw new Error(`outside the folders a referenced file may come from (${allowed.join(', ')}); allow another folder with --layout-root`);
+    throw new Error(`outside the folders it may come from (${allowed.join(', ')}); allow another folder with --layout-root`);
   }
   return { file, exists };
 }
@@ -170,7 +173,7 @@ export function fsLayoutResolverWith(options: LayoutResolverOptions = {}): Layou
 /** Reads a text file one file refers to, inside the referring file's folder tree (see referencedFile). */
 export function fsReferenceReader(options: LayoutResolverOptions = {}): LayoutResolver {
   return async (ref, fromFile) => {
-    const { file, exists } = await referencedFile(ref, fromFile, options.roots);
+    const { file, exists } = await referencedFile(ref, fromFile, options.anywhere ? 'anywhere' : options.roots);
     if (!exists) return undefined;
     const read = await readTextFile(file, options.encoding ? { encoding: options.encoding } : {});
     if ('text' in read) return { text: read.text, file };

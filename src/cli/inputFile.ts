@@ -106,7 +106,7 @@ async function loadRecording(file: string, options: InputOptions): Promise<Input
   });
   opened.stream.destroy();
   return {
-    file, kind: 'recording', problems: read.problems, warnings: [],
+    file, kind: 'recording', problems: read.problems, warnings: read.warnings,
     value: { kind: 'recording', events: read.events, badLines: read.badLines, gaps: read.gaps },
   };
 }

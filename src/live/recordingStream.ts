@@ -50,6 +50,8 @@ export interface RecordingColumns {
   events: number;
   /** Gap markers (JSON lines): time in which messages may be missing, shown as `unknown`. */
   gaps: number;
+  /** Lines read that look wrong but are not refused (a last line without a line break). */
+  warnings: Problem[];
   /** Bad lines (the first hundred listed), and a read error or cancellation if there was one. */
   problems: Problem[];
   /** False when reading stopped before the end of the file (error or cancel): never a silent half. */
@@ -176,17 +178,15 @@ export class RecordingLineReader {
     const format = recordingFormat(this.options.name, firstLine);
     this.formatChosen = format;
     const file = this.options.name;
-    const cutOff = (n: number, terminated: boolean): boolean => {
-      if (terminated || n === 1) return false;
-      this.bad.add(n, [CUT_OFF_LINE]);
-      return true;
+    const cutOff = (n: number, terminated: boolean): void => {
+      if (!terminated && n > 1) this.bad.warn(n, CUT_OFF_LINE);
     };
     if (format === 'csv') {
       let at = 0;
       const reader = new StateCsvReader(this.bad, (event) => this.push(event, at));
       return {
         line: (text, n, terminated) => {
-          if (cutOff(n, terminated)) return;
+          cutOff(n, terminated);
           at = n;
           reader.line(text, n);
         },
@@ -223,7 +223,7 @@ export class RecordingLineReader {
     });
     return {
       line: (text, n, terminated) => {
-        if (cutOff(n, terminated)) return;
+        cutOff(n, terminated);
         at = n;
         const problems = reader.line(text);
         if (problems) this.bad.add(n, problems);
@@ -299,7 +299,7 @@ export class RecordingLineReader {
   }
 
   result(bytes: number, complete: boolean, stopped?: Problem): RecordingColumns {
-    const { problems, badLines } = this.bad.finish([]);
+    const { problems, badLines, warnings } = this.bad.finish([]);
     const empty = complete && this.builder.length === 0 && badLines === 0 ? [noEventsProblem(this.options.name, this.lineNumber)] : [];
     return {
       format: this.formatChosen ?? recordingFormat(this.options.name, ''),
@@ -310,6 +310,7 @@ export class RecordingLineReader {
       events: this.builder.length,
       gaps: this.gapCount,
       problems: [...this.extra, ...problems, ...empty, ...(stopped ? [stopped] : [])],
+      warnings,
       complete,
     };
   }

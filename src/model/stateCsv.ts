@@ -160,8 +160,8 @@ export function parseStateCsv(text: string, file: string): Recording {
   const lines = text.split(/\r?\n/);
   const last = lines.length - 1;
   lines.forEach((line, i) => {
-    if (i === last && line !== '' && i > 0) bad.add(i + 1, [CUT_OFF_LINE]);
-    else reader.line(line, i + 1);
+    if (i === last && line !== '' && i > 0) bad.warn(i + 1, CUT_OFF_LINE);
+    reader.line(line, i + 1);
   });
   reader.finish();
   return bad.finish(events, lines[last] === '' ? last : lines.length);

@@ -37,13 +37,13 @@ describe('live states through a real Mosquitto broker over WebSocket', () => {
       const pub = await publisher(broker.url);
       const t = Date.now();
       const send = (offset: number, body: object) => pub.publishAsync(TOPIC, JSON.stringify({ ts: t + offset, ...body }), { qos: 1 });
-      // Subscriptions take effect asynchronously; a first message shows the route is open.
+      // Subscriptions take effect asynchronously; a first message shows the route is open. Probes the
+      // broker accepted must have arrived before counting, or a late one is an extra duplicate.
       await waitFor('the subscription', async () => {
         await send(0, { state: 'idle' });
         return source.states.counters.applied > 0;
       });
-      // Probes still in flight would count as duplicates below. One publisher's messages reach a
-      // subscriber in order, so once a last message (another machine) is in, they all are.
+      // One publisher's messages reach a subscriber in order: once a last one (another machine) is in, every probe is.
       await pub.publishAsync(TOPIC.replace('press-7', 'sync-1'), JSON.stringify({ ts: t, state: 'idle' }), { qos: 1 });
       await waitFor('the probes in flight', () => source.states.get('sync-1') !== undefined);
       const before = { ...source.states.counters };

@@ -45,6 +45,8 @@ export interface SolveFacts {
   kpis: ObjectiveKpis;
   edd: ObjectiveKpis;
   iterations: number;
+  /** Operations in the schedule the worker returned. */
+  workerOperations: number;
   /** The scenario the plan belongs to (with the observed start state, when started from it). */
   scenario: Scenario;
   startedFrom: StartFrom;
@@ -155,7 +157,7 @@ export function createScheduling(twin: TwinStore, worker: () => ScheduleClient, 
         }
         const facts: SolveFacts = {
           objective, objectiveName: result.schedule.objective, lowerBound: result.lowerBound, gap: result.gap,
-          kpis: result.kpis, edd: result.edd, iterations: result.iterations,
+          kpis: result.kpis, edd: result.edd, iterations: result.iterations, workerOperations: result.schedule.operations.length,
           scenario: from.scenario, startedFrom: previous ? get().facts?.startedFrom ?? settings.startFrom : settings.startFrom,
           notes: cancelledRun === id ? [...from.notes, `Stopped by Cancel after ${result.iterations} search iterations: the best schedule found by then.`] : from.notes,
         };

@@ -3,7 +3,7 @@ import type { EquipmentSpec } from './compiledPlant.ts';
 import type { Machine } from './machine.ts';
 
 /** [start, end) windows of planned maintenance that overlap [from, to), repeats expanded. */
-export function maintenanceWindows(spec: EquipmentSpec, from: number, to: number): [number, number][] {
+export function maintenanceWindows(spec: Pick<EquipmentSpec, 'maintenance'>, from: number, to: number): [number, number][] {
   const windows: [number, number][] = [];
   for (const m of spec.maintenance) {
     let k = 0;

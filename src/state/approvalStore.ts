@@ -1,0 +1,20 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import { useStore } from 'zustand';
+import { createApprovals, memoryArchive, type ApprovalArchive, type ApprovalState, type ApprovedPlan } from './approvals.ts';
+
+/** IndexedDB, a database of its own so its versions never wait on another store's upgrade. */
+function indexedDbArchive(): ApprovalArchive {
+  let db: Promise<IDBPDatabase> | undefined;
+  const open = () => (db ??= openDB('plant-twin-approvals', 1, { upgrade: (d) => { d.createObjectStore('approved', { keyPath: 'versionId' }); } }));
+  return {
+    all: async () => (await (await open()).getAll('approved')) as ApprovedPlan[],
+    put: async (p) => { await (await open()).add('approved', p); },
+  };
+}
+
+export const approvalStore = createApprovals(typeof indexedDB === 'undefined' ? memoryArchive() : indexedDbArchive());
+void approvalStore.getState().load().catch(() => approvalStore.setState({ loaded: true }));
+
+export function useApprovals<T>(selector: (state: ApprovalState) => T): T {
+  return useStore(approvalStore, selector);
+}

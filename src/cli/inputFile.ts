@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { loadExperimentText } from '../experiment/loadExperiment.ts';
+import { loadPartText } from '../experiment/partFile.ts';
 import {
   loadDispatchListText, loadPlantFile, loadScheduleText, parseStateCsv, parseStateJsonLines, type Plant,
 } from '../model/load.ts';
@@ -6,13 +8,15 @@ import type { Problem } from '../model/problem.ts';
 import type { DispatchList, Schedule } from '../model/scheduleSchema.ts';
 import { fsLayoutResolver, readTextFile } from './fsResolver.ts';
 
-export type InputKind = 'layout' | 'scenario' | 'schedule' | 'dispatch-list' | 'recording' | 'unknown';
+export type InputKind = 'layout' | 'scenario' | 'schedule' | 'dispatch-list' | 'recording' | 'experiment' | 'experiment-part' | 'unknown';
 
 export type InputValue =
   | { kind: 'plant'; plant: Plant }
   | { kind: 'schedule'; schedule: Schedule }
   | { kind: 'dispatch-list'; dispatchList: DispatchList }
-  | { kind: 'recording'; events: number; badLines: number };
+  | { kind: 'recording'; events: number; badLines: number }
+  | { kind: 'experiment'; systems: number }
+  | { kind: 'experiment-part'; replications: number };
 
 /** Any file the CLI reads, loaded by what it is; problems empty means valid. */
 export interface InputFile {
@@ -28,6 +32,8 @@ const FORMAT_KINDS: Record<string, InputKind> = {
   'plant-twin/scenario': 'scenario',
   'plant-twin/schedule': 'schedule',
   'plant-twin/dispatch': 'dispatch-list',
+  'plant-twin/experiment': 'experiment',
+  'plant-twin/experiment-part': 'experiment-part',
 };
 
 function peekFormat(text: string): string | undefined {
@@ -69,6 +75,18 @@ export async function loadInputFile(file: string): Promise<InputFile> {
     const loaded = loadDispatchListText(text, file);
     return loaded.ok
       ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, dispatchList: loaded.value } }
+      : { file, kind, problems: loaded.problems, warnings: [] };
+  }
+  if (kind === 'experiment') {
+    const loaded = await loadExperimentText(text, file, fsLayoutResolver);
+    return loaded.ok
+      ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, systems: loaded.value.systems.length } }
+      : { file, kind, problems: loaded.problems, warnings: [] };
+  }
+  if (kind === 'experiment-part') {
+    const loaded = loadPartText(text, file);
+    return loaded.ok
+      ? { file, kind, problems: [], warnings: [], value: { kind, replications: loaded.value.systems.reduce((a, s) => a + s.records.length, 0) } }
       : { file, kind, problems: loaded.problems, warnings: [] };
   }
   const loaded = await loadPlantFile(text, file, fsLayoutResolver);

@@ -1,7 +1,6 @@
-import { minutesBetween } from '../model/calendar.ts';
+import { expandWindows, minutesBetween } from '../model/calendar.ts';
 import type { Layout } from '../model/layoutSchema.ts';
 import type { Scenario } from '../model/scenarioSchema.ts';
-import { maintenanceWindows } from '../sim/plant/maintenance.ts';
 import type { Plan } from './plan.ts';
 
 /**
@@ -127,7 +126,7 @@ export function offShift(plan: Plan, machine: number, from: number, to: number):
 export function maintenance(plan: Plan, scenario: Scenario, machine: number, from: number, to: number): [number, number][] {
   const id = plan.pp.equipment[machine];
   const list = scenario.maintenance.filter((m) => m.equipment === id).map((m) => ({ start: minutesBetween(scenario.start, m.start), duration: m.duration, repeatEvery: m.repeatEvery ?? Infinity }));
-  return list.length === 0 ? [] : maintenanceWindows({ maintenance: list }, from, to);
+  return list.length === 0 ? [] : expandWindows(list, from, to);
 }
 
 /**

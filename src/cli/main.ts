@@ -7,6 +7,7 @@ import { inspectCommand } from './inspectCommand.ts';
 import { liveSimCommand } from './liveSimCommand.ts';
 import { recordCommand } from './recordCommand.ts';
 import { mapRecordingCommand, simulateFromCommand } from './recordingCommands.ts';
+import { riskCommand } from './riskCommand.ts';
 import { scheduleCommand } from './scheduleCommand.ts';
 import { simulateCommand } from './simulateCommand.ts';
 import { validateCommand } from './validateCommand.ts';
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   recordCommand,
   simulateCommand,
   scheduleCommand,
+  riskCommand,
   experimentCommand,
   liveSimCommand,
   mapRecordingCommand,

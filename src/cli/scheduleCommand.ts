@@ -11,12 +11,7 @@ import { solveMakespan } from '../../solver/solve.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command, type Output } from './command.ts';
 import { readTextFile } from './fsResolver.ts';
 import { loadInputFile } from './inputFile.ts';
-
-function numberOption(value: unknown, name: string, check: (n: number) => boolean, expected: string): number | string | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  return typeof value === 'string' && value.trim() !== '' && check(n) ? n : `--${name} must be ${expected}, found "${String(value)}"`;
-}
+import { numberOption } from './cliOptions.ts';
 
 async function writeJson(file: string, value: unknown, output: Output): Promise<boolean> {
   try {

@@ -1,6 +1,8 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import { useStore } from 'zustand';
 import { createApprovals, memoryArchive, type ApprovalArchive, type ApprovalState, type ApprovedPlan } from './approvals.ts';
+import { approveDispatchList } from './publish/approve.ts';
+import { twinStore } from './twinStore.ts';
 
 /** IndexedDB, a database of its own so its versions never wait on another store's upgrade. */
 function indexedDbArchive(): ApprovalArchive {
@@ -12,7 +14,11 @@ function indexedDbArchive(): ApprovalArchive {
   };
 }
 
-export const approvalStore = createApprovals(typeof indexedDB === 'undefined' ? memoryArchive() : indexedDbArchive());
+/** Approval hands the frozen list to the MES outbox, with the layout for its work centres' ISA-95 topics. */
+export const approvalStore = createApprovals(typeof indexedDB === 'undefined' ? memoryArchive() : indexedDbArchive(), async (h) => {
+  const layout = twinStore.getState().plant?.layout;
+  await approveDispatchList({ ...h, ...(layout ? { layout } : {}) });
+});
 void approvalStore.getState().load().catch(() => approvalStore.setState({ loaded: true }));
 
 export function useApprovals<T>(selector: (state: ApprovalState) => T): T {

@@ -48,12 +48,16 @@ export interface ApprovalState {
   load(): Promise<void>;
   /**
    * Freezes the plan: the dispatch list gets the version id, what it supersedes (the scenario's
-   * last approved version), who approved it and when; kept in the archive before it counts.
+   * last approved version), who approved it and when; handed to publishing (the MES outbox),
+   * then kept here so the next plan is compared with it.
    */
   approve(request: ApprovalRequest): Promise<ApprovedPlan>;
 }
 
-export function createApprovals(archive: ApprovalArchive) {
+/** Hands a frozen dispatch list to publishing (src/state/publish/approve.ts); throws with the reason when refused. */
+export type HandToPublishing = (handover: { list: DispatchList; versionId: string; supersedes: string | null; approvedBy: string; reason: string }) => Promise<void>;
+
+export function createApprovals(archive: ApprovalArchive, publish: HandToPublishing) {
   return createStore<ApprovalState>()((set, get) => ({
     approved: [],
     loaded: false,
@@ -84,6 +88,7 @@ export function createApprovals(archive: ApprovalArchive) {
         schedule: { ...request.schedule, id: `${versionId}-schedule`, supersedes: supersedes === null ? null : `${supersedes}-schedule` },
         dispatchList: { ...request.dispatchList, id: versionId, supersedes, schedule: `${versionId}-schedule`, createdAt: approvedAt, approvedBy },
       };
+      await publish({ list: plan.dispatchList, versionId, supersedes, approvedBy, reason });
       await archive.put(plan);
       set({ approved: [...get().approved, plan] });
       return plan;

@@ -1,12 +1,10 @@
 import { useStore } from 'zustand';
-import { createStore } from 'zustand/vanilla';
-import type { Plan } from '../scheduling/plan.ts';
+import { createRisk, type RiskState } from './risk.ts';
+import { schedulingStore } from './schedulingStore.ts';
+import { simPool } from './simulationStore.ts';
+import { twinStore } from './twinStore.ts';
 
-export interface RiskState {
-  result: { plan: Plan; atRisk: Uint8Array } | undefined;
-}
-
-export const riskStore = createStore<RiskState>()(() => ({ result: undefined }));
+export const riskStore = createRisk(twinStore, schedulingStore, simPool);
 
 export function useRisk<T>(selector: (state: RiskState) => T): T {
   return useStore(riskStore, selector);

@@ -9,6 +9,7 @@ import { colourAt } from './canvasPixels.ts';
 const plant = await loadSamplePlant('kitchen-hardware');
 const expectedOperations = scenarioProblem(plant.scenario!).problem.operations.length;
 const screenshot = fileURLToPath(new URL('../../docs/screenshots/gantt.png', import.meta.url));
+const riskScreenshot = fileURLToPath(new URL('../../docs/screenshots/risk.png', import.meta.url));
 
 const watched = usePlantPage('Kitchen hardware', (page) => page.waitForFunction(() => window.__twin !== undefined));
 
@@ -127,5 +128,31 @@ describe('the Schedule workspace', () => {
     expect(b - r).toBeGreaterThan(40);
     await goToWorkspace(page, 'twin');
     expect(await page.locator('[data-testid="tree-equipment"][aria-pressed="true"]').getAttribute('data-equipment-id')).toBe(pick.equipment);
+  });
+
+  it('shows the risk of the plan with an interval per order, and the risk column in the order view', async () => {
+    const { page } = watched;
+    await schedule(page);
+    await page.getByTestId('risk-replications').fill('12');
+    await page.getByTestId('risk-run').click();
+    await page.getByTestId('risk-table').waitFor({ timeout: 120_000 });
+    const rows = await page.getByTestId('risk-row').evaluateAll((trs) => trs.map((tr) => {
+      const d = (tr as HTMLElement).dataset;
+      return { order: d.order!, p: Number(d.p), lower: Number(d.lower), upper: Number(d.upper), r: Number(d.replications), text: tr.textContent ?? '' };
+    }));
+    expect(rows.map((r) => r.order).sort()).toEqual(plant.scenario!.orders.map((o) => o.id).sort());
+    for (const r of rows) {
+      expect(r.r).toBe(12);
+      expect(r.lower).toBeLessThanOrEqual(r.p);
+      expect(r.p).toBeLessThanOrEqual(r.upper);
+      expect(r.upper - r.lower).toBeGreaterThan(0);
+      expect(r.text).toMatch(/\d+ % \[\d+ %–\d+ %\], R = 12/);
+    }
+    expect(await page.getByTestId('risk-makespan').locator('rect').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: riskScreenshot, fullPage: true });
+    await page.getByTestId('schedule-view-gantt').check({ force: true });
+    await page.getByTestId('gantt-mode-orders').check({ force: true });
+    await frames(page);
+    expect(await page.getByTestId('gantt-risk').count()).toBeGreaterThan(0);
   });
 });

@@ -6,6 +6,7 @@ import type { Scenario } from '../../model/scenarioSchema.ts';
 import { familyIndex, loads, orderLateness, orderRows, resourceRows, type GanttRow } from '../../scheduling/gantt.ts';
 import { placement } from '../../scheduling/edit.ts';
 import type { Plan } from '../../scheduling/plan.ts';
+import type { OrderRisk } from '../../scheduling/risk.ts';
 import { drawGantt, minutesAt, type GanttPicture, type GanttView } from './drawGantt.ts';
 import { barAt, rowAt } from './hitTest.ts';
 import { OperationTooltip } from './OperationTooltip.tsx';
@@ -32,6 +33,8 @@ export interface GanttChartProps extends GanttHandlers {
   layout: Layout;
   mode: GanttMode;
   atRisk: Uint8Array | undefined;
+  /** Risk per order (the risk column of the order rows), when assessed. */
+  risks?: ReadonlyMap<string, OrderRisk>;
   selectedOp: number | undefined;
   /** The equipment selected in the twin or the tree (id). */
   selectedEquipment: string | undefined;
@@ -301,7 +304,10 @@ export function GanttChart(props: GanttChartProps) {
                   {row.label}
                 </button>
               ) : (
-                <span className="gantt-order" data-testid="gantt-row" data-order-id={row.id}>{row.label}</span>
+                <span className="gantt-order" data-testid="gantt-row" data-order-id={row.id}>
+                  <span>{row.label}</span>
+                  {props.risks?.get(row.id) && <OrderRiskCell risk={props.risks.get(row.id)!} />}
+                </span>
               )}
             </li>
           ))}
@@ -329,6 +335,16 @@ export function GanttChart(props: GanttChartProps) {
         </div>
       </div>
     </div>
+  );
+}
+
+/** The risk column of an order row: on-time probability, its interval and R on hover. */
+function OrderRiskCell({ risk }: { risk: OrderRisk }) {
+  const pct = (x: number) => `${Math.round(100 * x)}`;
+  return (
+    <span className={`gantt-risk ${risk.pOnTime < 0.9 ? 'at-risk' : ''}`} title={`On time in ${pct(risk.pOnTime)} % of ${risk.replications} runs, 95 % interval ${pct(risk.lower)}–${pct(risk.upper)} %`} data-testid="gantt-risk">
+      {pct(risk.pOnTime)} % <span className="gantt-risk-ci">[{pct(risk.lower)}–{pct(risk.upper)}]</span>
+    </span>
   );
 }
 

@@ -7,6 +7,9 @@ import { FAMILY_COLOURS, type GanttPicture, type GanttView } from '../gantt/draw
 import { GanttChart, type GanttMode } from '../gantt/GanttChart.tsx';
 import { exposeGanttProbe } from '../gantt/ganttProbe.ts';
 import { useRisk } from '../../state/riskStore.ts';
+import { scheduleView, useScheduleView } from '../../state/scheduleView.ts';
+import { DispatchView } from './DispatchView.tsx';
+import { RiskView } from './RiskView.tsx';
 
 /** Minutes between the plan's start and the playback source's start: the clock's minutes plus this are plan minutes. */
 function clockOffset(planStartIso: string): number | undefined {
@@ -23,6 +26,9 @@ export function ScheduleMain() {
   const selectedEquipment = useTwin((s) => s.selected);
   const atRisk = useRisk((s) => (s.result && plan && s.result.plan === plan ? s.result.atRisk : undefined));
   const [mode, setMode] = useState<GanttMode>('resources');
+  const view = useScheduleView();
+  const riskResult = useRisk((s) => s.result);
+  const risks = useMemo(() => (riskResult ? new Map(riskResult.report.orders.map((o) => [o.order, o])) : undefined), [riskResult]);
   const last = useRef<{ view: GanttView; picture: GanttPicture } | undefined>(undefined);
   const families = useMemo(() => (plan && facts ? familyIndex(plan, facts.scenario).names : []), [plan, facts]);
 
@@ -42,6 +48,25 @@ export function ScheduleMain() {
     );
   }
   const machineOf = (op: number) => plan.pp.equipment[plan.machine[op]!];
+  const views = [{ id: 'gantt', label: 'Gantt' }, { id: 'risk', label: 'Risk' }, { id: 'dispatch', label: 'Dispatch lists' }] as const;
+  const tabs = (
+    <div role="radiogroup" aria-label="View" className="segmented">
+      {views.map((v) => (
+        <label key={v.id}>
+          <input type="radio" name="schedule-view" value={v.id} checked={view === v.id} onChange={() => scheduleView.getState().show(v.id)} data-testid={`schedule-view-${v.id}`} />
+          {v.label}
+        </label>
+      ))}
+    </div>
+  );
+  if (view !== 'gantt') {
+    return (
+      <section className="schedule-main" aria-label={view === 'risk' ? 'Risk per order' : 'Dispatch lists'} data-testid={`schedule-main-${view}`}>
+        <div className="gantt-toolbar">{tabs}</div>
+        <div className="schedule-scroll">{view === 'risk' ? <RiskView /> : <DispatchView />}</div>
+      </section>
+    );
+  }
   return (
     <section className="schedule-main" aria-label="Gantt chart" data-testid="gantt">
       <GanttChart
@@ -50,6 +75,7 @@ export function ScheduleMain() {
         layout={layout}
         mode={mode}
         atRisk={atRisk}
+        risks={risks}
         selectedOp={selectedOp}
         selectedEquipment={selectedEquipment}
         onSelect={(op) => {
@@ -72,6 +98,7 @@ export function ScheduleMain() {
         onDrawn={onDrawn}
         toolbar={(
           <>
+            {tabs}
           <div role="radiogroup" aria-label="Rows" className="segmented">
             {(['resources', 'orders'] as const).map((m) => (
               <label key={m}>

@@ -7,6 +7,9 @@ import { isRecordingSource } from '../../playback/recordingSource.ts';
 import { KpiComparison } from '../schedule/KpiComparison.tsx';
 import { ProgressChart } from '../schedule/ProgressChart.tsx';
 import { PlanEditing } from '../schedule/PlanEditing.tsx';
+import { RiskControls } from '../schedule/RiskControls.tsx';
+import { ApprovePanel } from '../schedule/ApprovePanel.tsx';
+import { scheduleView } from '../../state/scheduleView.ts';
 import '../schedule/schedule.css';
 
 const session = () => schedulingStore.getState();
@@ -85,6 +88,8 @@ export function SchedulePanels() {
         )}
       </section>
       {plan && facts && <PlanEditing />}
+      {plan && facts && <RiskControls onShow={() => scheduleView.getState().show('risk')} />}
+      {plan && facts && <ApprovePanel onShowDispatch={() => scheduleView.getState().show('dispatch')} />}
     </>
   );
 }

@@ -47,7 +47,9 @@ export function wilson(k: number, n: number, z = Z95): { lower: number; upper: n
   const z2 = z * z;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
   const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return { lower: Math.max(0, centre - half), upper: Math.min(1, centre + half) };
+  // At k = 0 (k = n) the bound is exactly 0 (1); computed, it is off by a rounding error that
+  // would put the interval beside its own point.
+  return { lower: k <= 0 ? 0 : Math.max(0, centre - half), upper: k >= n ? 1 : Math.min(1, centre + half) };
 }
 
 /** Nearest-rank quantile of ascending values: the smallest value with at least q of them at or below it. */

@@ -42,6 +42,12 @@ describe('risk per order against a closed form', () => {
     const b = wilson(0, 20);
     expect(b.lower).toBe(0);
     expect(b.upper).toBeCloseTo(0.1611, 3);
+    expect(wilson(20, 20).upper).toBe(1);
+    // Every k of n: the interval holds its point.
+    for (let n = 1; n <= 60; n++) for (let k = 0; k <= n; k++) {
+      const w = wilson(k, n);
+      expect(w.lower <= k / n && k / n <= w.upper, `${k} of ${n}`).toBe(true);
+    }
   });
 
   it('covers the true on-time probability in at least 93 of 100 seeded experiments of 100 replications', async () => {

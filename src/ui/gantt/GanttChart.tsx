@@ -46,6 +46,8 @@ export interface GanttChartProps extends GanttHandlers {
   onDrawn?(view: GanttView, ms: number, picture: GanttPicture): void;
   /** Controls shown left of the zoom buttons (row mode, legend). */
   toolbar?: ReactNode;
+  /** Receives a function that zooms and pans the time axis as the gestures do (scale k, offset x in pixels). */
+  onZoomReady?(zoomTo: (k: number, x: number) => void): void;
 }
 
 const ROW = 26;
@@ -167,6 +169,7 @@ export function GanttChart(props: GanttChartProps) {
       });
     zoomer.current = behaviour;
     select(c).call(behaviour).on('dblclick.zoom', null);
+    handlers.current.onZoomReady?.((k, x) => select(c).call(behaviour.transform, zoomIdentity.translate(x, 0).scale(k)));
     return () => { select(c).on('.zoom', null); };
   }, [plan, rows, view, draw]);
 

@@ -23,6 +23,10 @@ export interface GanttProbe {
   kpis(): ObjectiveKpis | undefined;
   view(): GanttView | undefined;
   mode(): GanttMode;
+  /** Zooms and pans the time axis through d3-zoom, as a gesture does. */
+  zoomTo(k: number, x: number): void;
+  /** Milliseconds the last drawing of the chart took, and how many drawings there were. */
+  draws(): { count: number; lastMs: number };
 }
 
 declare global {
@@ -30,7 +34,7 @@ declare global {
 }
 
 /** Publishes window.__gantt over the chart's last drawn view. */
-export function exposeGanttProbe(last: () => { view: GanttView; picture: GanttPicture } | undefined, mode: GanttMode): void {
+export function exposeGanttProbe(last: () => { view: GanttView; picture: GanttPicture; count: number; ms: number } | undefined, mode: GanttMode, zoomTo: (k: number, x: number) => void): void {
   if (typeof window === 'undefined') return;
   const canvas = () => document.querySelector('[data-testid="gantt-canvas"]')?.getBoundingClientRect();
   const plan = () => schedulingStore.getState().plan;
@@ -83,5 +87,7 @@ export function exposeGanttProbe(last: () => { view: GanttView; picture: GanttPi
     kpis: () => { const p = plan(); return p ? planKpis(p) : undefined; },
     view: () => last()?.view,
     mode: () => mode,
+    zoomTo,
+    draws: () => ({ count: last()?.count ?? 0, lastMs: last()?.ms ?? NaN }),
   };
 }

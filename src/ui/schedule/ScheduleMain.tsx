@@ -29,7 +29,8 @@ export function ScheduleMain() {
   const view = useScheduleView();
   const riskResult = useRisk((s) => s.result);
   const risks = useMemo(() => (riskResult ? new Map(riskResult.report.orders.map((o) => [o.order, o])) : undefined), [riskResult]);
-  const last = useRef<{ view: GanttView; picture: GanttPicture } | undefined>(undefined);
+  const last = useRef<{ view: GanttView; picture: GanttPicture; count: number; ms: number } | undefined>(undefined);
+  const zoom = useRef<(k: number, x: number) => void>(() => {});
   const families = useMemo(() => (plan && facts ? familyIndex(plan, facts.scenario).names : []), [plan, facts]);
 
   const cursor = useCallback(() => {
@@ -37,8 +38,8 @@ export function ScheduleMain() {
     const offset = clockOffset(plan.pp.startIso);
     return offset === undefined ? undefined : offset + playback.playhead.minutes;
   }, [plan]);
-  const onDrawn = useCallback((view: GanttView, _ms: number, picture: GanttPicture) => { last.current = { view, picture }; }, []);
-  exposeGanttProbe(() => last.current, mode);
+  const onDrawn = useCallback((view: GanttView, ms: number, picture: GanttPicture) => { last.current = { view, picture, ms, count: (last.current?.count ?? 0) + 1 }; }, []);
+  exposeGanttProbe(() => last.current, mode, (k, x) => zoom.current(k, x));
 
   if (!plan || !facts || !layout) {
     return (
@@ -96,6 +97,7 @@ export function ScheduleMain() {
         subscribeCursor={playback.subscribe}
         cursor={cursor}
         onDrawn={onDrawn}
+        onZoomReady={(apply) => { zoom.current = apply; }}
         toolbar={(
           <>
             {tabs}

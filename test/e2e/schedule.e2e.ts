@@ -57,6 +57,19 @@ describe('the Schedule workspace', () => {
     expect(await page.evaluate(() => window.__gantt!.counts().drawn)).toBe(expectedOperations);
     expect(await page.getByTestId('gantt-canvas').getAttribute('data-rows')).toBe(String(plant.scenario!.orders.length));
     await page.getByTestId('gantt-mode-resources').check({ force: true });
+    // For the README: the first days, and a bar's tooltip.
+    await page.evaluate(() => window.__gantt!.zoomTo(3, 0));
+    await frames(page);
+    const canvas = (await page.getByTestId('gantt-canvas').boundingBox())!;
+    const all = await page.evaluate(() => window.__gantt!.operations());
+    for (const o of all) {
+      const bar = await page.evaluate((op) => window.__gantt!.bar(op), o.op);
+      if (bar && bar.width > 24 && bar.x < canvas.x + canvas.width * 0.6 && bar.y > canvas.y + 40 && bar.y < canvas.y + canvas.height - 20) {
+        await page.mouse.move(bar.x, bar.y);
+        await page.getByTestId('gantt-tooltip').waitFor();
+        break;
+      }
+    }
     await page.screenshot({ path: screenshot, fullPage: true });
   });
 
@@ -154,5 +167,36 @@ describe('the Schedule workspace', () => {
     await page.getByTestId('gantt-mode-orders').check({ force: true });
     await frames(page);
     expect(await page.getByTestId('gantt-risk').count()).toBeGreaterThan(0);
+  });
+
+  it('prints one dispatch sheet per work centre, and Approve hands a new version to publishing and compares the next plan with it', async () => {
+    const { page } = watched;
+    await schedule(page);
+    const ops = await page.evaluate(() => window.__gantt!.operations());
+    const used = new Set(ops.map((o) => o.equipment));
+    await page.getByTestId('show-dispatch').click();
+    await page.getByTestId('dispatch-view').waitFor();
+    expect(await page.locator('[data-testid="dispatch-view"] [data-testid="dispatch-sheet"]').count()).toBe(used.size);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#root').isVisible()).toBe(false);
+    const printed = page.locator('.print-only [data-testid="dispatch-sheet"]');
+    expect(await printed.count()).toBe(used.size);
+    expect(await printed.first().evaluate((el) => getComputedStyle(el).breakAfter)).toBe('page');
+    await page.emulateMedia({ media: 'screen' });
+
+    await page.getByTestId('approve-open').click();
+    await page.getByTestId('approve-submit').click();
+    // Without a name the dialog stays open (the field is required).
+    expect(await page.getByTestId('approve-dialog').isVisible()).toBe(true);
+    await page.getByTestId('approve-name').fill('A. Planner');
+    await page.getByTestId('approve-reason').fill('week 49 plan');
+    await page.getByTestId('approve-submit').click();
+    const note = page.getByTestId('approved-note');
+    await note.waitFor({ timeout: 20_000 });
+    expect(await note.textContent()).toContain('kitchen-hardware-week-dl-0001');
+    expect(await page.getByTestId('schedule-kpis').locator('thead th').allTextContents()).toContain('Approved');
+    await note.getByRole('button', { name: 'See it in Publish' }).click();
+    await page.locator('main[data-workspace="publish"]').waitFor();
+    await page.locator('[data-version="kitchen-hardware-week-dl-0001"]').waitFor({ timeout: 20_000 });
   });
 });

@@ -59,7 +59,7 @@ export function RiskView() {
         </thead>
         <tbody>
           {orders.map((o) => (
-            <tr key={o.order} className={o.pOnTime < AT_RISK_BELOW ? 'at-risk' : ''} aria-selected={o === shown} data-testid="risk-row" data-order={o.order} data-p={o.pOnTime} data-lower={o.lower} data-upper={o.upper} data-replications={o.replications}>
+            <tr key={o.order} className={`${o.pOnTime < AT_RISK_BELOW ? 'at-risk' : ''}${o === shown ? ' chosen' : ''}`} data-testid="risk-row" data-order={o.order} data-p={o.pOnTime} data-lower={o.lower} data-upper={o.upper} data-replications={o.replications}>
               <th scope="row"><button type="button" className="link" onClick={() => select(o)}>{o.order}</button></th>
               <td>{riskText(o)}</td>
               <td><IntervalBar o={o} /></td>

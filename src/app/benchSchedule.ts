@@ -1,10 +1,11 @@
 import type { Layout } from '../model/layoutSchema.ts';
 import { Scenario } from '../model/scenarioSchema.ts';
+import { compile } from '../../solver/compile.ts';
 import { ruleContext } from '../../solver/construct.ts';
-import { Decoder } from '../../solver/plant/decode.ts';
-import { dispatch } from '../../solver/plant/dispatch.ts';
-import { EDD } from '../../solver/rules.ts';
-import { scenarioProblem } from '../../solver/scenarioProblem.ts';
+import { PlantFlow } from '../../solver/plant/flow.ts';
+import { eddRule } from '../../solver/plant/flowRules.ts';
+import { plantProblem } from '../../solver/plant/plantProblem.ts';
+import { plantTimetable } from '../../solver/plant/plantTimetable.ts';
 import { planFromTimetable, type Plan } from '../scheduling/plan.ts';
 import { generateBenchLayout } from './benchPlant.ts';
 
@@ -52,8 +53,9 @@ export function generateBenchSchedule(operations: number): { layout: Layout; sce
     equipmentCalendars: { default: 'two-shifts' },
     experiment: { horizon: Math.ceil(span * 1.5 + 2880) },
   });
-  const pp = scenarioProblem(scenario);
-  const d = new Decoder(pp);
-  dispatch(d, ruleContext(pp.problem, d.c), EDD);
-  return { layout, scenario, plan: planFromTimetable(pp, d.timetable()) };
+  const pp = plantProblem({ layout, layoutFile: 'bench layout', scenario });
+  const c = compile(pp.problem);
+  const flow = new PlantFlow(pp, c);
+  flow.dispatch(eddRule(ruleContext(pp.problem, c)));
+  return { layout, scenario, plan: planFromTimetable(pp, plantTimetable(flow)) };
 }

@@ -38,7 +38,7 @@ export function createScheduleSource(plan: Plan, scenario: Scenario, layout: Lay
     // A sweep over stretch boundaries with one counter per kind of stretch.
     const edges: { t: number; kind: number; delta: number }[] = [];
     const add = (s: number, e: number, kind: number) => { if (e > s) edges.push({ t: s, kind, delta: 1 }, { t: e, kind, delta: -1 }); };
-    for (const [s, e] of maintenance(plan, scenario, m, plan.pp.planStart, horizon)) add(s, e, 0);
+    for (const [s, e] of maintenance(plan, m, plan.pp.planStart, horizon)) add(s, e, 0);
     for (const [s, e] of offShift(plan, m, plan.pp.planStart, horizon)) add(s, e, 1);
     for (const op of opsOf[m]!) {
       add(Math.max(plan.pp.planStart, plan.setupStart[op]!), plan.start[op]!, 2);

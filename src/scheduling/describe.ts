@@ -47,6 +47,21 @@ export function describeViolation(plan: Plan, v: PlantViolation): string {
       return a !== undefined && plan.pp.problem.operations[a]!.release <= plan.pp.planStart + 1e-6
         ? `Frozen zone: ${operationName(plan, a)} would start at ${at(plan.start[a]!)}, before the plan starts at ${at(plan.pp.planStart)}.`
         : `Release: ${operationName(plan, a)} would start at ${at(plan.start[a]!)}, before its order is released at ${at(plan.pp.problem.operations[a]!.release)}.`;
+    case 'transport': {
+      // The lot of `op` is not in front of its machine yet: say which operation it waits for.
+      const op = b ?? a;
+      const pp = plan.pp;
+      const m = pp.equipment.length;
+      let held = -1;
+      let ready = -Infinity;
+      for (const u of pp.problem.operations[op]!.predecessors) {
+        const at = plan.end[u]! + pp.plant.lag[plan.machine[u]! * m + plan.machine[op]!]!;
+        if (at > ready) { ready = at; held = u; }
+      }
+      if (held < 0) return `Release: ${operationName(plan, op)} would start at ${at(plan.setupStart[op]!)}, before its lot can be there.`;
+      const travel = ready - plan.end[held]!;
+      return `Precedence: ${operationName(plan, op)} would start at ${at(plan.setupStart[op]!)}, before ${operationName(plan, held)} ends at ${at(plan.end[held]!)}${travel > 0 ? ` and its lot has travelled ${Math.round(travel)} min` : ''}.`;
+    }
     case 'calendar':
       return `Calendar: ${operationName(plan, a)} does not fit the working time of ${equipmentName(plan, plan.machine[a]!)} there.`;
     case 'eligibility':

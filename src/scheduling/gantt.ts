@@ -1,4 +1,3 @@
-import { expandWindows, minutesBetween } from '../model/calendar.ts';
 import type { Layout } from '../model/layoutSchema.ts';
 import type { Scenario } from '../model/scenarioSchema.ts';
 import type { Plan } from './plan.ts';
@@ -112,7 +111,7 @@ export function familyIndex(plan: Plan, scenario: Scenario): { family: Int32Arra
 export function offShift(plan: Plan, machine: number, from: number, to: number): [number, number][] {
   const out: [number, number][] = [];
   let at = from;
-  for (const [s, e] of plan.pp.calendars[machine] ?? []) {
+  for (const [s, e] of plan.pp.plant.machines[machine]?.calendarIntervals(from, to) ?? []) {
     if (e <= from) continue;
     if (s >= to) break;
     if (s > at) out.push([at, Math.min(s, to)]);
@@ -122,33 +121,20 @@ export function offShift(plan: Plan, machine: number, from: number, to: number):
   return out;
 }
 
-/** Per machine, planned maintenance windows [from, to) from the scenario, repeats expanded. */
-export function maintenance(plan: Plan, scenario: Scenario, machine: number, from: number, to: number): [number, number][] {
-  const id = plan.pp.equipment[machine];
-  const list = scenario.maintenance.filter((m) => m.equipment === id).map((m) => ({ start: minutesBetween(scenario.start, m.start), duration: m.duration, repeatEvery: m.repeatEvery ?? Infinity }));
-  return list.length === 0 ? [] : expandWindows(list, from, to);
+/** Per machine, planned maintenance windows [from, to) (repeats expanded), as the solver plans around them. */
+export function maintenance(plan: Plan, machine: number, from: number, to: number): [number, number][] {
+  return (plan.pp.plant.machines[machine]?.maintenanceWindows(from, to) ?? []).map(([s, e]) => [s, e]);
 }
 
 /**
- * Operations that run as one load: on batch equipment, operations with the same start and end
- * share a batch. Returns per operation the first operation of its load (itself when alone) and
- * the load's size, so the chart draws one bar with a count.
+ * Operations that run as one load (a batch on batch equipment): per operation the first
+ * operation of its load (itself when alone) and the load's size, so the chart draws one bar with
+ * a count.
  */
 export function loads(plan: Plan): { head: Int32Array; size: Int32Array } {
   const n = plan.machine.length;
-  const head = new Int32Array(n);
-  const size = new Int32Array(n).fill(1);
-  for (let i = 0; i < n; i++) head[i] = i;
-  const seen = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const m = plan.machine[i]!;
-    if (plan.pp.batchCapacity[m] == null) continue;
-    const key = `${m}:${plan.start[i]}:${plan.end[i]}`;
-    const first = seen.get(key);
-    if (first === undefined) { seen.set(key, i); continue; }
-    head[i] = first;
-    size[first]!++;
-    size[i] = 0;
-  }
+  const head = Int32Array.from(plan.batch);
+  const size = new Int32Array(n);
+  for (let i = 0; i < n; i++) size[head[i]!]!++;
   return { head, size };
 }

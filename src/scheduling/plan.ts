@@ -1,17 +1,16 @@
-import { isoAt, minutesBetween } from '../model/calendar.ts';
-import type { Loaded, Problem } from '../model/problem.ts';
-import type { Schedule } from '../model/scheduleSchema.ts';
+import { isoAt } from '../model/calendar.ts';
 import { objectiveKpis, objectiveValue, type Objective, type ObjectiveKpis } from '../../solver/objective.ts';
-import type { PlantTimetable } from '../../solver/plant/decode.ts';
 import { plantOutputs, type OutputOptions, type PlantOutputs } from '../../solver/plant/plantOutputs.ts';
-import type { PlantProblem } from '../../solver/scenarioProblem.ts';
+import type { PlantProblem } from '../../solver/plant/plantProblem.ts';
+import type { PlantTimetable } from '../../solver/plant/plantTimetable.ts';
 
 /**
  * A schedule in the solver's index space, as the Gantt shows and edits it: per operation of the
- * plant problem its machine, start, end, and the changeover right before it (working minutes and
- * where it starts). Times are minutes from the scenario start. `locked` marks operations the
- * user pinned (the problem's own fixed operations are in `pp.fixed`). Plans are values: an edit
- * makes a new plan, so undo is keeping the old one.
+ * plant problem every field of the engine's timetable (machine, begin of its changeover, start,
+ * end, changeover minutes, batch leader, operator pools, when its lot got room in front of the
+ * machine). Times are minutes from the scenario start. `locked` marks operations the user pinned
+ * (the problem's own fixed operations are in `pp.fixed`). Plans are values: an edit makes a new
+ * plan, so undo is keeping the old one.
  */
 export interface Plan {
   readonly pp: PlantProblem;
@@ -20,6 +19,11 @@ export interface Plan {
   readonly end: Float64Array;
   readonly setup: Float64Array;
   readonly setupStart: Float64Array;
+  /** Per operation: the first operation of its batch (itself when it runs alone). */
+  readonly batch: Int32Array;
+  readonly setupPool: Int32Array;
+  readonly runPool: Int32Array;
+  readonly room: Float64Array;
   readonly locked: Uint8Array;
 }
 
@@ -34,6 +38,10 @@ export function planFromTimetable(pp: PlantProblem, t: PlantTimetable, locked?: 
     end: Float64Array.from(t.end),
     setup: Float64Array.from(t.setup),
     setupStart: Float64Array.from(t.setupStart),
+    batch: Int32Array.from(t.batch),
+    setupPool: Int32Array.from(t.setupPool),
+    runPool: Int32Array.from(t.runPool),
+    room: Float64Array.from(t.room),
     locked: lockedOps,
   };
 }
@@ -45,6 +53,10 @@ export function planTimetable(plan: Plan): PlantTimetable {
     end: Array.from(plan.end),
     setup: Array.from(plan.setup),
     setupStart: Array.from(plan.setupStart),
+    batch: Array.from(plan.batch),
+    setupPool: Array.from(plan.setupPool),
+    runPool: Array.from(plan.runPool),
+    room: Array.from(plan.room),
   };
 }
 
@@ -56,6 +68,10 @@ export function copyPlan(plan: Plan): Plan {
     end: plan.end.slice(),
     setup: plan.setup.slice(),
     setupStart: plan.setupStart.slice(),
+    batch: plan.batch.slice(),
+    setupPool: plan.setupPool.slice(),
+    runPool: plan.runPool.slice(),
+    room: plan.room.slice(),
     locked: plan.locked.slice(),
   };
 }
@@ -67,56 +83,6 @@ export function planKpis(plan: Plan): ObjectiveKpis {
 /** "O-17/cut": how files name an operation of an order. */
 export function operationKey(pp: PlantProblem, op: number): string {
   return `${pp.problem.jobs[pp.problem.operations[op]!.job]!.name}/${pp.operationIds[op]}`;
-}
-
-/**
- * Reads a schedule file onto a plant problem: every operation of the problem must be in the
- * schedule once (matched by order and operation id), on an equipment the problem knows. An
- * operation listed more than once (lot pieces) is matched in order of start. Problems name the
- * schedule's JSON path.
- */
-export function planFromSchedule(pp: PlantProblem, schedule: Schedule, file = 'schedule'): Loaded<Plan> {
-  const n = pp.problem.operations.length;
-  const problems: Problem[] = [];
-  const byKey = new Map<string, number[]>();
-  for (let i = 0; i < n; i++) {
-    const key = operationKey(pp, i);
-    const list = byKey.get(key);
-    if (list) list.push(i); else byKey.set(key, [i]);
-  }
-  const machineOf = new Map(pp.equipment.map((id, k) => [id, k]));
-  const machine = new Int32Array(n).fill(-1);
-  const start = new Float64Array(n);
-  const end = new Float64Array(n);
-  const setup = new Float64Array(n);
-  const setupStart = new Float64Array(n);
-  const locked = new Uint8Array(n);
-  const order = schedule.operations.map((op, k) => ({ op, k, at: minutesBetween(pp.startIso, op.start) })).sort((a, b) => a.at - b.at || a.k - b.k);
-  for (const { op, k, at } of order) {
-    const path = `operations[${k}]`;
-    const candidates = byKey.get(`${op.order}/${op.operation}`);
-    const i = candidates?.shift();
-    if (i === undefined) {
-      problems.push({ file, path, expected: 'an operation still to do in the scenario', found: `${op.order}/${op.operation}`, hint: 'the schedule was made for another scenario or start state' });
-      continue;
-    }
-    const m = machineOf.get(op.equipment);
-    if (m === undefined) {
-      problems.push({ file, path: `${path}.equipment`, expected: 'equipment that the scenario\'s routings use', found: op.equipment });
-      continue;
-    }
-    machine[i] = m;
-    start[i] = at;
-    end[i] = minutesBetween(pp.startIso, op.end);
-    setup[i] = op.setup?.minutes ?? 0;
-    setupStart[i] = op.setup ? minutesBetween(pp.startIso, op.setup.start) : at;
-    locked[i] = op.locked || pp.fixed[i]?.kind === 'locked' ? 1 : 0;
-  }
-  for (const [key, left] of byKey) {
-    for (const _ of left) problems.push({ file, path: 'operations', expected: `every operation of the scenario, ${key} among them`, found: 'it missing' });
-  }
-  if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { pp, machine, start, end, setup, setupStart, locked }, warnings: [] };
 }
 
 /** ISO date-time of a plan minute. */

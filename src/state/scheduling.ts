@@ -5,10 +5,10 @@ import { formatProblem } from '../model/problem.ts';
 import type { Scenario } from '../model/scenarioSchema.ts';
 import type { Schedule } from '../model/scheduleSchema.ts';
 import { parseObjective, type Objective, type ObjectiveKpis } from '../../solver/objective.ts';
-import { scenarioProblem } from '../../solver/scenarioProblem.ts';
+import { plantProblem } from '../../solver/plant/plantProblem.ts';
 import { describeRefusal, describeViolation } from '../scheduling/describe.ts';
 import { checkPlan, moveOperation, setLocked } from '../scheduling/edit.ts';
-import { planFromSchedule, planKpis, planOutputs, type Plan } from '../scheduling/plan.ts';
+import { planFromTimetable, planKpis, planOutputs, type Plan } from '../scheduling/plan.ts';
 import type { ScheduleClient } from '../workers/scheduleClient.ts';
 import type { ScheduleResult } from '../workers/scheduleApi.ts';
 import type { TwinStore } from './store.ts';
@@ -139,7 +139,7 @@ export function createScheduling(twin: TwinStore, worker: () => ScheduleClient, 
       const id = ++runId;
       set({ status: 'running', progress: [], error: undefined, lastDrop: undefined });
       try {
-        const result: ScheduleResult = await worker().schedule(from.scenario, {
+        const result: ScheduleResult = await worker().schedule({ layout: plant.layout, scenario: from.scenario }, {
           objective,
           seed: settings.seed,
           timeLimitMs: settings.timeLimitS * 1000,
@@ -149,12 +149,13 @@ export function createScheduling(twin: TwinStore, worker: () => ScheduleClient, 
           set({ progress: [...get().progress, { elapsedMs: p.elapsedMs, best: p.best[0] ?? NaN, bound: p.lowerBound[0] ?? NaN }] });
         });
         if (id !== runId) return;
-        const pp = scenarioProblem(from.scenario, previous ? { previous } : {});
-        const read = planFromSchedule(pp, result.schedule, 'the worker\'s schedule');
-        if (!read.ok) {
-          set({ status: 'failed', error: `The schedule does not fit the scenario: ${read.problems.slice(0, 3).map(formatProblem).join('; ')}` });
+        // The same problem the worker solved (same plant, same previous schedule), to edit its timetable.
+        const pp = plantProblem({ ...plant, scenario: from.scenario }, previous ? { previous } : {});
+        if (result.timetable.machine.length !== pp.problem.operations.length) {
+          set({ status: 'failed', error: `The worker scheduled ${result.timetable.machine.length} operations, the scenario has ${pp.problem.operations.length} to do.` });
           return;
         }
+        const plan = planFromTimetable(pp, result.timetable);
         const facts: SolveFacts = {
           objective, objectiveName: result.schedule.objective, lowerBound: result.lowerBound, gap: result.gap,
           kpis: result.kpis, edd: result.edd, iterations: result.iterations, workerOperations: result.schedule.operations.length,
@@ -163,7 +164,7 @@ export function createScheduling(twin: TwinStore, worker: () => ScheduleClient, 
         };
         const last = get().progress.at(-1);
         set({
-          status: 'done', facts, plan: read.value, selected: undefined,
+          status: 'done', facts, plan, selected: undefined,
           past: previous && get().plan ? [...get().past, get().plan!].slice(-HISTORY) : [], future: [],
           progress: [...get().progress, { elapsedMs: Math.max(last?.elapsedMs ?? 0, 0), best: result.value[0] ?? NaN, bound: result.lowerBound[0] ?? NaN }],
         });

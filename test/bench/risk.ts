@@ -16,7 +16,7 @@ import { createNodeSimPool } from '../../src/workers/nodeSimPool.ts';
 import { scheduleRisk } from '../../src/workers/scheduleRisk.ts';
 import { plantOutputs } from '../../solver/plant/plantOutputs.ts';
 import { solvePlant } from '../../solver/plant/solvePlant.ts';
-import { scenarioProblem } from '../../solver/scenarioProblem.ts';
+import { plantProblem } from '../../solver/plant/plantProblem.ts';
 
 const { values } = parseArgs({
   options: {
@@ -32,7 +32,7 @@ if (input.problems.length > 0 || input.value?.kind !== 'plant' || !input.value.p
   throw new Error(`${values.scenario} is not a loadable scenario`);
 }
 const plant = input.value.plant;
-const pp = scenarioProblem(plant.scenario!);
+const pp = plantProblem(plant);
 const schedule = plantOutputs(pp, solvePlant(pp, { maxIterations: Number(values.iterations), seed: 1 }), { createdAt: '2026-11-30T00:00:00Z' }).schedule;
 
 const pool = createNodeSimPool();

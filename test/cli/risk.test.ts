@@ -7,7 +7,7 @@ import { createSimPool } from '../../src/workers/simPool.ts';
 import { riskJson, scheduleRisk } from '../../src/workers/scheduleRisk.ts';
 import { plantOutputs } from '../../solver/plant/plantOutputs.ts';
 import { solvePlant } from '../../solver/plant/solvePlant.ts';
-import { scenarioProblem } from '../../solver/scenarioProblem.ts';
+import { plantProblem } from '../../solver/plant/plantProblem.ts';
 import { smallLayout, smallScenario } from '../fixtures/smallPlant.ts';
 import { runCli } from './runCli.ts';
 import { tempPlantDir } from './tempPlant.ts';
@@ -16,7 +16,7 @@ const temp = tempPlantDir();
 afterAll(() => temp.remove());
 
 const scenario = Scenario.parse(smallScenario);
-const pp = scenarioProblem(scenario);
+const pp = plantProblem({ layout: Layout.parse(smallLayout), layoutFile: 'small-layout.json', scenario });
 const schedule = plantOutputs(pp, solvePlant(pp, { maxIterations: 50, seed: 1 }), { createdAt: '2026-11-30T00:00:00Z' }).schedule;
 temp.write('schedule.json', schedule);
 

@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { scenarioProblem } from '../../solver/scenarioProblem.ts';
+import { plantProblem } from '../../solver/plant/plantProblem.ts';
 import { loadSamplePlant } from '../sim/plant/samplePlants.ts';
 import { goToWorkspace, usePlantPage } from './browser.ts';
 import { colourAt } from './canvasPixels.ts';
 
 const plant = await loadSamplePlant('kitchen-hardware');
-const expectedOperations = scenarioProblem(plant.scenario!).problem.operations.length;
+const expectedOperations = plantProblem(plant).problem.operations.length;
 const screenshot = fileURLToPath(new URL('../../docs/screenshots/gantt.png', import.meta.url));
 const riskScreenshot = fileURLToPath(new URL('../../docs/screenshots/risk.png', import.meta.url));
 

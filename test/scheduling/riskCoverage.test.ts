@@ -9,7 +9,7 @@ import { createSimPool } from '../../src/workers/simPool.ts';
 import { scheduleRisk } from '../../src/workers/scheduleRisk.ts';
 import { plantOutputs } from '../../solver/plant/plantOutputs.ts';
 import { solvePlant } from '../../solver/plant/solvePlant.ts';
-import { scenarioProblem } from '../../solver/scenarioProblem.ts';
+import { plantProblem } from '../../solver/plant/plantProblem.ts';
 import { smallLayout, smallScenario } from '../fixtures/smallPlant.ts';
 
 /**
@@ -29,7 +29,7 @@ const scenario = Scenario.parse({
 const plant: Plant = { layout: Layout.parse(smallLayout), layoutFile: 'small.json', scenario, scenarioFile: 'one-cut.json' };
 const P_ON_TIME = 2 / 3;
 
-const pp = scenarioProblem(scenario);
+const pp = plantProblem(plant);
 const schedule = plantOutputs(pp, solvePlant(pp, { maxIterations: 10, seed: 1 }), { createdAt: '2026-11-30T00:00:00Z' }).schedule;
 const pool = createSimPool(1, () => ({ api: createSimApi() as unknown as Remote<SimApi>, terminate: () => {} }));
 

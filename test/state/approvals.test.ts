@@ -3,10 +3,9 @@ import { DispatchList, Schedule } from '../../src/model/scheduleSchema.ts';
 import { createApprovals, memoryArchive, type HandToPublishing } from '../../src/state/approvals.ts';
 import { plantOutputs } from '../../solver/plant/plantOutputs.ts';
 import { solvePlant } from '../../solver/plant/solvePlant.ts';
-import { scenarioProblem } from '../../solver/scenarioProblem.ts';
-import { randomScenario } from '../solver/plant/plantFixture.ts';
+import { problemOf, randomScenario } from '../solver/plant/plantFixture.ts';
 
-const pp = scenarioProblem(randomScenario(3));
+const pp = problemOf(randomScenario(3));
 const r = solvePlant(pp, { maxIterations: 50, seed: 1 });
 const { schedule, dispatchList } = plantOutputs(pp, r, { createdAt: '2026-11-30T00:00:00Z' });
 

@@ -117,7 +117,7 @@ export function drawGantt(ctx: CanvasRenderingContext2D, pic: GanttPicture, view
       ctx.fillStyle = OFF_SHIFT;
       for (const [s, e] of offShift(plan, row.machine, from, to)) ctx.fillRect(px(view, s), y, (e - s) * view.k, rowHeight);
       ctx.fillStyle = MAINTENANCE;
-      for (const [s, e] of maintenance(plan, pic.scenario, row.machine, from, to)) ctx.fillRect(px(view, s), y + 1, (e - s) * view.k, rowHeight - 2);
+      for (const [s, e] of maintenance(plan, row.machine, from, to)) ctx.fillRect(px(view, s), y + 1, (e - s) * view.k, rowHeight - 2);
     }
     ctx.strokeStyle = '#e4e7ea';
     ctx.beginPath();

@@ -1,7 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import { buildSnapshot, type Observed } from '../live/snapshot.ts';
 import type { Plant } from '../model/load.ts';
-import { formatProblem } from '../model/problem.ts';
 import type { Scenario } from '../model/scenarioSchema.ts';
 import type { Schedule } from '../model/scheduleSchema.ts';
 import { parseObjective, type Objective, type ObjectiveKpis } from '../../solver/objective.ts';

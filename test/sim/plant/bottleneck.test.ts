@@ -82,7 +82,7 @@ describe('the active period method on random plants', () => {
       const { bounds, owner } = momentaryOwners(periods, start, end);
       const { sole, shifting } = activePeriodBottlenecks(periods, start, end);
       const total = new Float64Array(m);
-      owner.forEach((j, k) => { if (j >= 0) total[j] += bounds[k + 1]! - bounds[k]!; });
+      owner.forEach((j, k) => { if (j >= 0) total[j]! += bounds[k + 1]! - bounds[k]!; });
       for (let j = 0; j < m; j++) expect(sole[j]! + shifting[j]!).toBeCloseTo(total[j]!, 9);
     }
   });

@@ -78,7 +78,6 @@ describe('the scenario library', () => {
     await page.getByRole('button', { name: 'Delete Base week (copy)', exact: true }).click();
     await page.getByRole('button', { name: 'Really delete Base week (copy)', exact: true }).click();
     await expect.poll(() => entries(page).count()).toBe(2);
-    await page.screenshot({ path: shots('library.png') });
 
     // Kept in the browser: a reload still has both.
     await page.reload();

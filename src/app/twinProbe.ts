@@ -26,6 +26,8 @@ export interface TwinProbe {
   staleOf(equipmentId: string): boolean | undefined;
   /** What the state source says about a piece of equipment at any time, without moving the playhead. */
   stateAt(equipmentId: string, minutes: number): MachineState | undefined;
+  /** Id of the equipment selected in the twin (and the tree). */
+  selected(): string | undefined;
 }
 
 declare global {
@@ -84,6 +86,7 @@ export function exposeTwinProbe(root: RootState): void {
       source.sample(minutes, scratch);
       return stateName(scratch.states[index]!);
     },
+    selected: () => twinStore.getState().selected,
   };
   window.__twin = probe;
 }

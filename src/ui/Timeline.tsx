@@ -7,6 +7,9 @@ import { replayStore, useReplay } from '../state/replayStore.ts';
 import { demoStates, playback, playbackStore, playhead, seek, usePlayback, useTwin } from '../state/twinStore.ts';
 import { simulationStore, useSimulation } from '../state/simulationStore.ts';
 import { elapsed, plantClock } from './plantTime.ts';
+import { isScheduleSource } from '../playback/scheduleSource.ts';
+import { useScheduling } from '../state/schedulingStore.ts';
+import { playPlanInTwin } from './schedule/PlanEditing.tsx';
 
 const speedLabel = (speed: number) => `${speed.toLocaleString('en')}×`;
 
@@ -27,6 +30,7 @@ export function Timeline() {
   const recording = useReplay((s) => s.source);
   const recordingName = useReplay((s) => s.name);
   const scenario = useTwin((s) => s.plant?.scenario);
+  const planned = useScheduling((s) => s.plan !== undefined);
   const live = source?.kind === 'live';
   const shifts = useMemo(() => (source && scenario && !live ? shiftStarts(scenario, source) : []), [source, scenario, live]);
   const scrub = useRef<HTMLInputElement>(null);
@@ -67,9 +71,12 @@ export function Timeline() {
     } else if (value === 'recording') {
       const shown = replayStore.getState().source;
       if (shown) { demoStates.hide(); playbackStore.getState().setSource(shown); }
-    } else demoStates.hide();
+    } else if (value === 'schedule') playPlanInTwin();
+    else if (value === '') { demoStates.hide(); playbackStore.getState().setSource(undefined); }
   };
-  const selected = !source ? '' : source === liveSource ? 'live' : source === recording ? 'recording' : showingTrace ? 'trace' : source.kind === 'demo' ? 'demo' : 'other';
+  // Whatever plays is named: live states, a recording or the plan show as themselves, never as the demo.
+  const selected = !source ? '' : source === liveSource ? 'live' : source === recording ? 'recording' : showingTrace ? 'trace'
+    : isScheduleSource(source) ? 'schedule' : source.kind === 'demo' ? 'demo' : 'other';
   const canStep = source !== undefined && !live && source.nextEvent !== undefined;
   const speedIndex = Math.max(0, SPEEDS.findIndex((s) => s >= speed));
 
@@ -82,9 +89,10 @@ export function Timeline() {
           <option value="live" disabled={!liveSource}>{liveSource ? `Live: ${liveUrl}` : 'Live (connect in the Twin panels)'}</option>
           <option value="recording" disabled={!recording}>{recording ? `Recording: ${recordingName ?? ''}` : 'Recording (open a recording file)'}</option>
           <option value="trace" disabled={!traced}>{traced ? 'Simulation trace' : 'Simulation trace (needs a simulation run)'}</option>
+          <option value="schedule" disabled={!planned}>{planned ? 'Schedule (the plan)' : 'Schedule (needs a plan)'}</option>
           {/* Made-up states never share the scene with a live connection. */}
           <option value="demo" disabled={liveSource !== undefined}>{liveSource ? 'Synthetic demo (disconnect live first)' : 'Synthetic demo'}</option>
-          {selected === 'other' && <option value="other">{source?.label}</option>}
+          {selected === 'other' && <option value="other" disabled>{source?.label}</option>}
         </select>
       </label>
       <button

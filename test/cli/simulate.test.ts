@@ -95,6 +95,21 @@ describe('plant-twin simulate', () => {
     expect(text.stdout).toMatch(/^ {2}deviations per replication: \d+(\.\d)? late/m);
   });
 
+  it('--as-run writes the jobs a run carried out as a schedule, which a deterministic run then repeats exactly', async () => {
+    const first = await runCli(['simulate', '--reps', '1', '--deterministic', '--dispatching', 'EDD', '--as-run', 'ran.json', 'small-scenario.json'], plant.dir);
+    expect(first.code).toBe(0);
+    const ran = JSON.parse(readFileSync(path.join(plant.dir, 'ran.json'), 'utf8')) as { format: string; operations: unknown[] };
+    expect(ran.format).toBe('plant-twin/schedule');
+    expect(ran.operations.length).toBeGreaterThan(0);
+    const again = await runCli(['simulate', '--json', '--reps', '1', '--deterministic', '--schedule', 'ran.json', 'small-scenario.json'], plant.dir);
+    const follow = (JSON.parse(again.stdout) as { runs: { follow: { entries: number; matched: number } }[] }).runs[0]!.follow;
+    expect(follow.matched).toBe(follow.entries);
+    expect(follow.entries).toBe(ran.operations.length);
+    const unwritable = await runCli(['simulate', '--reps', '1', '--as-run', 'no/such/dir/ran.json', 'small-scenario.json'], plant.dir);
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stderr).toContain('no/such/dir/ran.json');
+  });
+
   it('refuses dispatching by "schedule" without a schedule file', async () => {
     const { code, stderr } = await runCli(['simulate', '--dispatching', 'schedule', 'small-scenario.json'], plant.dir);
     expect(code).toBe(2);

@@ -41,6 +41,8 @@ export interface MachineHost {
   runStarted(machine: Machine): void;
   /** When a job last began or ended anywhere. */
   lastProgress: number;
+  /** The machine just became blocked: its finished lot found no room in its output buffer. */
+  blocked(machine: Machine): void;
 }
 
 const EMPTY = 0;
@@ -125,7 +127,8 @@ export class Machine implements OperatorUser {
     readonly host: MachineHost,
     keys: Int32Array,
   ) {
-    this.input = new InputBuffer(spec.inputCapacity, (lot) => host.slotGranted(lot));
+    const follower = host.follower;
+    this.input = new InputBuffer(spec.inputCapacity, (lot) => host.slotGranted(lot), follower && ((lot) => follower.plannedDue(lot)));
     this.output = new OutputBuffer(spec.outputCapacity);
     this.keys = keys;
     this.tailKeys = Int32Array.from(keys);
@@ -136,6 +139,11 @@ export class Machine implements OperatorUser {
   /** Lots wait here, or a job is on it (running, waiting or blocked). */
   get holdsWork(): boolean {
     return this.queue.length > 0 || this.phase !== EMPTY;
+  }
+
+  /** Blocked: a finished lot waits for room in the output buffer. */
+  get isBlocked(): boolean {
+    return this.phase === UNLOAD && this.unloadList.length > 0;
   }
 
   /** A job is in its changeover or run (perhaps paused), or waits for a window its uninterruptible run fits in. */
@@ -275,7 +283,7 @@ export class Machine implements OperatorUser {
       m.updateState();
       return;
     }
-    const choice = chooseJob(m.queue, m.spec, m.keys, m.host, m.input.waiting > 0);
+    const choice = chooseJob(m.queue, m.spec, m.keys, m.host, m.input);
     if (choice.wakeAt < Infinity) m.wakeAt(choice.wakeAt);
     if (choice.lots.length > 0) m.begin((choice.ordered ? choice.lots : choice.lots.sort((a, b) => a - b)).map((i) => m.queue[i]!));
     else m.updateState();
@@ -435,6 +443,7 @@ export class Machine implements OperatorUser {
       if (!this.output.tryPut(lot.quantity)) {
         this.unloading = false;
         this.updateState();
+        this.host.blocked(this);
         return;
       }
       this.unloadList.shift();

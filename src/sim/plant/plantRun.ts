@@ -16,6 +16,7 @@ import { maintenanceWindows, scheduleMaintenance } from './maintenance.ts';
 import { needsVehicle } from './moves.ts';
 import { Operators, type OperatorPool } from './operatorPool.ts';
 import { ProcessingTimes } from './processingTimes.ts';
+import type { JobRecord } from './asRun.ts';
 import { ScheduleFollower } from './scheduleFollower.ts';
 import { applySnapshot, snapshotStart } from './startState.ts';
 import { PlantTrace } from './trace.ts';
@@ -51,6 +52,8 @@ export interface PlantRunOptions {
   atcs: AtcsParameters;
   wipSampleEvery: number;
   disturbances: Disturbances;
+  /** Keep a record of every job (asRun.ts). */
+  recordJobs: boolean;
 }
 
 /** How far past the horizon an uninterruptible run's window is looked for (a run starting near the end must know where its window ends). */
@@ -105,6 +108,9 @@ export class PlantRun implements MachineHost {
   unitsScrappedInWindow = 0;
   /** Uninterruptible runs started although no window ahead was long enough (they ran over). */
   overruns = 0;
+  /** Every job run so far, when asked for (`recordJobs`). */
+  readonly jobs: JobRecord[] | undefined;
+  private readonly running: (JobRecord | undefined)[] = [];
   /** When a job last began or ended anywhere (stall detection). */
   lastProgress = NaN;
 
@@ -122,6 +128,7 @@ export class PlantRun implements MachineHost {
     const scenario = plant.scenario;
     this.streams = new RandomStreams(options.seed, options.replication);
     this.disturbances = options.disturbances;
+    this.jobs = options.recordJobs ? [] : undefined;
     this.rule = options.rule;
     this.atcs = options.atcs;
     this.horizon = options.horizon;
@@ -273,12 +280,15 @@ export class PlantRun implements MachineHost {
 
   /** Sends a lot (in an output buffer, or just released) towards equipment for its current operation. */
   route(lot: Lot): void {
-    const fixed = this.follower?.equipmentFor(lot.order.spec.index, lot.op);
+    const fixed = this.follower?.equipmentFor(lot);
     const target = chooseEquipment(lot, this.machines, this.sim.now, fixed, this.fitsSomeWindow);
     const machine = this.machines[target]!;
     if (machine.input.request(lot)) this.slotGranted(lot);
-    // A follower holding lots planned for later lifts the hold when others wait for room.
-    else if (this.follower) machine.requestDispatch();
+    else if (this.follower) {
+      // A follower holding lots planned for later may lift the hold for this one.
+      machine.requestDispatch();
+      if (lot.from !== OUTSIDE && this.machines[lot.from]!.isBlocked) this.breakDeadlock(this.machines[lot.from]!);
+    }
   }
 
   /** Room is reserved: the lot moves, at once or by the fleet (moves.ts says which). */
@@ -287,8 +297,11 @@ export class PlantRun implements MachineHost {
     const to = lot.target;
     if (!this.fleet || !needsVehicle(this.plant, from, to)) {
       this.trace?.move(this.sim.now, this.sim.now, lot.id, from, to);
+      // Arriving may cut the lot into pieces (batch equipment, a schedule's entries): the room it
+      // held in the output buffer is that of all its units.
+      const quantity = lot.quantity;
       this.arrive(lot);
-      if (from !== OUTSIDE) this.machines[from]!.outputTaken(lot.quantity);
+      if (from !== OUTSIDE) this.machines[from]!.outputTaken(quantity);
       return;
     }
     this.fleet.request({ lot, from, to, fromNode: this.plant.equipment[from]!.node, toNode: this.plant.equipment[to]!.node });
@@ -365,12 +378,49 @@ export class PlantRun implements MachineHost {
     return [...this.maintenance[e]!, ...maintenanceWindows(this.plant.equipment[e]!, this.horizon, to)];
   }
 
+  blocked(machine: Machine): void {
+    if (this.follower) this.breakDeadlock(machine);
+  }
+
+  /**
+   * Following a schedule, a ring of blocked machines (each one's finished lots waiting for room
+   * in the next one's input buffer, which waits the same way) would never move again. The lot
+   * `machine` sends into the ring is let into the full buffer (`overfilled`), which unblocks it.
+   */
+  private breakDeadlock(machine: Machine): void {
+    const waitingFrom = (from: Machine): Lot[] => {
+      const lots: Lot[] = [];
+      for (const m of this.machines) for (const lot of m.input.rankedWaiting) if (lot.from === from.spec.index) lots.push(lot);
+      return lots;
+    };
+    const seen = new Set<Machine>();
+    const reaches = (m: Machine): boolean => {
+      if (m === machine) return true;
+      if (!m.isBlocked || seen.has(m)) return false;
+      seen.add(m);
+      return waitingFrom(m).some((lot) => reaches(this.machines[lot.target]!));
+    };
+    for (const lot of waitingFrom(machine)) {
+      if (!reaches(this.machines[lot.target]!)) continue;
+      this.follower!.overfilled();
+      this.machines[lot.target]!.input.overfill(lot);
+      return;
+    }
+  }
+
   runsOver(_machine: Machine): void {
     this.overruns++;
   }
 
   runStarted(machine: Machine): void {
     this.follower?.runStarted(machine.job, machine.setupStartedAt, machine.setupMinutes, this.sim.now);
+    if (!this.jobs) return;
+    const record: JobRecord = {
+      equipment: machine.spec.index, lots: machine.job.map((lot) => ({ order: lot.order.spec.index, op: lot.op, quantity: lot.quantity })),
+      setupStart: machine.setupStartedAt, setupMinutes: machine.setupMinutes, start: this.sim.now, end: NaN,
+    };
+    this.jobs.push(record);
+    this.running[machine.spec.index] = record;
   }
 
   processingTime(machine: Machine, lots: readonly Lot[]): number {
@@ -382,6 +432,11 @@ export class PlantRun implements MachineHost {
     const now = this.sim.now;
     this.lastProgress = now;
     this.follower?.runEnded(lots, now);
+    if (this.jobs) {
+      const record = this.running[machine.spec.index];
+      if (record) record.end = now;
+      this.running[machine.spec.index] = undefined;
+    }
     const inWindow = now >= this.windowStart;
     const out: Lot[] = [];
     const reworked: Lot[] = [];

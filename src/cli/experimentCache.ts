@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canonicalJson } from '../experiment/canonicalJson.ts';
+import { inputHashText } from '../experiment/inputHash.ts';
 import type { ExperimentPlan } from '../experiment/loadExperiment.ts';
 import { ReplicationRecordSchema } from '../experiment/partFile.ts';
 import type { ReplicationRecord } from '../experiment/replicationRecord.ts';
@@ -12,10 +13,7 @@ export const sha256 = (text: string): string => createHash('sha256').update(text
 
 /** Hash of everything that decides an experiment's numbers: the experiment, its seed and every system's documents. */
 export function inputHash(plan: ExperimentPlan): string {
-  return sha256(canonicalJson({
-    experiment: plan.experiment, seed: plan.seed, replications: plan.replications,
-    systems: plan.systems.map((s) => ({ id: s.id, documents: s.documents })),
-  }));
+  return sha256(inputHashText(plan));
 }
 
 const SOURCE_ROOT = fileURLToPath(new URL('..', import.meta.url));

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { loadExperimentText } from '../experiment/loadExperiment.ts';
+import { loadNetworkText } from '../experiment/loadNetwork.ts';
 import { loadPartText } from '../experiment/partFile.ts';
 import {
   loadDispatchListText, loadPlantFile, loadScheduleText, parseStateCsv, parseStateJsonLines, type Plant,
@@ -8,7 +9,7 @@ import type { Problem } from '../model/problem.ts';
 import type { DispatchList, Schedule } from '../model/scheduleSchema.ts';
 import { fsLayoutResolver, readTextFile } from './fsResolver.ts';
 
-export type InputKind = 'layout' | 'scenario' | 'schedule' | 'dispatch-list' | 'recording' | 'experiment' | 'experiment-part' | 'unknown';
+export type InputKind = 'layout' | 'scenario' | 'schedule' | 'dispatch-list' | 'recording' | 'experiment' | 'experiment-part' | 'network' | 'unknown';
 
 export type InputValue =
   | { kind: 'plant'; plant: Plant }
@@ -16,7 +17,8 @@ export type InputValue =
   | { kind: 'dispatch-list'; dispatchList: DispatchList }
   | { kind: 'recording'; events: number; badLines: number }
   | { kind: 'experiment'; systems: number }
-  | { kind: 'experiment-part'; replications: number };
+  | { kind: 'experiment-part'; replications: number }
+  | { kind: 'network'; sites: number };
 
 /** Any file the CLI reads, loaded by what it is; problems empty means valid. */
 export interface InputFile {
@@ -34,6 +36,7 @@ const FORMAT_KINDS: Record<string, InputKind> = {
   'plant-twin/dispatch': 'dispatch-list',
   'plant-twin/experiment': 'experiment',
   'plant-twin/experiment-part': 'experiment-part',
+  'plant-twin/network': 'network',
 };
 
 function peekFormat(text: string): string | undefined {
@@ -81,6 +84,12 @@ export async function loadInputFile(file: string): Promise<InputFile> {
     const loaded = await loadExperimentText(text, file, fsLayoutResolver);
     return loaded.ok
       ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, systems: loaded.value.systems.length } }
+      : { file, kind, problems: loaded.problems, warnings: [] };
+  }
+  if (kind === 'network') {
+    const loaded = await loadNetworkText(text, file, fsLayoutResolver);
+    return loaded.ok
+      ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, sites: loaded.value.sites.length } }
       : { file, kind, problems: loaded.problems, warnings: [] };
   }
   if (kind === 'experiment-part') {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Experiment, JsonValue } from '../experiment/experimentSchema.ts';
+import { Network } from '../experiment/networkSchema.ts';
 import { ExperimentPart } from '../experiment/partFile.ts';
 import { Distribution, Id, IsoDateTime } from '../model/common.ts';
 import { Layout } from '../model/layoutSchema.ts';
@@ -23,6 +24,7 @@ export const PUBLISHED_SCHEMAS = [
   { file: 'dispatch-list.schema.json', schema: DispatchList, id: 'urn:plant-twin:schema:dispatch-list:1' },
   { file: 'experiment.schema.json', schema: Experiment, id: 'urn:plant-twin:schema:experiment:1' },
   { file: 'experiment-part.schema.json', schema: ExperimentPart, id: 'urn:plant-twin:schema:experiment-part:1' },
+  { file: 'network.schema.json', schema: Network, id: 'urn:plant-twin:schema:network:1' },
   { file: 'audit-entry.schema.json', schema: AuditEntry, id: 'urn:plant-twin:schema:audit-entry:1' },
   { file: 'mes-version.schema.json', schema: ApprovedVersion, id: 'urn:plant-twin:schema:mes-version:1' },
   { file: 'mes-answer.schema.json', schema: MesAnswer, id: 'urn:plant-twin:schema:mes-answer:1' },

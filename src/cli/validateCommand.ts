@@ -8,6 +8,7 @@ function detail(input: InputFile): string {
     return ` (recording, ${input.value.events} events${bad})`;
   }
   if (input.value?.kind === 'experiment') return ` (experiment, ${input.value.systems} systems)`;
+  if (input.value?.kind === 'network') return ` (network, ${input.value.sites} sites)`;
   if (input.value?.kind === 'experiment-part') return ` (experiment part, ${input.value.replications} replications)`;
   return input.kind === 'unknown' ? '' : ` (${input.kind})`;
 }
@@ -22,7 +23,8 @@ Checks each file and prints "ok" or one line per problem:
 Warnings are printed as "warning: " lines and do not make a file invalid.
 
 JSON files are recognised by their "format" field (plant-twin/layout, plant-twin/scenario,
-plant-twin/schedule, plant-twin/dispatch, plant-twin/experiment, plant-twin/experiment-part);
+plant-twin/schedule, plant-twin/dispatch, plant-twin/experiment, plant-twin/experiment-part,
+plant-twin/network);
 machine-state recordings by extension (.csv, .jsonl). An experiment is checked with every system
 it defines (its changes applied, each result checked as a scenario file).
 A scenario's layout is read from its "layout" path, relative to the scenario file.

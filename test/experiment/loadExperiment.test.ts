@@ -24,9 +24,9 @@ describe('experiment files', () => {
     const loaded = await loadExperimentText(text, 'experiments/kitchen-hardware-compare.json', resolve);
     expect(loaded.ok).toBe(true);
     if (!loaded.ok) return;
-    const [asPlanned, painter, booths] = loaded.value.systems;
-    expect(painter!.plant.scenario!.operators.find((o) => o.id === 'paint-crew')!.count).toBe(4);
-    expect(asPlanned!.plant.scenario!.operators.find((o) => o.id === 'paint-crew')!.count).toBe(3);
+    const [asPlanned, booths, saturday] = loaded.value.systems;
+    expect(saturday!.plant.scenario!.calendars[0]!.shifts[0]!.days).toContain('sat');
+    expect(asPlanned!.plant.scenario!.calendars[0]!.shifts[0]!.days).not.toContain('sat');
     const boothTime = (s: typeof asPlanned) => s!.plant.scenario!.routings[0]!.operations.find((o) => o.id === 'op50')!.equipment.find((e) => e.equipment === 'BOOTH-01')!.time;
     expect(boothTime(booths)).toEqual({ type: 'lognormal', mean: 0.9 * 0.85, sd: 0.09 * 0.85 });
     expect(boothTime(asPlanned)).toEqual({ type: 'lognormal', mean: 0.9, sd: 0.09 });

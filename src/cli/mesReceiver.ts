@@ -40,6 +40,8 @@ interface StoredList {
 }
 
 const RECEIVED = 'received.jsonl';
+/** The app publishes from the page, another origin than the MES: it must be let through (CORS). */
+const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Retry-After' };
 const REJECTED = 'rejected.jsonl';
 
 /**
@@ -174,11 +176,15 @@ export class MesReceiver {
 
   private reply(res: ServerResponse, status: number, json: unknown, headers: Record<string, string> = {}): void {
     const body = JSON.stringify(json);
-    res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...headers });
+    res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...CORS, ...headers });
     res.end(body);
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { ...CORS, 'Access-Control-Allow-Methods': 'POST, GET', 'Access-Control-Allow-Headers': 'Content-Type, Authorization, Idempotency-Key', 'Access-Control-Max-Age': '600' });
+      return void res.end();
+    }
     if (req.method === 'GET' && req.url === '/received') return this.reply(res, 200, { accepted: this.acceptedIds });
     if (req.method !== 'POST') return this.reply(res, 405, { message: 'POST a dispatch list (B2MML ProcessJobList or dispatch JSON)' });
     const chunks: Buffer[] = [];

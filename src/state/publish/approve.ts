@@ -31,6 +31,7 @@ export async function approveDispatchList(request: ApprovalRequest): Promise<App
   const version = freezeVersion({ ...request, approvedAt });
   await session.outbox.approve(version, approvedAt);
   await session.refresh();
+  void session.start();
   session.wake();
   return version;
 }

@@ -103,6 +103,8 @@ function snapshot(versions: VersionStatus[]): VersionStatus[] {
  */
 export function createPublishSession(outbox = new IndexedDbOutbox()) {
   let running: Running | undefined;
+  let refreshing: Promise<void> | undefined;
+  let refreshAgain = false;
 
   const store = createStore<PublishState>()((set, get) => ({
     outbox,
@@ -115,8 +117,20 @@ export function createPublishSession(outbox = new IndexedDbOutbox()) {
     problem: null,
 
     async refresh() {
-      const entries = await outbox.all();
-      set({ entries, versions: snapshot(outboxOf(entries).versions) });
+      // Coalesced: while one read is under way, later calls ask for one more read after it.
+      if (refreshing) {
+        refreshAgain = true;
+        return refreshing;
+      }
+      refreshing = (async () => {
+        do {
+          refreshAgain = false;
+          const entries = await outbox.all();
+          const versions = snapshot(outboxOf(entries).versions);
+          set({ entries, versions, status: running?.publisher ? statusOf(versions) : get().status });
+        } while (refreshAgain);
+      })().finally(() => { refreshing = undefined; });
+      return refreshing;
     },
 
     wake(now = false) {
@@ -136,15 +150,18 @@ export function createPublishSession(outbox = new IndexedDbOutbox()) {
     },
 
     async start() {
-      await get().refresh();
+      // Checked and claimed before any await: two callers at once start one loop.
+      if (running) return;
       const { settings } = get();
-      if (running || settings.restUrl.trim() === '') {
-        if (!running) set({ status: 'not configured' });
+      if (settings.restUrl.trim() === '') {
+        set({ status: 'not configured' });
+        await get().refresh();
         return;
       }
       const stop = new AbortController();
       const r: Running = { stop, done: Promise.resolve(), publisher: undefined };
       running = r;
+      await get().refresh();
       const loop = async () => {
         let mqtt: Awaited<ReturnType<typeof browserMqtt>> | undefined;
         try {
@@ -154,9 +171,10 @@ export function createPublishSession(outbox = new IndexedDbOutbox()) {
             fetch: ((url, init) => fetch(url, init)) as FetchLike,
             rest: { url: settings.restUrl.trim(), token: secrets.token, format: settings.format },
             mqtt: mqtt?.publish,
-            onChange: (state) => set({ versions: snapshot(state.versions), status: statusOf(state.versions) }),
+            onChange: () => void get().refresh(),
           });
-          set({ status: statusOf(get().versions), problem: null });
+          set({ problem: null });
+          await get().refresh();
           await r.publisher.run({ untilIdle: false, signal: stop.signal });
         } catch (error) {
           set({ problem: redact((error as Error).message ?? String(error), [secrets.token, secrets.mqttPassword]) });

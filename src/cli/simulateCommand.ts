@@ -20,7 +20,7 @@ const DISTURBANCES: Readonly<Record<string, keyof Disturbances>> = {
 };
 
 /** `--without a,b` as the disturbances left on; an error message for an unknown class. */
-function disturbancesOption(without: unknown, deterministic: unknown): Disturbances | string {
+export function disturbancesOption(without: unknown, deterministic: unknown): Disturbances | string {
   if (deterministic === true) return { ...NO_DISTURBANCES };
   const on: Disturbances = { ...ALL_DISTURBANCES };
   if (without === undefined) return on;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { disturbancesOption } from '../../src/cli/simulateCommand.ts';
 import { decodeTrace } from '../../src/sim/plant/traceFile.ts';
 import { runCli } from './runCli.ts';
 import { tempPlantDir } from './tempPlant.ts';
@@ -122,12 +123,18 @@ describe('plant-twin simulate', () => {
     const b = JSON.parse((await run(['--deterministic', '--seed', '2'])).stdout) as { runs: Record<string, unknown>[] };
     expect(a.disturbances).toEqual({ failures: false, processingTime: false, yield: false, lateRelease: false });
     expect({ ...b.runs[0], seed: 0 }).toEqual({ ...a.runs[0], seed: 0 });
-    const some = JSON.parse((await run(['--without', 'failures,yield'])).stdout) as { disturbances: unknown };
-    expect(some.disturbances).toEqual({ failures: false, processingTime: true, yield: false, lateRelease: true });
-    const text = await runCli(['simulate', '--reps', '1', '--without', 'processing', 'small-scenario.json'], plant.dir);
-    expect(text.stdout).toContain('Disturbances switched off: processingTime');
+    const text = await runCli(['simulate', '--reps', '1', '--without', 'processing,yield', 'small-scenario.json'], plant.dir);
+    expect(text.stdout).toContain('Disturbances switched off: processingTime, yield');
     const bad = await runCli(['simulate', '--without', 'failures,breakdowns', 'small-scenario.json'], plant.dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--without takes a comma-separated list of failures, processing, yield, release, found "breakdowns"');
+  });
+
+  it('reads --without as the classes to switch off and --deterministic as all of them', () => {
+    expect(disturbancesOption('failures, yield', undefined)).toEqual({ failures: false, processingTime: true, yield: false, lateRelease: true });
+    expect(disturbancesOption('release,processing', undefined)).toEqual({ failures: true, processingTime: false, yield: true, lateRelease: false });
+    expect(disturbancesOption(undefined, true)).toEqual({ failures: false, processingTime: false, yield: false, lateRelease: false });
+    expect(disturbancesOption(undefined, undefined)).toEqual({ failures: true, processingTime: true, yield: true, lateRelease: true });
+    expect(disturbancesOption('failure', undefined)).toMatch(/found "failure"/);
   });
 });

@@ -121,7 +121,7 @@ export class PlantRun implements MachineHost {
   private readonly times: ProcessingTimes;
   private readonly yieldStreams: RandomStream[];
   private readonly fitWindows = new Map<string, readonly Interval[]>();
-  private readonly fitsSomeWindow = (m: Machine, minutes: number): boolean => this.fitStart(m, minutes, undefined) < Infinity;
+  private readonly fitsSomeWindow = (m: Machine, minutes: number): boolean => this.fitStart(m, minutes, undefined, this.sim.now) < Infinity;
   readonly disturbances: Disturbances;
 
   constructor(readonly plant: CompiledPlant, options: PlantRunOptions) {
@@ -358,7 +358,7 @@ export class PlantRun implements MachineHost {
 
   // ---- processing -----------------------------------------------------------------------------
 
-  fitStart(machine: Machine, minutes: number, pool: OperatorPool | undefined): number {
+  fitStart(machine: Machine, minutes: number, pool: OperatorPool | undefined, from: number): number {
     const e = machine.spec.index;
     const p = pool ? this.operators.pools.indexOf(pool) : -1;
     const calendar = pool ? pool.spec.calendar : -1;
@@ -370,7 +370,11 @@ export class PlantRun implements MachineHost {
       windows = calendar < 0 ? own : intersectIntervals(own, calendarIntervals(this.plant, calendar, to));
       this.fitWindows.set(key, windows);
     }
-    return earliestFit(windows, this.sim.now, minutes);
+    return earliestFit(windows, from, minutes);
+  }
+
+  runNotBefore(machine: Machine): number {
+    return this.follower ? this.follower.runNotBefore(machine.job) : -Infinity;
   }
 
   /** The machine's maintenance windows (a snapshot's running one included) and those planned past the horizon. */

@@ -20,6 +20,8 @@ export interface ScheduleEntry {
   due: number;
   /** Started, skipped (its order finished without it) or voided (its lot came with no units for it). */
   done: boolean;
+  /** Started early to make room (the hold was lifted): its run does not wait for its planned start either. */
+  early: boolean;
   /** The lot sent to its equipment for it (routing reserves entries before the lot travels). */
   reservedBy: Lot | undefined;
   /** The lot cut for it when its order's lot reached the equipment. */
@@ -163,7 +165,7 @@ export class ScheduleFollower {
         index, order, op: opIndex, equipment, batch: op.batch, quantity: op.quantity,
         plannedStart, plannedEnd: minutesBetween(start, op.end), plannedSetup,
         due: op.setup && plannedSetup > 0 ? minutesBetween(start, op.setup.start) : plannedStart,
-        done: false, reservedBy: undefined, lot: undefined, actualSetupStart: NaN, actualSetup: NaN, actualStart: NaN, actualEnd: NaN,
+        done: false, early: false, reservedBy: undefined, lot: undefined, actualSetupStart: NaN, actualSetup: NaN, actualStart: NaN, actualEnd: NaN,
       });
     });
     const sorted = [...this.entries].sort((a, b) => a.due - b.due || a.plannedStart - b.plannedStart || a.index - b.index);
@@ -316,7 +318,8 @@ export class ScheduleFollower {
         break;
       }
     }
-    if (first.due > ctx.now + TOLERANCE) this.deviations.early++;
+    const early = first.due > ctx.now + TOLERANCE;
+    if (early) this.deviations.early++;
     const lots: number[] = [];
     let load = 0;
     for (const e of group) {
@@ -325,6 +328,7 @@ export class ScheduleFollower {
       load += lot.quantity;
       lots.push(queue.indexOf(lot));
       e.done = true;
+      e.early = early;
     }
     return lots;
   }
@@ -345,6 +349,13 @@ export class ScheduleFollower {
 
   overfilled(): void {
     this.deviations.overfilled++;
+  }
+
+  /** The planned start of the run of a job (the latest of its listed lots' entries); -Infinity when none is listed. */
+  runNotBefore(lots: readonly Lot[]): number {
+    let at = -Infinity;
+    for (const lot of lots) if (lot.entry && !lot.entry.early) at = Math.max(at, lot.entry.plannedStart);
+    return at;
   }
 
   /** An unlisted lot's job started. */

@@ -7,9 +7,14 @@ import {
 } from '../model/load.ts';
 import type { Problem } from '../model/problem.ts';
 import type { DispatchList, Schedule } from '../model/scheduleSchema.ts';
+import type { LessonAnswers } from '../training/answersSchema.ts';
+import type { Lesson } from '../training/lessonSchema.ts';
+import { loadLessonFile, type LessonSource } from '../training/lessonSource.ts';
+import { loadAnswersText } from '../training/loadLesson.ts';
+import { fsLessonFiles } from './fsLessonFiles.ts';
 import { fsLayoutResolver, readTextFile } from './fsResolver.ts';
 
-export type InputKind = 'layout' | 'scenario' | 'schedule' | 'dispatch-list' | 'recording' | 'experiment' | 'experiment-part' | 'network' | 'unknown';
+export type InputKind = 'layout' | 'scenario' | 'schedule' | 'dispatch-list' | 'recording' | 'experiment' | 'experiment-part' | 'network' | 'lesson' | 'lesson-answers' | 'unknown';
 
 export type InputValue =
   | { kind: 'plant'; plant: Plant }
@@ -18,7 +23,9 @@ export type InputValue =
   | { kind: 'recording'; events: number; badLines: number }
   | { kind: 'experiment'; systems: number }
   | { kind: 'experiment-part'; replications: number }
-  | { kind: 'network'; sites: number };
+  | { kind: 'network'; sites: number }
+  | { kind: 'lesson'; lesson: Lesson; source: LessonSource }
+  | { kind: 'lesson-answers'; answers: LessonAnswers };
 
 /** Any file the CLI reads, loaded by what it is; problems empty means valid. */
 export interface InputFile {
@@ -37,6 +44,8 @@ const FORMAT_KINDS: Record<string, InputKind> = {
   'plant-twin/experiment': 'experiment',
   'plant-twin/experiment-part': 'experiment-part',
   'plant-twin/network': 'network',
+  'plant-twin/lesson': 'lesson',
+  'plant-twin/lesson-answers': 'lesson-answers',
 };
 
 function peekFormat(text: string): string | undefined {
@@ -96,6 +105,18 @@ export async function loadInputFile(file: string): Promise<InputFile> {
     const loaded = loadPartText(text, file);
     return loaded.ok
       ? { file, kind, problems: [], warnings: [], value: { kind, replications: loaded.value.systems.reduce((a, s) => a + s.records.length, 0) } }
+      : { file, kind, problems: loaded.problems, warnings: [] };
+  }
+  if (kind === 'lesson') {
+    const loaded = await loadLessonFile(text, file, fsLessonFiles);
+    return loaded.ok
+      ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, ...loaded.value } }
+      : { file, kind, problems: loaded.problems, warnings: [] };
+  }
+  if (kind === 'lesson-answers') {
+    const loaded = loadAnswersText(text, file);
+    return loaded.ok
+      ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, answers: loaded.value } }
       : { file, kind, problems: loaded.problems, warnings: [] };
   }
   const loaded = await loadPlantFile(text, file, fsLayoutResolver);

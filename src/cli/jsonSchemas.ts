@@ -12,6 +12,8 @@ import { RecordingMapping } from '../model/recordingMappingSchema.ts';
 import { AuditEntry } from '../mes/auditEntry.ts';
 import { MesAnswer } from '../mes/mesAnswer.ts';
 import { ApprovedVersion } from '../mes/version.ts';
+import { LessonAnswers } from '../training/answersSchema.ts';
+import { Lesson } from '../training/lessonSchema.ts';
 
 /** The published JSON Schemas, one file each, derived from the zod schemas that are the source of truth. */
 export const PUBLISHED_SCHEMAS = [
@@ -28,6 +30,8 @@ export const PUBLISHED_SCHEMAS = [
   { file: 'audit-entry.schema.json', schema: AuditEntry, id: 'urn:plant-twin:schema:audit-entry:1' },
   { file: 'mes-version.schema.json', schema: ApprovedVersion, id: 'urn:plant-twin:schema:mes-version:1' },
   { file: 'mes-answer.schema.json', schema: MesAnswer, id: 'urn:plant-twin:schema:mes-answer:1' },
+  { file: 'lesson.schema.json', schema: Lesson, id: 'urn:plant-twin:schema:lesson:1' },
+  { file: 'lesson-answers.schema.json', schema: LessonAnswers, id: 'urn:plant-twin:schema:lesson-answers:1' },
 ] as const;
 
 // Shared building blocks become named $defs instead of being repeated inline at every use.

@@ -4,6 +4,7 @@ import { EXIT_OK, EXIT_USAGE, type Command, type Output } from './command.ts';
 import { experimentCommand } from './experimentCommand.ts';
 import { helpText, usageSummary } from './help.ts';
 import { inspectCommand } from './inspectCommand.ts';
+import { lessonCommand } from './lessonCommand.ts';
 import { liveSimCommand } from './liveSimCommand.ts';
 import { recordCommand } from './recordCommand.ts';
 import { mapRecordingCommand, simulateFromCommand } from './recordingCommands.ts';
@@ -32,6 +33,7 @@ export const COMMANDS: readonly Command[] = [
   publishCommand,
   auditCommand,
   mesReceiverCommand,
+  lessonCommand,
 ];
 
 const stdio: Output = {

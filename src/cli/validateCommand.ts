@@ -24,10 +24,11 @@ Warnings are printed as "warning: " lines and do not make a file invalid.
 
 JSON files are recognised by their "format" field (plant-twin/layout, plant-twin/scenario,
 plant-twin/schedule, plant-twin/dispatch, plant-twin/experiment, plant-twin/experiment-part,
-plant-twin/network);
-machine-state recordings by extension (.csv, .jsonl). An experiment is checked with every system
-it defines (its changes applied, each result checked as a scenario file).
-A scenario's layout is read from its "layout" path, relative to the scenario file.
+plant-twin/network, plant-twin/lesson, plant-twin/lesson-answers); machine-state recordings by
+extension (.csv, .jsonl). An experiment is checked with every system it defines (its changes
+applied, each result checked as a scenario file).
+A scenario's layout is read from its "layout" path, relative to the scenario file; a lesson's
+scenario or recording from its "source", relative to the lesson, and checked with it.
 
 Exit codes: 0 all files valid, 1 some file invalid or unreadable, 2 usage error.`,
   options: { json: { type: 'boolean' } },

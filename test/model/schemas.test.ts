@@ -124,13 +124,14 @@ describe('published JSON Schemas', () => {
       .toEqual(['$.state: sleeping not in enum']);
   });
 
-  it('every sample layout and scenario agrees with its published schema', () => {
-    const samples = ['layouts', 'scenarios'].flatMap((dir) =>
+  it('every sample layout, scenario and lesson agrees with its published schema', () => {
+    const samples = ['layouts', 'scenarios', 'scenarios/training'].flatMap((dir) =>
       readdirSync(new URL(`${dir}/`, root)).filter((f) => f.endsWith('.json')).map((f) => `${dir}/${f}`));
-    expect(samples.length).toBeGreaterThan(0);
+    expect(samples.filter((s) => s.startsWith('scenarios/training/')).length).toBeGreaterThanOrEqual(5);
+    const schemaOf: Record<string, string> = { 'plant-twin/scenario': 'scenario.schema.json', 'plant-twin/lesson': 'lesson.schema.json' };
     for (const sample of samples) {
       const doc = JSON.parse(readFileSync(new URL(sample, root), 'utf8')) as Json;
-      const schema = committed(doc.format === 'plant-twin/scenario' ? 'scenario.schema.json' : 'layout.schema.json');
+      const schema = committed(schemaOf[doc.format as string] ?? 'layout.schema.json');
       expect(structuralErrors(schema, doc), sample).toEqual([]);
     }
   });

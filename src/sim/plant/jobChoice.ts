@@ -3,6 +3,7 @@ import type { InputBuffer } from './buffer.ts';
 import type { EquipmentSpec } from './compiledPlant.ts';
 import { pickLot, scoreLots, type AtcsParameters, type DispatchRule } from './dispatching.ts';
 import type { Lot } from './lots.ts';
+import type { PlantHooks } from './plantHooks.ts';
 import type { ScheduleFollower } from './scheduleFollower.ts';
 
 /** What choosing a job needs to know about the plant. */
@@ -11,6 +12,7 @@ export interface JobChoiceContext {
   readonly rule: DispatchRule;
   readonly atcs: AtcsParameters;
   readonly follower: ScheduleFollower | undefined;
+  readonly hooks?: PlantHooks | undefined;
   isComplete(order: number): boolean;
 }
 
@@ -30,6 +32,12 @@ export interface JobChoice {
  * `input` is the equipment's input buffer (lots may be waiting for room in it).
  */
 export function chooseJob(queue: readonly Lot[], spec: EquipmentSpec, keys: Int32Array, plant: JobChoiceContext, input: InputBuffer): JobChoice {
+  const hooks = plant.hooks;
+  if (hooks?.chooseJob) return hooks.chooseJob(queue, spec, keys, (lots, rule) => usualJob(lots, spec, keys, plant, input, rule ?? plant.rule));
+  return usualJob(queue, spec, keys, plant, input, plant.rule);
+}
+
+function usualJob(queue: readonly Lot[], spec: EquipmentSpec, keys: Int32Array, plant: JobChoiceContext, input: InputBuffer, ruleNow: DispatchRule): JobChoice {
   const now = plant.sim.now;
   let wakeAt = Infinity;
   let candidates: number[] | undefined;
@@ -46,7 +54,7 @@ export function chooseJob(queue: readonly Lot[], spec: EquipmentSpec, keys: Int3
     if (candidates.length === 0) return { lots: [], wakeAt, ordered: false };
   }
   const pool = candidates ? candidates.map((i) => queue[i]!) : queue;
-  const rule = follower ? 'FIFO' : plant.rule;
+  const rule = follower ? 'FIFO' : ruleNow;
   const ctx = { now, equipment: spec, keys, atcs: plant.atcs };
   const toQueue = (picked: number[]): number[] => {
     if (follower && picked.length > 0) follower.unlistedStarted();

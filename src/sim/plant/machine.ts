@@ -6,6 +6,7 @@ import type { AtcsParameters, DispatchRule } from './dispatching.ts';
 import { chooseJob, estimateOf } from './jobChoice.ts';
 import type { Lot } from './lots.ts';
 import type { OperatorPool, Operators, OperatorUser } from './operatorPool.ts';
+import type { PlantHooks } from './plantHooks.ts';
 import type { ScheduleFollower } from './scheduleFollower.ts';
 import { applySetup, setupTime } from './setups.ts';
 import { STATE, StateLog } from './stateLog.ts';
@@ -18,6 +19,7 @@ export interface MachineHost {
   readonly atcs: AtcsParameters;
   readonly operators: Operators;
   readonly follower: ScheduleFollower | undefined;
+  readonly hooks: PlantHooks | undefined;
   readonly trace: PlantTrace | undefined;
   readonly windowStart: number;
   /** A slot in the machine's input buffer was granted to a lot waiting for it. */

@@ -79,6 +79,16 @@ export class Operators {
     if (onShift) this.serve(pool);
   }
 
+  /**
+   * Operators leave (delta < 0) or rejoin (delta > 0) a pool, e.g. absent for a day. Those who
+   * leave while every operator is busy leave as the busy ones finish: free may go below 0 and
+   * no one is granted until it is back above.
+   */
+  adjust(pool: OperatorPool, delta: number): void {
+    pool.free += delta;
+    if (delta > 0) this.serve(pool);
+  }
+
   private freePool(skill: string): OperatorPool | undefined {
     const pools = this.bySkill.get(skill);
     if (pools) for (const pool of pools) if (pool.onShift && pool.free > 0) return pool;

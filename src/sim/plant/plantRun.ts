@@ -15,6 +15,7 @@ import { Machine, type MachineHost } from './machine.ts';
 import { maintenanceWindows, scheduleMaintenance } from './maintenance.ts';
 import { needsVehicle } from './moves.ts';
 import { Operators, type OperatorPool } from './operatorPool.ts';
+import type { PlantHooks } from './plantHooks.ts';
 import { ProcessingTimes } from './processingTimes.ts';
 import type { JobRecord } from './asRun.ts';
 import { ScheduleFollower } from './scheduleFollower.ts';
@@ -52,8 +53,10 @@ export interface PlantRunOptions {
   atcs: AtcsParameters;
   wipSampleEvery: number;
   disturbances: Disturbances;
-  /** Keep a record of every job (asRun.ts). */
-  recordJobs: boolean;
+  /** Keep a record of every job (asRun.ts); default false. */
+  recordJobs?: boolean;
+  /** Steering from outside the model (a training lesson); absent in ordinary runs. */
+  hooks?: PlantHooks;
 }
 
 /** How far past the horizon an uninterruptible run's window is looked for (a run starting near the end must know where its window ends). */
@@ -79,6 +82,7 @@ export class PlantRun implements MachineHost {
   readonly atcs: AtcsParameters;
   readonly operators: Operators;
   readonly follower: ScheduleFollower | undefined;
+  readonly hooks: PlantHooks | undefined;
   readonly trace: PlantTrace | undefined;
   /** When the run starts (0, or a snapshot's time) and when statistics start (after warm-up). */
   readonly startTime: number;
@@ -140,6 +144,7 @@ export class PlantRun implements MachineHost {
       plant.equipment.map((e) => e.id), plant.orders.map((o) => o.id), plant.routings.flatMap((r) => r.operations.map((o) => o.id)),
     ) : undefined;
     this.follower = options.rule === 'schedule' && options.schedule ? new ScheduleFollower(plant, options.schedule) : undefined;
+    this.hooks = options.hooks;
     this.operators = new Operators(plant.operatorPools);
     this.wipLots = new TimeWeighted(this.startTime, 0);
     this.wipUnits = new TimeWeighted(this.startTime, 0);
@@ -280,7 +285,7 @@ export class PlantRun implements MachineHost {
 
   /** Sends a lot (in an output buffer, or just released) towards equipment for its current operation. */
   route(lot: Lot): void {
-    const fixed = this.follower?.equipmentFor(lot);
+    const fixed = this.hooks?.equipmentFor?.(lot) ?? this.follower?.equipmentFor(lot);
     const target = chooseEquipment(lot, this.machines, this.sim.now, fixed, this.fitsSomeWindow);
     const machine = this.machines[target]!;
     if (machine.input.request(lot)) this.slotGranted(lot);

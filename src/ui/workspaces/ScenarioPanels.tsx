@@ -10,6 +10,14 @@ import { SettingsEditor } from '../scenario/SettingsEditor.tsx';
 import { ShiftEditor } from '../scenario/ShiftEditor.tsx';
 import { SimulationPanel } from '../SimulationPanel.tsx';
 
+/** The draft as a scenario file, for the CLI, an experiment or another browser. */
+function download(draft: { id: string }): void {
+  const url = URL.createObjectURL(new Blob([`${JSON.stringify(draft, null, 2)}\n`], { type: 'application/json' }));
+  const a = Object.assign(document.createElement('a'), { href: url, download: `${draft.id}.json` });
+  a.click();
+  URL.revokeObjectURL(url);
+}
+
 const TABS = [{ id: 'orders', label: 'Orders' }, { id: 'shifts', label: 'Shifts & holidays' }, { id: 'settings', label: 'Settings, operators, failures' }] as const;
 
 /**
@@ -45,6 +53,7 @@ export function ScenarioPanels() {
                 <button type="button" onClick={() => void state.redo()} disabled={future.length === 0}>Redo</button>
                 <button type="button" onClick={() => void state.apply()} disabled={checking || problems.length > 0 || past.length === 0} data-testid="scenario-apply">Apply</button>
                 <button type="button" onClick={() => void state.discard()}>Discard</button>
+                <button type="button" onClick={() => download(draft)} title="Save the draft as a scenario file">Export</button>
                 <button type="button" onClick={() => setShown(!shown)}>{shown ? 'Show the twin' : 'Show the editor'}</button>
               </div>
               <p className="live-note" data-testid="scenario-draft-status">

@@ -4,13 +4,13 @@ import { asRunSchedule } from '../../../src/sim/plant/asRun.ts';
 import { compilePlant } from '../../../src/sim/plant/compiledPlant.ts';
 import { NO_DISTURBANCES } from '../../../src/sim/plant/plantRun.ts';
 import { simulatePlant } from '../../../src/sim/plant/simulatePlant.ts';
-import { loadRandomPlant } from '../../fixtures/randomPlant.ts';
+import { loadFeaturePlant } from '../../fixtures/featurePlant.ts';
 
 const CREATED = '2026-11-30T00:00:00Z';
 
 /** A deterministic EDD run of the plant and the schedule it carried out. */
 async function asRun(seed: number, tight: boolean) {
-  const plant = await loadRandomPlant(seed, { tight });
+  const plant = await loadFeaturePlant(seed, { tight });
   const run = simulatePlant(plant, { dispatching: 'EDD', disturbances: NO_DISTURBANCES, recordJobs: true });
   const schedule = Schedule.parse(asRunSchedule(compilePlant(plant), run.jobs!, { id: `as-run-${seed}`, createdAt: CREATED }));
   return { plant, run, schedule };

@@ -259,6 +259,11 @@ export class Machine implements OperatorUser {
     if (!pool) return;
     this.pool = undefined;
     this.host.operators.release(pool, this);
+    // Work done as the operator's break began (see Activity.pause): nobody is away any more.
+    if (this.operatorIsAway) {
+      this.operatorIsAway = false;
+      this.syncWork();
+    }
   }
 
   // ---- queue and dispatching ----------------------------------------------------------------

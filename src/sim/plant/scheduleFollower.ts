@@ -168,6 +168,22 @@ export class ScheduleFollower {
         done: false, early: false, reservedBy: undefined, lot: undefined, actualSetupStart: NaN, actualSetup: NaN, actualStart: NaN, actualEnd: NaN,
       });
     });
+    // A batch has one changeover, written on one of its entries (any): it is every member's.
+    const batches = new Map<string, ScheduleEntry[]>();
+    for (const e of this.entries) {
+      if (e.batch === undefined) continue;
+      const key = `${e.equipment}/${e.batch}`;
+      const members = batches.get(key);
+      if (members) members.push(e); else batches.set(key, [e]);
+    }
+    for (const members of batches.values()) {
+      const setup = members.reduce((m, e) => Math.max(m, e.plannedSetup), 0);
+      const due = members.reduce((m, e) => Math.min(m, e.due), Infinity);
+      for (const e of members) {
+        e.plannedSetup = setup;
+        e.due = due;
+      }
+    }
     const sorted = [...this.entries].sort((a, b) => a.due - b.due || a.plannedStart - b.plannedStart || a.index - b.index);
     for (const e of sorted) {
       this.lists[e.equipment]!.push(e);

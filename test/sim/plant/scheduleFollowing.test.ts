@@ -128,6 +128,26 @@ describe('following a schedule', () => {
     expect(result.equipment[0]!.setups + result.equipment[0]!.unitsProcessed).toBe(30);
   });
 
+  it('takes a batch’s changeover from whichever of its entries lists it', () => {
+    const oven = makePlant({
+      machines: [{ id: 'OVEN' }],
+      scenario: {
+        ...oneProduct([operation('op', { OVEN: 30 })]),
+        batchEquipment: [{ equipment: 'OVEN', capacity: 10 }],
+        setupMatrices: [{ id: 'SM', equipment: ['OVEN'], keys: ['F'], times: [[0]], initial: 10 }],
+        orders: [order('a', 'P', 5, 0, 999), order('b', 'P', 5, 0, 999)],
+        experiment: { horizon: 1000 },
+      },
+    });
+    const result = simulatePlant(oven, follow(scheduleOf([
+      { order: 'a', equipment: 'OVEN', start: 20, end: 50, batch: 'B1' }, { order: 'b', equipment: 'OVEN', start: 20, end: 50, batch: 'B1', setup: 10 },
+    ])));
+    // The changeover begins at its planned 10 (held until then for both lots), the run at 20.
+    expect(completions(result)).toEqual({ a: 50, b: 50 });
+    expect(result.follow).toMatchObject({ entries: 2, matched: 2, mismatches: [] });
+    expect(result.follow!.deviations.setupChanged).toBe(0);
+  });
+
   it('starts a listed batch without a missing lot once a later entry is due', () => {
     const oven = makePlant({
       machines: [{ id: 'OVEN' }],

@@ -9,7 +9,7 @@ import type { PlantResult } from '../sim/plant/results.ts';
 import { simulatePlant } from '../sim/plant/simulatePlant.ts';
 import { encodeTrace } from '../sim/plant/traceFile.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command } from './command.ts';
-import { loadInputFile } from './inputFile.ts';
+import { INPUT_OPTION_HELP, INPUT_OPTIONS, inputOptionsOf, loadInputFile } from './inputFile.ts';
 import { writeOutputFile } from './outputFile.ts';
 import { progressBar, simulateReport } from './simulateReport.ts';
 
@@ -80,6 +80,7 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
     without: { type: 'string' },
     deterministic: { type: 'boolean' },
     'as-run': { type: 'string' },
+    ...INPUT_OPTIONS,
   },
   optionHelp: {
     reps: 'number of replications (default: the scenario\'s)',
@@ -93,6 +94,7 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
     without: `switch random disturbances off, a comma-separated list of ${Object.keys(DISTURBANCES).join(', ')} (docs/SIMULATION.md)`,
     deterministic: 'switch every random disturbance off: the plan\'s model (one replication is enough)',
     'as-run': 'write the jobs replication 0 carried out as a schedule file (follow it with --schedule)',
+    ...INPUT_OPTION_HELP,
   },
   async run({ values, positionals }, output) {
     if (positionals.length !== 1) {
@@ -104,15 +106,17 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
     const horizon = numberOption(values.horizon, 'horizon', (n) => Number.isFinite(n) && n > 0, 'minutes > 0');
     const warmup = numberOption(values.warmup, 'warmup', (n) => Number.isFinite(n) && n >= 0, 'minutes ≥ 0');
     const dispatching = values.schedule !== undefined ? 'schedule' : values.dispatching;
+    const inputOptions = inputOptionsOf(values);
     const disturbances = disturbancesOption(values.without, values.deterministic);
     const bad = [reps, seed, horizon, warmup, disturbances].find((v) => typeof v === 'string')
+      ?? ('error' in inputOptions ? inputOptions.error : undefined)
       ?? (dispatching !== undefined && !RULES.includes(dispatching as DispatchRule) ? `--dispatching must be one of ${RULES.join(', ')}, found "${String(dispatching)}"` : undefined);
     if (typeof bad === 'string') {
       output.err(`plant-twin simulate: ${bad} (see plant-twin simulate --help)`);
       return EXIT_USAGE;
     }
 
-    const input = await loadInputFile(positionals[0]!);
+    const input = await loadInputFile(positionals[0]!, 'error' in inputOptions ? {} : inputOptions);
     if (input.problems.length > 0) {
       for (const p of input.problems) output.err(formatProblem(p));
       return EXIT_INVALID;
@@ -125,7 +129,7 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
     for (const w of input.warnings) output.err(`warning: ${formatProblem(w)}`);
     let schedule: Schedule | undefined;
     if (typeof values.schedule === 'string') {
-      const loaded = await loadInputFile(values.schedule);
+      const loaded = await loadInputFile(values.schedule, 'error' in inputOptions ? {} : inputOptions);
       if (loaded.problems.length > 0 || loaded.value?.kind !== 'schedule') {
         for (const p of loaded.problems) output.err(formatProblem(p));
         if (loaded.problems.length === 0) output.err(`plant-twin simulate: ${loaded.file} is a ${loaded.kind}, not a schedule`);

@@ -14,7 +14,7 @@ import type { Lesson } from '../training/lessonSchema.ts';
 import { loadLessonFile, type LessonSource } from '../training/lessonSource.ts';
 import { loadAnswersText } from '../training/loadLesson.ts';
 import { fsLessonFiles } from './fsLessonFiles.ts';
-import { fsLayoutResolverWith, openByteStream, readTextFile } from './fsResolver.ts';
+import { fsLayoutResolverWith, fsReferenceReader, openByteStream, readTextFile } from './fsResolver.ts';
 
 export type InputKind = 'layout' | 'scenario' | 'schedule' | 'dispatch-list' | 'recording' | 'experiment' | 'experiment-part' | 'network' | 'lesson' | 'lesson-answers' | 'unknown';
 
@@ -25,7 +25,7 @@ export type InputValue =
   | { kind: 'recording'; events: number; badLines: number; gaps: number }
   | { kind: 'experiment'; systems: number }
   | { kind: 'experiment-part'; replications: number }
-  | { kind: 'network'; sites: number }
+  | { kind: 'network'; sites: number; recorded: { site: string; events: number; availability?: number; oee?: number }[] }
   | { kind: 'lesson'; lesson: Lesson; source: LessonSource }
   | { kind: 'lesson-answers'; answers: LessonAnswers };
 
@@ -146,9 +146,15 @@ export async function loadInputFile(file: string, options: InputOptions = {}): P
       : { file, kind, problems: loaded.problems, warnings: [] };
   }
   if (kind === 'network') {
-    const loaded = await loadNetworkText(text, file, resolver);
+    const loaded = await loadNetworkText(text, file, resolver, fsReferenceReader({
+      ...(options.layoutRoots ? { roots: options.layoutRoots } : {}),
+      ...(options.encoding ? { encoding: options.encoding } : {}),
+    }));
     return loaded.ok
-      ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, sites: loaded.value.sites.length } }
+      ? { file, kind, problems: [], warnings: loaded.warnings, value: {
+        kind, sites: loaded.value.sites.length,
+        recorded: loaded.value.sites.flatMap((s) => s.recorded ? [{ site: s.id, events: s.recorded.events, availability: s.recorded.kpis.availability, oee: s.recorded.kpis.oee }] : []),
+      } }
       : { file, kind, problems: loaded.problems, warnings: [] };
   }
   if (kind === 'experiment-part') {

@@ -10,7 +10,11 @@ function detail(input: InputFile): string {
     return ` (recording, ${input.value.events} events${bad}${gaps})`;
   }
   if (input.value?.kind === 'experiment') return ` (experiment, ${input.value.systems} systems)`;
-  if (input.value?.kind === 'network') return ` (network, ${input.value.sites} sites)`;
+  if (input.value?.kind === 'network') {
+    const pct = (x: number | undefined) => (x === undefined ? '–' : `${(x * 100).toFixed(1)} %`);
+    const recorded = input.value.recorded.map((r) => `; ${r.site} recorded: ${r.events} events, availability ${pct(r.availability)}, OEE ${pct(r.oee)}`).join('');
+    return ` (network, ${input.value.sites} sites${recorded})`;
+  }
   if (input.value?.kind === 'experiment-part') return ` (experiment part, ${input.value.replications} replications)`;
   return input.kind === 'unknown' ? '' : ` (${input.kind})`;
 }

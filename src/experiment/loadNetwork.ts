@@ -8,12 +8,15 @@ import type { Scenario } from '../model/scenarioSchema.ts';
 import { zodProblems } from '../model/zodProblems.ts';
 import type { FileResolver } from './loadExperiment.ts';
 import { Network } from './networkSchema.ts';
+import { recordedSite, type RecordedSite } from './recordedSite.ts';
 
 export interface SitePlan {
   id: string;
   name: string;
   timeZone: string;
   plant: Plant;
+  /** The site's recording summed by the live/recorded KPI code, when the site names one. */
+  recorded?: RecordedSite;
 }
 
 export interface NetworkPlan {
@@ -42,9 +45,11 @@ function isoOffset(iso: string): string {
  * Loads a network: its schema, references between sites and lanes, each time zone, and every
  * site's scenario through the same loader as a scenario file. A site's scenario problems name the
  * network file and the site. A scenario whose start offset differs from its site's time zone at
- * that instant is a warning: shift times would be read in another clock than the site's.
+ * that instant is a warning: shift times would be read in another clock than the site's. A site's
+ * recording, if it names one, is read (through `recordings`: scenarios and layouts are JSON, a
+ * recording is not) and summed by the live/recorded KPI code (recordedSite).
  */
-export async function loadNetworkText(text: string, file: string, resolve: FileResolver): Promise<Loaded<NetworkPlan>> {
+export async function loadNetworkText(text: string, file: string, resolve: FileResolver, recordings: FileResolver = resolve): Promise<Loaded<NetworkPlan>> {
   const json = parseJsonText(text, file);
   if (!json.ok) return json;
   const format = (json.value as { format?: unknown } | null)?.format;
@@ -87,7 +92,15 @@ export async function loadNetworkText(text: string, file: string, resolve: FileR
     if (zone && zone !== isoOffset(start)) {
       f.warn(`sites[${i}].timeZone`, `a zone whose offset at the scenario start (${start}) is ${isoOffset(start)}`, `${s.timeZone}, ${zone} then`, 'shift times are read in the offset of the scenario start; give the start in the site\'s local offset');
     }
-    sites.push({ id: s.id, name: s.name, timeZone: s.timeZone, plant: loaded.value });
+    let recorded: RecordedSite | undefined;
+    if (s.recording !== undefined) {
+      const r = await recordedSite(s, i, loaded.value, file, recordings);
+      problems.push(...r.problems);
+      recorded = r.value;
+    } else if (s.recordingMapping !== undefined || s.idealCycleSeconds !== undefined) {
+      f.warn(`sites[${i}]`, '"recordingMapping" and "idealCycleSeconds" with a "recording"', 'no "recording"', 'they only apply to a site\'s recording');
+    }
+    sites.push({ id: s.id, name: s.name, timeZone: s.timeZone, plant: loaded.value, ...(recorded ? { recorded } : {}) });
   }
   if (problems.length) return { ok: false, problems };
   return { ok: true, value: { network, file, sites }, warnings: f.warnings };

@@ -7,6 +7,10 @@ export const Site = z.object({
   scenario: z.string().min(1).describe('Path of the site\'s scenario file, relative to this file'),
   timeZone: z.string().min(1).describe('IANA time zone of the site, e.g. "Europe/Berlin"'),
   location: z.string().optional(),
+  recording: z.string().min(1).optional().describe('Path of a machine-state recording of this site (state CSV, JSON lines or MTConnect SHDR), relative to this file: the site\'s recorded time in state and OEE are shown beside the simulated ones'),
+  recordingMapping: z.string().min(1).optional().describe('Path of a plant-twin recording mapping file (recorded device id -> layout equipment id), relative to this file; devices whose id is a layout id need none'),
+  idealCycleSeconds: z.union([z.number().positive(), z.record(Id, z.number().positive())]).optional()
+    .describe('Ideal cycle time per unit in seconds, for all recorded equipment or per equipment id: the recorded OEE\'s performance needs it'),
 }).strict();
 
 export const Lane = z.object({

@@ -340,6 +340,17 @@ async function* chunksOf(source: ByteSource): AsyncGenerator<Uint8Array> {
 }
 
 /**
+ * A recording already held as text (a file a network refers to, through its resolver), parsed
+ * line by line exactly as readRecording parses a stream.
+ */
+export function readRecordingText(text: string, options: RecordingReadOptions): RecordingColumns {
+  const reader = new RecordingLineReader(options);
+  reader.text(text);
+  reader.end();
+  return reader.result(text.length, true);
+}
+
+/**
  * Reads a recording from a File, a ReadableStream or a Node stream, chunk by chunk, into state
  * columns. A read error or a cancellation ends with `complete: false` and a problem naming the
  * line reached, so a partial result is never taken for the whole file.

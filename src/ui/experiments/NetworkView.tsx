@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useStore } from 'zustand';
+import type { RecordedSite } from '../../experiment/recordedSite.ts';
 import type { Interval } from '../../sim/confidence.ts';
 import type { ReplicationSummary } from '../../sim/plant/replicatePlant.ts';
 import { networkStore } from '../../state/networkStore.ts';
@@ -12,6 +13,14 @@ function siteOee(s: ReplicationSummary): string {
   const lines = s.lines.filter((l) => l.oee && Number.isFinite(l.oee.mean));
   if (lines.length === 0) return '–';
   return `${((lines.reduce((a, l) => a + l.oee!.mean, 0) / lines.length) * 100).toFixed(1)} %`;
+}
+
+const percent = (x: number | undefined) => (x === undefined ? '–' : `${(x * 100).toFixed(1)} %`);
+
+/** A site's recording as the live/recorded twin sums it (stateKpis); OEE needs the site's ideal cycle. */
+function recordedCell(r: RecordedSite | undefined): string {
+  if (!r) return '–';
+  return `OEE ${percent(r.kpis.oee)} · availability ${percent(r.kpis.availability)} · ${r.kpis.equipment.length} equipment, ${((r.kpis.t1 - r.kpis.t0) / 3_600_000).toFixed(1)} h`;
 }
 
 const ROWS = [
@@ -37,9 +46,9 @@ export function NetworkView() {
   return (
     <div className="experiment-results" data-testid="network-view">
       <h3>{plan.network.name}</h3>
-      <p className="experiment-note">Each site's scenario with its own seed and replications; ± is the 95 % half-width. OEE is the mean over the site's lines, from the same KPI code as every other view.</p>
+      <p className="experiment-note">Each site's scenario with its own seed and replications; ± is the 95 % half-width. OEE is the mean over the site's lines, from the same KPI code as every other view; Recorded is the site's recording (if the network names one) summed by the live/recorded twin's KPI code.</p>
       <table className="experiment-table" data-testid="network-table">
-        <thead><tr><th>Site</th><th>Time zone</th>{ROWS.map((r) => <th key={r.key}>{r.label}</th>)}<th>OEE</th><th>Bottleneck</th></tr></thead>
+        <thead><tr><th>Site</th><th>Time zone</th>{ROWS.map((r) => <th key={r.key}>{r.label}</th>)}<th>OEE</th><th>Recorded</th><th>Bottleneck</th></tr></thead>
         <tbody>
           {sites.map((s) => {
             const p = plan.sites.find((x) => x.id === s.id)!;
@@ -49,6 +58,7 @@ export function NetworkView() {
                 <td>{p.timeZone}</td>
                 {ROWS.map((r) => <td key={r.key} data-testid={`site-${s.id}-${r.key}`}>{pm(s.summary.kpis.intervals[r.key], r.digits, r.scale)}</td>)}
                 <td data-testid={`site-${s.id}-oee`}>{siteOee(s.summary)}</td>
+                <td data-testid={`site-${s.id}-recorded`} title={p.recorded ? p.recorded.file : 'no recording for this site'}>{recordedCell(p.recorded)}</td>
                 <td>{s.summary.bottlenecks[0]?.id ?? '–'}</td>
               </tr>
             );

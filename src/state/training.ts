@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { isoAt } from '../model/calendar.ts';
 import type { Problem } from '../model/problem.ts';
-import type { PlaybackClock } from '../playback/clock.ts';
+import { SPEEDS, type PlaybackClock } from '../playback/clock.ts';
 import { createRecordingSource } from '../playback/recordingSource.ts';
 import type { TwinStateSource } from '../playback/stateSource.ts';
 import { createTraceSource } from '../playback/traceSource.ts';
@@ -56,6 +56,14 @@ export interface TrainingState {
 export type TrainingStore = ReturnType<typeof createTraining>;
 
 const EPSILON = 1e-6;
+/** Seconds a stretch of plant time between two pauses takes to play, whatever its length (the trainee may change the speed). */
+const SECONDS_PER_STRETCH = 20;
+
+/** The playback speed (one of the clock's steps) that plays `minutes` in about SECONDS_PER_STRETCH. */
+export function speedFor(minutes: number): number {
+  const wanted = (minutes * 60) / SECONDS_PER_STRETCH;
+  return SPEEDS.find((s) => s >= wanted) ?? SPEEDS[SPEEDS.length - 1]!;
+}
 
 /**
  * The Train workspace's session: a lesson played in the training worker from pause to pause. At
@@ -97,9 +105,14 @@ export function createTraining(deps: {
         deps.hideOthers?.();
         if (playback.getState().source !== source) playback.getState().setSource(source);
         deps.clock.seek(lastAt);
-        if (!get().reached) playback.getState().play();
+        if (!get().reached) {
+          playback.getState().setSpeed(speedFor(view.at - lastAt));
+          playback.getState().play();
+        }
       }
       if (view.kind === 'decision') void fetchProposal(view);
+      // An end at the time of the last decision needs no playing to get there.
+      if (view.kind === 'end' && get().reached) void get().proceed();
     };
 
     const fetchProposal = async (view: PauseView): Promise<void> => {

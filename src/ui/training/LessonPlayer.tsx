@@ -64,6 +64,9 @@ export function LessonPlayer() {
           </>
         )}
         {reached && view.kind === 'decision' && status === 'playing' && <DecisionForm view={view} />}
+        {reached && view.kind === 'end' && status === 'playing' && (
+          <button type="button" className="primary" data-testid="finish" onClick={() => { void trainingStore.getState().proceed(); }}>See the score</button>
+        )}
         {status === 'judging' && <p className="busy" role="status">Simulating every alternative to the end of the lesson…</p>}
         {status === 'feedback' && <DecisionFeedbackCard />}
         {status === 'finishing' && <p className="busy" role="status">Scoring the lesson and running the best run…</p>}

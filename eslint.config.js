@@ -5,7 +5,7 @@ import globals from 'globals';
 
 /*
  * Layers, lowest first; a folder imports only from layers below it (docs/ARCHITECTURE.md, "Folders"):
- *   pure core  src/model, src/sim, src/live, src/playback, src/experiment, src/training, solver/  — no DOM, React, three
+ *   pure core  src/model, src/sim, src/live, src/playback, src/experiment, src/mes, src/training, solver/  — no DOM, React, three
  *   workers    src/workers                                          — comlink entry points over the core
  *   state      src/state                                            — the app's stores (zustand), no rendering
  *   twin       src/twin                                             — the 3D scene: renders what it is given
@@ -26,7 +26,7 @@ const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patter
 // container) is allowed for the playback clock; its React binding is not.
 const pureCore = {
   ...restrict(
-    { group: UI_LIBRARIES, message: 'The pure core (src/model, src/sim, src/live, src/playback, src/experiment, solver) must not import UI libraries.' },
+    { group: UI_LIBRARIES, message: 'The pure core (src/model, src/sim, src/live, src/playback, src/experiment, src/training, solver) must not import UI libraries.' },
     { regex: '^zustand(/react.*)?$', message: 'The pure core may use zustand/vanilla, not its React binding.' },
     upwards('The pure core', ['workers', 'state', 'twin', 'ui', 'app']),
   ),
@@ -54,4 +54,21 @@ export default tseslint.config(
   { files: ['src/state/**/*.ts', 'src/state/**/*.tsx'], rules: restrict({ group: RENDERING, message: 'Stores hold state; rendering belongs to src/twin.' }, upwards('src/state', ['twin', 'ui', 'app'])) },
   { files: ['src/twin/**/*.ts', 'src/twin/**/*.tsx'], rules: restrict(upwards('src/twin (rendering only: what to draw comes in as props)', ['state', 'ui', 'app'])) },
   { files: ['src/ui/**/*.ts', 'src/ui/**/*.tsx'], rules: restrict(upwards('src/ui', ['app'])) },
+  // Publishing's core: besides the DOM, no storage, network or clock of its own — the CLI and the
+  // page inject them, so the same outbox logic runs (and is tested) everywhere.
+  {
+    files: ['src/mes/**/*.ts'],
+    rules: {
+      ...restrict(
+        { group: UI_LIBRARIES, message: 'src/mes is pure core: no UI libraries.' },
+        { regex: '^zustand', message: 'src/mes is pure core: no state container.' },
+        upwards('src/mes', ['workers', 'state', 'twin', 'ui', 'app']),
+        { group: ['node:*', 'fs', 'http', 'https', 'net'], message: 'src/mes runs in the page too: Node APIs belong in src/cli.' },
+      ),
+      'no-restricted-globals': [...pureCore['no-restricted-globals'], 'fetch', 'indexedDB', 'sessionStorage', 'XMLHttpRequest', 'WebSocket'],
+      'no-restricted-properties': ['error',
+        { object: 'Date', property: 'now', message: 'Use the injected clock.' },
+        { object: 'Math', property: 'random', message: 'Use the injected randomness.' }],
+    },
+  },
 );

@@ -5,6 +5,7 @@ import { benchRequest, startBench } from './benchMode.ts';
 import { startRouter } from './router.ts';
 import { exposeSimProbe } from './simProbe.ts';
 import { workspaces } from './workspaces.ts';
+import { publishSession } from '../state/publish/publishSession.ts';
 import { DEMO_PARTS } from '../state/demoStates.ts';
 import { demoStates, twinStore } from '../state/twinStore.ts';
 import './app.css';
@@ -14,6 +15,8 @@ twinStore.subscribe((state) => {
   document.title = name ? `${name} — Plant Twin` : 'Plant Twin';
 });
 exposeSimProbe();
+// Approved versions still on their way resume after a reload, whichever workspace is open.
+void publishSession.getState().start();
 
 const params = new URLSearchParams(location.search);
 const bench = benchRequest(location.search);

@@ -1,4 +1,7 @@
 import path from 'node:path';
+import { loadExperimentText } from '../experiment/loadExperiment.ts';
+import { loadNetworkText } from '../experiment/loadNetwork.ts';
+import { loadPartText } from '../experiment/partFile.ts';
 import {
   loadDispatchListText, loadPlantFile, loadScheduleText, parseStateCsv, parseStateJsonLines, type Plant,
 } from '../model/load.ts';
@@ -11,13 +14,16 @@ import { loadAnswersText } from '../training/loadLesson.ts';
 import { fsLessonFiles } from './fsLessonFiles.ts';
 import { fsLayoutResolver, readTextFile } from './fsResolver.ts';
 
-export type InputKind = 'layout' | 'scenario' | 'schedule' | 'dispatch-list' | 'recording' | 'lesson' | 'lesson-answers' | 'unknown';
+export type InputKind = 'layout' | 'scenario' | 'schedule' | 'dispatch-list' | 'recording' | 'experiment' | 'experiment-part' | 'network' | 'lesson' | 'lesson-answers' | 'unknown';
 
 export type InputValue =
   | { kind: 'plant'; plant: Plant }
   | { kind: 'schedule'; schedule: Schedule }
   | { kind: 'dispatch-list'; dispatchList: DispatchList }
   | { kind: 'recording'; events: number; badLines: number }
+  | { kind: 'experiment'; systems: number }
+  | { kind: 'experiment-part'; replications: number }
+  | { kind: 'network'; sites: number }
   | { kind: 'lesson'; lesson: Lesson; source: LessonSource }
   | { kind: 'lesson-answers'; answers: LessonAnswers };
 
@@ -35,6 +41,9 @@ const FORMAT_KINDS: Record<string, InputKind> = {
   'plant-twin/scenario': 'scenario',
   'plant-twin/schedule': 'schedule',
   'plant-twin/dispatch': 'dispatch-list',
+  'plant-twin/experiment': 'experiment',
+  'plant-twin/experiment-part': 'experiment-part',
+  'plant-twin/network': 'network',
   'plant-twin/lesson': 'lesson',
   'plant-twin/lesson-answers': 'lesson-answers',
 };
@@ -78,6 +87,24 @@ export async function loadInputFile(file: string): Promise<InputFile> {
     const loaded = loadDispatchListText(text, file);
     return loaded.ok
       ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, dispatchList: loaded.value } }
+      : { file, kind, problems: loaded.problems, warnings: [] };
+  }
+  if (kind === 'experiment') {
+    const loaded = await loadExperimentText(text, file, fsLayoutResolver);
+    return loaded.ok
+      ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, systems: loaded.value.systems.length } }
+      : { file, kind, problems: loaded.problems, warnings: [] };
+  }
+  if (kind === 'network') {
+    const loaded = await loadNetworkText(text, file, fsLayoutResolver);
+    return loaded.ok
+      ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, sites: loaded.value.sites.length } }
+      : { file, kind, problems: loaded.problems, warnings: [] };
+  }
+  if (kind === 'experiment-part') {
+    const loaded = loadPartText(text, file);
+    return loaded.ok
+      ? { file, kind, problems: [], warnings: [], value: { kind, replications: loaded.value.systems.reduce((a, s) => a + s.records.length, 0) } }
       : { file, kind, problems: loaded.problems, warnings: [] };
   }
   if (kind === 'lesson') {

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { Experiment, JsonValue } from '../experiment/experimentSchema.ts';
+import { Network } from '../experiment/networkSchema.ts';
+import { ExperimentPart } from '../experiment/partFile.ts';
 import { Distribution, Id, IsoDateTime } from '../model/common.ts';
 import { Layout } from '../model/layoutSchema.ts';
 import { Scenario } from '../model/scenarioSchema.ts';
@@ -6,6 +9,9 @@ import { DispatchList, Schedule } from '../model/scheduleSchema.ts';
 import { StateEvent } from '../model/stateEventSchema.ts';
 import { Heartbeat } from '../model/heartbeatSchema.ts';
 import { RecordingMapping } from '../model/recordingMappingSchema.ts';
+import { AuditEntry } from '../mes/auditEntry.ts';
+import { MesAnswer } from '../mes/mesAnswer.ts';
+import { ApprovedVersion } from '../mes/version.ts';
 import { LessonAnswers } from '../training/answersSchema.ts';
 import { Lesson } from '../training/lessonSchema.ts';
 
@@ -18,12 +24,18 @@ export const PUBLISHED_SCHEMAS = [
   { file: 'recording-mapping.schema.json', schema: RecordingMapping, id: 'urn:plant-twin:schema:recording-mapping:1' },
   { file: 'schedule.schema.json', schema: Schedule, id: 'urn:plant-twin:schema:schedule:1' },
   { file: 'dispatch-list.schema.json', schema: DispatchList, id: 'urn:plant-twin:schema:dispatch-list:1' },
+  { file: 'experiment.schema.json', schema: Experiment, id: 'urn:plant-twin:schema:experiment:1' },
+  { file: 'experiment-part.schema.json', schema: ExperimentPart, id: 'urn:plant-twin:schema:experiment-part:1' },
+  { file: 'network.schema.json', schema: Network, id: 'urn:plant-twin:schema:network:1' },
+  { file: 'audit-entry.schema.json', schema: AuditEntry, id: 'urn:plant-twin:schema:audit-entry:1' },
+  { file: 'mes-version.schema.json', schema: ApprovedVersion, id: 'urn:plant-twin:schema:mes-version:1' },
+  { file: 'mes-answer.schema.json', schema: MesAnswer, id: 'urn:plant-twin:schema:mes-answer:1' },
   { file: 'lesson.schema.json', schema: Lesson, id: 'urn:plant-twin:schema:lesson:1' },
   { file: 'lesson-answers.schema.json', schema: LessonAnswers, id: 'urn:plant-twin:schema:lesson-answers:1' },
 ] as const;
 
 // Shared building blocks become named $defs instead of being repeated inline at every use.
-const NAMED_DEFS = new Map<z.core.$ZodType, string>([[Id, 'Id'], [IsoDateTime, 'IsoDateTime'], [Distribution, 'Distribution']]);
+const NAMED_DEFS = new Map<z.core.$ZodType, string>([[Id, 'Id'], [IsoDateTime, 'IsoDateTime'], [Distribution, 'Distribution'], [JsonValue, 'JsonValue']]);
 
 function metadataWithDefNames(): z.core.$ZodRegistry<Record<string, unknown>> {
   const registry = z.registry<Record<string, unknown>>();

@@ -98,6 +98,10 @@ Exit codes: 0 published, 1 scenario invalid or broker unreachable, 2 usage error
       output.err(`plant-twin live-sim: ${input.file} is a ${input.kind}; live-sim reads a scenario (it names its layout)`);
       return EXIT_USAGE;
     }
+    if (plant.scenario.experiment.dispatching === 'schedule') {
+      output.err(`plant-twin live-sim: ${input.file} dispatches by "schedule", and live-sim takes no schedule to follow; set experiment.dispatching to FIFO, EDD, SPT or ATCS`);
+      return EXIT_USAGE;
+    }
     const result = simulatePlant(plant, { trace: true, seed: seed as number | undefined, horizon: horizon as number | undefined, warmup: 0 });
     const enterprise = topicSegment(typeof values.enterprise === 'string' ? values.enterprise : plant.layout.enterprise ?? 'plant-twin');
     const messages = traceMessages(result.trace!, stateTopics(plant.layout, enterprise), Date.parse(plant.scenario.start));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { EXIT_OK, EXIT_USAGE, type Command, type Output } from './command.ts';
+import { experimentCommand } from './experimentCommand.ts';
 import { helpText, usageSummary } from './help.ts';
 import { inspectCommand } from './inspectCommand.ts';
 import { lessonCommand } from './lessonCommand.ts';
@@ -10,6 +11,11 @@ import { mapRecordingCommand, simulateFromCommand } from './recordingCommands.ts
 import { scheduleCommand } from './scheduleCommand.ts';
 import { simulateCommand } from './simulateCommand.ts';
 import { validateCommand } from './validateCommand.ts';
+import { approveCommand } from './approveCommand.ts';
+import { auditCommand } from './auditCommand.ts';
+import { exportCommand } from './exportCommand.ts';
+import { mesReceiverCommand } from './mesReceiverCommand.ts';
+import { publishCommand } from './publishCommand.ts';
 
 /** The command table: a new command is a file exporting a Command and a line here. */
 export const COMMANDS: readonly Command[] = [
@@ -18,9 +24,15 @@ export const COMMANDS: readonly Command[] = [
   recordCommand,
   simulateCommand,
   scheduleCommand,
+  experimentCommand,
   liveSimCommand,
   mapRecordingCommand,
   simulateFromCommand,
+  exportCommand,
+  approveCommand,
+  publishCommand,
+  auditCommand,
+  mesReceiverCommand,
   lessonCommand,
 ];
 

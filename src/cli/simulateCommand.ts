@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { formatProblem } from '../model/problem.ts';
 import type { Schedule } from '../model/scheduleSchema.ts';
 import type { DispatchRule } from '../sim/plant/dispatching.ts';
+import { ALL_DISTURBANCES, NO_DISTURBANCES, type Disturbances } from '../sim/plant/plantRun.ts';
 import { summariseReplications } from '../sim/plant/replicatePlant.ts';
 import type { PlantResult } from '../sim/plant/results.ts';
 import { simulatePlant } from '../sim/plant/simulatePlant.ts';
@@ -11,6 +12,23 @@ import { loadInputFile } from './inputFile.ts';
 import { progressBar, simulateReport } from './simulateReport.ts';
 
 const RULES: readonly DispatchRule[] = ['FIFO', 'EDD', 'SPT', 'ATCS', 'schedule'];
+/** Names of the disturbance classes on the command line, and the option each switches. */
+const DISTURBANCES: Readonly<Record<string, keyof Disturbances>> = {
+  failures: 'failures', processing: 'processingTime', yield: 'yield', release: 'lateRelease',
+};
+
+/** `--without a,b` as the disturbances left on; an error message for an unknown class. */
+function disturbancesOption(without: unknown, deterministic: unknown): Disturbances | string {
+  if (deterministic === true) return { ...NO_DISTURBANCES };
+  const on: Disturbances = { ...ALL_DISTURBANCES };
+  if (without === undefined) return on;
+  for (const name of String(without).split(',').map((n) => n.trim()).filter((n) => n !== '')) {
+    const key = DISTURBANCES[name];
+    if (!key) return `--without takes a comma-separated list of ${Object.keys(DISTURBANCES).join(', ')}, found "${name}"`;
+    on[key] = false;
+  }
+  return on;
+}
 
 /** A number option: undefined when absent, an error message when malformed. */
 function numberOption(value: unknown, name: string, check: (n: number) => boolean, expected: string): number | string | undefined {
@@ -57,6 +75,8 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
     schedule: { type: 'string' },
     json: { type: 'boolean' },
     trace: { type: 'string' },
+    without: { type: 'string' },
+    deterministic: { type: 'boolean' },
   },
   optionHelp: {
     reps: 'number of replications (default: the scenario\'s)',
@@ -67,6 +87,8 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
     schedule: 'a schedule file to follow (implies --dispatching schedule)',
     json: 'print the summary and every replication\'s results as JSON',
     trace: 'write the trace of replication 0 to this binary file (layout in docs/SIMULATION.md)',
+    without: `switch random disturbances off, a comma-separated list of ${Object.keys(DISTURBANCES).join(', ')} (docs/SIMULATION.md)`,
+    deterministic: 'switch every random disturbance off: the plan\'s model (one replication is enough)',
   },
   async run({ values, positionals }, output) {
     if (positionals.length !== 1) {
@@ -78,7 +100,8 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
     const horizon = numberOption(values.horizon, 'horizon', (n) => Number.isFinite(n) && n > 0, 'minutes > 0');
     const warmup = numberOption(values.warmup, 'warmup', (n) => Number.isFinite(n) && n >= 0, 'minutes ≥ 0');
     const dispatching = values.schedule !== undefined ? 'schedule' : values.dispatching;
-    const bad = [reps, seed, horizon, warmup].find((v) => typeof v === 'string')
+    const disturbances = disturbancesOption(values.without, values.deterministic);
+    const bad = [reps, seed, horizon, warmup, disturbances].find((v) => typeof v === 'string')
       ?? (dispatching !== undefined && !RULES.includes(dispatching as DispatchRule) ? `--dispatching must be one of ${RULES.join(', ')}, found "${String(dispatching)}"` : undefined);
     if (typeof bad === 'string') {
       output.err(`plant-twin simulate: ${bad} (see plant-twin simulate --help)`);
@@ -114,7 +137,12 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
       warmup: (warmup as number | undefined) ?? experiment.warmup,
       dispatching: (dispatching as DispatchRule | undefined) ?? experiment.dispatching,
       schedule,
+      disturbances: disturbances as Disturbances,
     };
+    if (settings.dispatching === 'schedule' && !schedule) {
+      output.err(`plant-twin simulate: ${input.file} dispatches by "schedule" but no schedule was given: add --schedule FILE, or choose another rule with --dispatching`);
+      return EXIT_USAGE;
+    }
     if (settings.warmup >= settings.horizon) {
       output.err(`plant-twin simulate: the warm-up (${settings.warmup} min) must be shorter than the horizon (${settings.horizon} min), or nothing is measured`);
       return EXIT_USAGE;

@@ -1,5 +1,6 @@
 import type { Interval } from '../sim/confidence.ts';
 import type { ReplicationSummary } from '../sim/plant/replicatePlant.ts';
+import type { PlantResult } from '../sim/plant/results.ts';
 
 export interface ReportContext {
   file: string;
@@ -44,6 +45,7 @@ export function simulateReport(summary: ReplicationSummary, ctx: ReportContext):
     `Bottleneck: ${top
       ? `${top.id} (top in ${top.replications} of ${summary.replications} replications, ${(top.meanShare * 100).toFixed(1)} % of the time; active period method)`
       : 'none (nothing was active)'}`,
+    ...irregularities(summary.runs),
     '',
     ...table([
       ['equipment', 'utilisation %', 'availability %', 'performance %', 'quality %', 'OEE %', 'bottleneck %', 'energy kWh'],
@@ -59,6 +61,39 @@ export function simulateReport(summary: ReplicationSummary, ctx: ReportContext):
     ]),
   ];
   return lines.join('\n');
+}
+
+const mean = (runs: readonly PlantResult[], of: (r: PlantResult) => number): number => runs.reduce((s, r) => s + of(r), 0) / runs.length;
+const fmt = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(1));
+
+/** Lines on what did not go as intended: disturbances switched off, schedule deviations, overruns, stalls. */
+export function irregularities(runs: readonly PlantResult[]): string[] {
+  const first = runs[0];
+  if (!first) return [];
+  const lines: string[] = [];
+  const off = Object.entries(first.disturbances).filter(([, on]) => !on).map(([name]) => name);
+  if (off.length > 0) lines.push(`Disturbances switched off: ${off.join(', ')}`);
+  const follow = first.follow;
+  if (follow) {
+    const d = (key: keyof NonNullable<PlantResult['follow']>['deviations']): string => fmt(mean(runs, (r) => r.follow!.deviations[key]));
+    const lateMean = mean(runs, (r) => r.follow!.deviations.lateMinutes) / Math.max(1e-9, mean(runs, (r) => r.follow!.deviations.late));
+    lines.push(
+      `Schedule ${follow.schedule}: ${follow.entries} entries; per replication ${fmt(mean(runs, (r) => r.follow!.started))} started, ` +
+        `${fmt(mean(runs, (r) => r.follow!.matched))} exactly as planned (start, end and changeover)`,
+      `  deviations per replication: ${d('late')} late (mean ${Number.isFinite(lateMean) ? lateMean.toFixed(0) : 0} min), ${d('outOfSequence')} out of sequence, ` +
+        `${d('early')} early (room wanted), ${d('setupChanged')} changeovers changed, ${d('partialBatches')} partial batches, ${d('unlisted')} unlisted jobs, ` +
+        `${d('skipped')} skipped, ${d('notStarted')} not started; ${follow.deviations.ignored} entries ignored (not in this plant)`,
+    );
+  }
+  const overruns = mean(runs, (r) => r.overruns);
+  if (overruns > 0) lines.push(`Uninterruptible runs over their window (no window ahead was long enough): ${fmt(overruns)} per replication`);
+  const stalled = runs.filter((r) => r.stall);
+  if (stalled.length > 0) {
+    const s = stalled[0]!.stall!;
+    lines.push(`STALLED in ${stalled.length} of ${runs.length} replications: e.g. replication ${stalled[0]!.replication} made no progress from minute ${fmt(s.since)} ` +
+      `(day ${(s.since / 1440).toFixed(1)}) to the end with ${s.lots} lots in the plant, held at ${s.equipment.join(', ')} (docs/SIMULATION.md, "Stalls")`);
+  }
+  return lines;
 }
 
 /** "[#########           ]  45 %" for a terminal progress line. */

@@ -7,6 +7,9 @@ function detail(input: InputFile): string {
     const bad = input.value.badLines ? `, ${input.value.badLines} bad lines` : '';
     return ` (recording, ${input.value.events} events${bad})`;
   }
+  if (input.value?.kind === 'experiment') return ` (experiment, ${input.value.systems} systems)`;
+  if (input.value?.kind === 'network') return ` (network, ${input.value.sites} sites)`;
+  if (input.value?.kind === 'experiment-part') return ` (experiment part, ${input.value.replications} replications)`;
   return input.kind === 'unknown' ? '' : ` (${input.kind})`;
 }
 
@@ -20,8 +23,10 @@ Checks each file and prints "ok" or one line per problem:
 Warnings are printed as "warning: " lines and do not make a file invalid.
 
 JSON files are recognised by their "format" field (plant-twin/layout, plant-twin/scenario,
-plant-twin/schedule, plant-twin/dispatch, plant-twin/lesson, plant-twin/lesson-answers);
-machine-state recordings by extension (.csv, .jsonl).
+plant-twin/schedule, plant-twin/dispatch, plant-twin/experiment, plant-twin/experiment-part,
+plant-twin/network, plant-twin/lesson, plant-twin/lesson-answers); machine-state recordings by
+extension (.csv, .jsonl). An experiment is checked with every system it defines (its changes
+applied, each result checked as a scenario file).
 A scenario's layout is read from its "layout" path, relative to the scenario file; a lesson's
 scenario or recording from its "source", relative to the lesson, and checked with it.
 

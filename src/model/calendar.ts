@@ -9,9 +9,30 @@ export type Interval = readonly [number, number];
 const DAY_MS = 86_400_000;
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
 
-function clockMinutes(hhmm: string): number {
+export function clockMinutes(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number);
   return (h ?? 0) * 60 + (m ?? 0);
+}
+
+/** A shift as minutes from the midnight of the day it starts: an end not after the start is the next day. */
+export function shiftMinutes(shift: { start: string; end: string }): Interval {
+  const s = clockMinutes(shift.start);
+  const e = clockMinutes(shift.end);
+  return [s, e <= s ? e + 1440 : e];
+}
+
+/**
+ * A break of a shift, as minutes from the midnight of the day the shift starts: it begins at the
+ * first such clock time at or after the shift's start (after midnight when earlier), and ends at
+ * the first such clock time after it begins. A break that does not then lie within its shift is
+ * refused by the validator (calendarChecks.ts), never dropped.
+ */
+export function breakMinutes(shiftStart: number, b: { start: string; end: string }): Interval {
+  let bs = clockMinutes(b.start);
+  if (bs < shiftStart) bs += 1440;
+  let be = clockMinutes(b.end) + (bs >= 1440 ? 1440 : 0);
+  if (be <= bs) be += 1440;
+  return [bs, be];
 }
 
 /** Offset of an ISO date-time in minutes ("Z" → 0); clock times in calendars are read in this offset. */
@@ -70,14 +91,9 @@ export function workingIntervals(calendar: Calendar, startIso: string, horizon: 
     const dayStart = (midnight - localStartMs) / 60_000;
     for (const shift of calendar.shifts) {
       if (!shift.days.includes(weekday)) continue;
-      const s = clockMinutes(shift.start);
-      let e = clockMinutes(shift.end);
-      if (e <= s) e += 1440;
-      const breaks = shift.breaks.map(({ start, end }): Interval => {
-        let bs = clockMinutes(start);
-        if (bs < s) bs += 1440;
-        let be = clockMinutes(end);
-        if (be <= bs) be += 1440;
+      const [s, e] = shiftMinutes(shift);
+      const breaks = shift.breaks.map((b): Interval => {
+        const [bs, be] = breakMinutes(s, b);
         return [dayStart + bs, dayStart + be];
       });
       for (const [ps, pe] of subtract([dayStart + s, dayStart + e], breaks)) {
@@ -99,4 +115,45 @@ export function workingIntervals(calendar: Calendar, startIso: string, horizon: 
 
 export function totalMinutes(intervals: readonly Interval[]): number {
   return intervals.reduce((sum, [s, e]) => sum + (e - s), 0);
+}
+
+/** Sorted, disjoint intervals minus windows (any order, may overlap). */
+export function subtractWindows(intervals: readonly Interval[], windows: readonly (readonly [number, number])[]): Interval[] {
+  const cuts = [...windows].sort((a, b) => a[0] - b[0]);
+  const out: Interval[] = [];
+  let k = 0;
+  for (const [s0, e] of intervals) {
+    let s = s0;
+    while (k < cuts.length && cuts[k]![1] <= s) k++;
+    for (let j = k; j < cuts.length && cuts[j]![0] < e; j++) {
+      const [cs, ce] = cuts[j]!;
+      if (cs > s) out.push([s, cs]);
+      s = Math.max(s, ce);
+      if (s >= e) break;
+    }
+    if (s < e) out.push([s, e]);
+  }
+  return out;
+}
+
+/** A planned stop: from `start` for `duration` minutes, again every `repeatEvery` minutes (Infinity: once). */
+export interface RepeatingWindow {
+  start: number;
+  duration: number;
+  repeatEvery: number;
+}
+
+/** [start, end) windows of `items` that overlap [from, to), repeats expanded, sorted by start. */
+export function expandWindows(items: readonly RepeatingWindow[], from: number, to: number): [number, number][] {
+  const windows: [number, number][] = [];
+  for (const m of items) {
+    let k = 0;
+    if (m.repeatEvery < Infinity && m.start + m.duration <= from) k = Math.floor((from - m.start - m.duration) / m.repeatEvery) + 1;
+    for (; ; k++) {
+      const start = m.start + k * (m.repeatEvery < Infinity ? m.repeatEvery : 0);
+      if (start >= to || (k > 0 && m.repeatEvery === Infinity)) break;
+      if (start + m.duration > from) windows.push([start, start + m.duration]);
+    }
+  }
+  return windows.sort((a, b) => a[0] - b[0]);
 }

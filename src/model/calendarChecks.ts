@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { totalMinutes, workingIntervals } from './calendar.ts';
+import { breakMinutes, shiftMinutes, totalMinutes, workingIntervals } from './calendar.ts';
 import type { Findings } from './findings.ts';
 import type { Calendar, Scenario } from './scenarioSchema.ts';
 
@@ -8,22 +8,12 @@ type CalendarT = z.infer<typeof Calendar>;
 /** Working time is looked for within the horizon, but at most a year: enough to show a calendar works, and bounded. */
 const LOOK_AHEAD = 366 * 1440;
 
-function clock(hhmm: string): number {
-  const [h, m] = hhmm.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-}
-
-/** A break belongs to the shift it is listed under, read the way calendar.ts reads it (after midnight when earlier than the start). */
+/** A break belongs to the shift it is listed under, read the way calendar.ts reads it (breakMinutes). */
 function checkBreaks(calendar: CalendarT, path: string, f: Findings): void {
   calendar.shifts.forEach((shift, s) => {
-    const start = clock(shift.start);
-    let end = clock(shift.end);
-    if (end <= start) end += 1440;
+    const [start, end] = shiftMinutes(shift);
     shift.breaks.forEach((b, k) => {
-      let bs = clock(b.start);
-      if (bs < start) bs += 1440;
-      let be = clock(b.end);
-      if (be <= bs) be += 1440;
+      const [bs, be] = breakMinutes(start, b);
       if (bs < start || be > end) {
         f.error(`${path}.shifts[${s}].breaks[${k}]`, `a break within its shift ${shift.start}–${shift.end}`, `${b.start}–${b.end}`,
           'move the break into the shift, or list it under the shift it belongs to');

@@ -5,6 +5,8 @@ import { checkRoutings } from './routingChecks.ts';
 import type { Scenario } from './scenarioSchema.ts';
 import { checkSetupMatrices } from './setupChecks.ts';
 import { checkStartState } from './startStateChecks.ts';
+import { checkDistribution } from './distributionChecks.ts';
+import { checkUninterruptible } from './uninterruptibleChecks.ts';
 
 /** Equipment id → indices of the products whose routing lists it as eligible. */
 function productsOnEquipment(s: Scenario): Map<string, number[]> {
@@ -30,6 +32,10 @@ function checkProductsAndOrders(s: Scenario, f: Findings): void {
       f.error(`orders[${i}].due`, `a due date-time at or after the release (${o.release})`, JSON.stringify(o.due), 'swap release and due, or correct the date');
     }
   });
+  s.releaseDelays.forEach((d, i) => {
+    d.products?.forEach((p, k) => f.reference(`releaseDelays[${i}].products[${k}]`, p, products, 'the id of a product in products[]', 'product'));
+    checkDistribution(d.delay, `releaseDelays[${i}].delay`, f);
+  });
 }
 
 function checkExperiment(s: Scenario, f: Findings): void {
@@ -51,5 +57,6 @@ export function checkScenario(s: Scenario, layout: LayoutIndex | undefined, f: F
   checkSetupMatrices(s, { productsOn: productsOnEquipment(s), layout }, f);
   checkResources(s, layout, f);
   checkStartState(s, layout, f);
+  checkUninterruptible(s, f);
   checkExperiment(s, f);
 }

@@ -23,6 +23,8 @@ export const Operation = z.object({
   equipment: z.array(EligibleEquipment).min(1).describe('Eligible equipment, each with its own processing time'),
   setupSkill: Id.optional().describe('Operator skill a changeover on this operation needs'),
   runSkill: Id.optional().describe('Operator skill the operation needs while it runs'),
+  uninterruptible: z.boolean().default(false)
+    .describe('Once started, the run may not be interrupted by a shift end, a break or planned maintenance (sterilisation, heat treatment, curing): it starts only where it fits in one working window'),
   yield: Fraction.default(1).describe('Share of units that come out good'),
   rework: z.object({ fraction: Fraction, operation: Id }).strict().optional()
     .describe('Share of the non-good units sent back to an earlier operation of the same routing (the rest are scrap)'),
@@ -45,6 +47,12 @@ export const BatchEquipment = z.object({
   by: z.string().min(1).default('family').describe('Only units with the same value of this attribute share a batch'),
   maxWait: Minutes.optional().describe('Start a partial batch after this many minutes of waiting'),
 }).strict();
+
+export const ReleaseDelay = z.object({
+  products: z.array(Id).min(1).optional().describe('Products whose orders this applies to; absent = every product'),
+  probability: Fraction.default(1).describe('Share of those orders whose material comes late'),
+  delay: Distribution.describe('Minutes by which a late order is released after its release date-time'),
+}).strict().describe('Material that comes late: a random delay of order releases (a disturbance the simulator can switch off)');
 
 export const Order = z.object({
   id: Id,
@@ -152,6 +160,8 @@ export const Scenario = z.object({
   setupMatrices: z.array(SetupMatrix).default([]),
   batchEquipment: z.array(BatchEquipment).default([]),
   orders: z.array(Order).default([]),
+  releaseDelays: z.array(ReleaseDelay).default([])
+    .describe('Late material: an order matching several entries takes the first; none = orders are released on time'),
   calendars: z.array(Calendar).min(1),
   equipmentCalendars: z.object({
     default: Id,

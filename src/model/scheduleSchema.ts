@@ -18,6 +18,8 @@ export const ScheduledOperation = z.object({
   setup: z.object({ from: z.string().nullable(), to: z.string(), minutes: Minutes, start: IsoDateTime }).strict().optional()
     .describe('The changeover right before this operation, if any'),
   batch: Id.optional().describe('Operations with the same batch id run together on batch equipment'),
+  quantity: z.number().int().positive().optional()
+    .describe('Units of the order this entry covers; absent = the whole order. Several entries of one order and operation split it (e.g. over batches)'),
   frozen: z.boolean().default(false).describe('Already running when planned; the solver must not move it'),
   locked: z.boolean().default(false).describe('Placed by hand; the solver must not move it'),
 }).strict();

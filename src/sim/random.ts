@@ -16,13 +16,25 @@
 const MASK64 = (1n << 64n) - 1n;
 const TWO_POW_MINUS_53 = 1 / 9007199254740992;
 
+const TWO_POW_32 = 4294967296;
+
+/**
+ * FNV-1a 64 of the UTF-16 code units, on two 32-bit halves in doubles (every product stays below
+ * 2^53, so it is exact): the same hash as BigInt arithmetic, without allocating a BigInt per
+ * character, which was a tenth of a replication's set-up (a hundred streams each).
+ * The prime is 2^40 + 435, so hash × prime mod 2^64 = lo·435 + 2^32·(hi·435 + lo·256 + carry).
+ */
 function fnv1a64(text: string): bigint {
-  let hash = 0xcbf29ce484222325n;
+  let hi = 0xcbf29ce4;
+  let lo = 0x84222325;
   for (let i = 0; i < text.length; i++) {
-    hash ^= BigInt(text.charCodeAt(i));
-    hash = (hash * 0x100000001b3n) & MASK64;
+    lo = (lo ^ text.charCodeAt(i)) >>> 0;
+    const low = lo * 435;
+    const carry = Math.floor(low / TWO_POW_32);
+    hi = (hi * 435 + lo * 256 + carry) % TWO_POW_32;
+    lo = low % TWO_POW_32;
   }
-  return hash;
+  return (BigInt(hi) << 32n) | BigInt(lo);
 }
 
 function splitMix64(state: bigint): { state: bigint; output: bigint } {

@@ -39,6 +39,8 @@ export type ComparisonStore = ReturnType<typeof createLayoutComparison>;
  */
 export function createLayoutComparison(twin: TwinStore, editor: StoreApi<EditorState>, pool: () => SimPool, replications: () => number) {
   let runId = 0;
+  /** This comparison's run only: Simulate and Simulate-from-here keep theirs. */
+  let abort: AbortController | undefined;
   const store = createStore<ComparisonState>()((set, get) => ({
     status: 'idle',
     progress: 0,
@@ -66,10 +68,13 @@ export function createLayoutComparison(twin: TwinStore, editor: StoreApi<EditorS
       }
       const n = replications();
       const workers = pool();
+      abort?.abort();
+      abort = new AbortController();
+      const signal = abort.signal;
       try {
-        const base = await workers.replicate({ ...plant, layout: original }, { replications: n }, (f) => { if (id === runId) set({ progress: f / 2 }); });
+        const base = await workers.replicate({ ...plant, layout: original }, { replications: n }, (f) => { if (id === runId) set({ progress: f / 2 }); }, signal);
         if (id !== runId) return;
-        const candidate = await workers.replicate(checked.value, { replications: n }, (f) => { if (id === runId) set({ progress: 0.5 + f / 2 }); });
+        const candidate = await workers.replicate(checked.value, { replications: n }, (f) => { if (id === runId) set({ progress: 0.5 + f / 2 }); }, signal);
         if (id !== runId) return;
         set({ status: 'done', progress: 1, rows: kpiDeltas(base, candidate), replications: base.replications, seed: base.seed });
       } catch (error) {
@@ -80,7 +85,7 @@ export function createLayoutComparison(twin: TwinStore, editor: StoreApi<EditorS
     cancel() {
       if (get().status !== 'running') return;
       runId++;
-      pool().cancel();
+      abort?.abort();
       set({ status: 'cancelled' });
     },
     close() {

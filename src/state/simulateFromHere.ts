@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { buildSnapshot, scenarioFromSnapshot, type Observed } from '../live/snapshot.ts';
 import type { ReplicationSummary } from '../sim/plant/replicatePlant.ts';
-import type { SimPool } from '../workers/simPool.ts';
+import { endOfFailedRun, type SimPool } from '../workers/simPool.ts';
 import type { TwinStore } from './store.ts';
 
 /** What the twin shows now, and of when: live states, or a recording at the timeline cursor. */
@@ -12,7 +12,7 @@ export interface Observation {
 }
 
 export interface FromHereState {
-  status: 'idle' | 'running' | 'done' | 'failed';
+  status: 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
   progress: number;
   hours: number;
   replications: number;
@@ -22,6 +22,8 @@ export interface FromHereState {
   error: string | undefined;
   setHours(hours: number): void;
   run(): Promise<void>;
+  /** Stops this run only (Simulate and Compare on the same pool keep going). */
+  cancel(): void;
 }
 
 export type FromHereStore = ReturnType<typeof createFromHere>;
@@ -32,8 +34,9 @@ export type FromHereStore = ReturnType<typeof createFromHere>;
  */
 export function createFromHere(twin: TwinStore, observe: () => Observation | undefined, pool: () => SimPool) {
   let runId = 0;
+  let abort: AbortController | undefined;
   return createStore<FromHereState>()((set, get) => ({
-    status: 'idle', progress: 0, hours: 8, replications: 10, started: undefined, summary: undefined, error: undefined,
+    status: 'idle', progress: 0, hours: 8, replications: twin.getState().plant?.scenario?.experiment.replications ?? 10, started: undefined, summary: undefined, error: undefined,
     setHours: (hours) => set({ hours: Math.max(1, Math.min(24 * 14, Math.floor(hours) || 1)) }),
     async run() {
       const plant = twin.getState().plant;
@@ -46,12 +49,23 @@ export function createFromHere(twin: TwinStore, observe: () => Observation | und
       const { snapshot, dropped } = buildSnapshot(plant.scenario, plant.layout, seen.states, seen.timeIso);
       const scenario = scenarioFromSnapshot(plant.scenario, snapshot, get().hours);
       set({ status: 'running', progress: 0, error: undefined, summary: undefined, started: { from: seen.from, timeIso: seen.timeIso, equipment: snapshot.equipment.length, dropped } });
+      abort?.abort();
+      abort = new AbortController();
+      // The scenario's replication count, as the CLI's simulate-from uses it.
+      const replications = plant.scenario.experiment.replications;
+      set({ replications });
       try {
-        const summary = await pool().replicate({ ...plant, scenario }, { replications: get().replications }, (f) => { if (id === runId) set({ progress: f }); });
+        const summary = await pool().replicate({ ...plant, scenario }, { replications }, (f) => { if (id === runId) set({ progress: f }); }, abort.signal);
         if (id === runId) set({ status: 'done', progress: 1, summary });
       } catch (error) {
-        if (id === runId) set({ status: 'failed', error: error instanceof Error ? error.message : String(error) });
+        if (id === runId) set(endOfFailedRun(error));
       }
+    },
+    cancel() {
+      if (get().status !== 'running') return;
+      runId++;
+      abort?.abort();
+      set({ status: 'cancelled' });
     },
   }));
 }

@@ -40,6 +40,8 @@ export type SimulationStore = ReturnType<typeof createSimulation>;
  */
 export function createSimulation(twin: TwinStore, playback: PlaybackStore, pool: () => SimPool, hideOthers: () => void = () => {}) {
   let runId = 0;
+  /** This store's run: cancelling it leaves Compare and Simulate-from-here running on the shared pool. */
+  let abort: AbortController | undefined;
 
   const store = createStore<SimulationState>()((set, get) => {
     const place = () => {
@@ -55,7 +57,7 @@ export function createSimulation(twin: TwinStore, playback: PlaybackStore, pool:
     return {
       status: 'idle',
       progress: 0,
-      replications: 10,
+      replications: twin.getState().plant?.scenario?.experiment.replications ?? 10,
       summary: undefined,
       traced: undefined,
       error: undefined,
@@ -74,10 +76,12 @@ export function createSimulation(twin: TwinStore, playback: PlaybackStore, pool:
         let repsDone = 0;
         const show = () => { if (id === runId) set({ progress: (traceDone + repsDone * n) / (n + 1) }); };
         const workers = pool();
+        abort?.abort();
+        abort = new AbortController();
         try {
           const [result, summary] = await Promise.all([
-            workers.simulate(plant, { replication: 0, trace: true }, (f) => { traceDone = f; show(); }),
-            workers.replicate(plant, { replications: n }, (f) => { repsDone = f; show(); }),
+            workers.simulate(plant, { replication: 0, trace: true }, (f) => { traceDone = f; show(); }, abort.signal),
+            workers.replicate(plant, { replications: n }, (f) => { repsDone = f; show(); }, abort.signal),
           ]);
           if (id !== runId) return;
           set({ status: 'done', progress: 1, summary, traced: { result, hash: traceHash(result.trace!) } });
@@ -90,7 +94,7 @@ export function createSimulation(twin: TwinStore, playback: PlaybackStore, pool:
       cancel() {
         if (get().status !== 'running') return;
         runId++;
-        pool().cancel();
+        abort?.abort();
         set({ status: 'cancelled' });
       },
       showTrace() {
@@ -110,7 +114,9 @@ export function createSimulation(twin: TwinStore, playback: PlaybackStore, pool:
     const showing = source !== undefined && playback.getState().source === source;
     if (!sameFiles) {
       if (store.getState().status === 'running') store.getState().cancel();
-      store.setState({ status: 'idle', summary: undefined, traced: undefined, source: undefined, progress: 0 });
+      // The scenario's own replication count, as the CLI uses it (experiment.replications).
+      const replications = state.plant?.scenario?.experiment.replications ?? store.getState().replications;
+      store.setState({ status: 'idle', summary: undefined, traced: undefined, source: undefined, progress: 0, replications });
       if (showing) playback.getState().setSource(undefined);
     } else if (showing) {
       store.getState().showTrace();

@@ -1,7 +1,7 @@
 import { collectResults } from '../sim/plant/collectResults.ts';
 import { compilePlant, type CompiledPlant } from '../sim/plant/compiledPlant.ts';
 import { DEFAULT_ATCS, type DispatchRule } from '../sim/plant/dispatching.ts';
-import { PlantRun } from '../sim/plant/plantRun.ts';
+import { ALL_DISTURBANCES, PlantRun } from '../sim/plant/plantRun.ts';
 import type { PlantResult } from '../sim/plant/results.ts';
 import type { Decision, LessonEvent } from './lessonSchema.ts';
 import type { LessonPlant } from './lessonPlant.ts';
@@ -60,7 +60,7 @@ export function runLesson(lp: LessonPlant, request: LessonRunRequest): LessonRun
   const rule: DispatchRule = scenarioRule === 'schedule' ? 'FIFO' : scenarioRule;
   const run = new PlantRun(compiled, {
     seed: lp.lesson.seed, replication: request.replication, horizon: lp.end, warmup: 0, rule, schedule: undefined,
-    trace: request.trace ?? false, atcs: DEFAULT_ATCS, wipSampleEvery: 60, hooks: steering,
+    trace: request.trace ?? false, atcs: DEFAULT_ATCS, wipSampleEvery: 60, disturbances: { ...ALL_DISTURBANCES }, hooks: steering,
   });
   steering.attach(run);
   for (const e of lp.lesson.events) injectEvent(run, steering, compiled, e, lp.minute(e.at));

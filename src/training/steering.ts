@@ -71,17 +71,17 @@ export class Steering implements PlantHooks {
     if (this.holds.size === 0 && pins.length === 0 && !campaign) return usual(queue, rule);
     let index: number[] = [];
     for (let i = 0; i < queue.length; i++) if (!this.held(queue[i]!)) index.push(i);
-    if (index.length === 0) return { lots: [], wakeAt: Infinity };
+    if (index.length === 0) return { lots: [], wakeAt: Infinity, ordered: false };
     for (let p = 0; p < pins.length; p++) {
       const k = index.find((i) => queue[i]!.order.spec.index === pins[p]);
       if (k === undefined) continue;
       pins.splice(p, 1);
-      return { lots: [k], wakeAt: Infinity };
+      return { lots: [k], wakeAt: Infinity, ordered: false };
     }
     if (campaign) index = this.campaignLots(campaign, queue, index, spec, keys);
     const lots = index.map((i) => queue[i]!);
     const choice = usual(lots, rule);
-    return { lots: choice.lots.map((k) => index[k]!), wakeAt: choice.wakeAt };
+    return { lots: choice.lots.map((k) => index[k]!), wakeAt: choice.wakeAt, ordered: choice.ordered };
   }
 
   private held(lot: Lot): boolean {

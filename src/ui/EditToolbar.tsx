@@ -5,18 +5,10 @@ import { EquipmentType } from '../model/layoutSchema.ts';
 import { PALETTE } from '../model/edits/palette.ts';
 import { LayoutComparisonPanel } from './LayoutComparisonPanel.tsx';
 import { ProblemList } from './ProblemList.tsx';
+import { downloadText as download } from './downloadFile.ts';
 
 const editor = () => layoutEditor.getState();
 const metres = (n: number) => `${Math.round(n * 100) / 100} m`;
-
-function download(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 function typing(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(target.tagName));

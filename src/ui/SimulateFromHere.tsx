@@ -34,7 +34,11 @@ export function SimulateFromHere() {
           {' '}h ahead
         </label>
       </div>
-      {status === 'running' && <progress value={progress} max={1} />}
+      {status === 'running' && (
+        <p><progress value={progress} max={1} />{' '}
+          <button type="button" onClick={() => store.cancel()} data-testid="from-here-cancel">Cancel</button></p>
+      )}
+      {status === 'cancelled' && <p className="live-note">Cancelled.</p>}
       {started && (
         <p className="live-note" data-testid="from-here-snapshot">
           From {started.from === 'live' ? 'live states' : 'the recording'} at {started.timeIso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')}: {started.equipment} equipment

@@ -90,5 +90,29 @@ describe('plant-twin simulate', () => {
     const wrong = await runCli(['simulate', '--schedule', 'small-layout.json', 'small-scenario.json'], plant.dir);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('not a schedule');
+    const text = await runCli(['simulate', '--reps', '2', '--schedule', 'plan.json', 'small-scenario.json'], plant.dir);
+    expect(text.stdout).toMatch(/^Schedule plan-1: 3 entries; per replication 3 started/m);
+    expect(text.stdout).toMatch(/^ {2}deviations per replication: \d+(\.\d)? late/m);
+  });
+
+  it('refuses dispatching by "schedule" without a schedule file', async () => {
+    const { code, stderr } = await runCli(['simulate', '--dispatching', 'schedule', 'small-scenario.json'], plant.dir);
+    expect(code).toBe(2);
+    expect(stderr).toContain('dispatches by "schedule" but no schedule was given: add --schedule FILE');
+  });
+
+  it('--deterministic and --without switch random disturbances off', async () => {
+    const run = (args: string[]) => runCli(['simulate', '--json', '--reps', '1', ...args, 'small-scenario.json'], plant.dir);
+    const a = JSON.parse((await run(['--deterministic', '--seed', '1'])).stdout) as { runs: Record<string, unknown>[]; disturbances: unknown };
+    const b = JSON.parse((await run(['--deterministic', '--seed', '2'])).stdout) as { runs: Record<string, unknown>[] };
+    expect(a.disturbances).toEqual({ failures: false, processingTime: false, yield: false, lateRelease: false });
+    expect({ ...b.runs[0], seed: 0 }).toEqual({ ...a.runs[0], seed: 0 });
+    const some = JSON.parse((await run(['--without', 'failures,yield'])).stdout) as { disturbances: unknown };
+    expect(some.disturbances).toEqual({ failures: false, processingTime: true, yield: false, lateRelease: true });
+    const text = await runCli(['simulate', '--reps', '1', '--without', 'processing', 'small-scenario.json'], plant.dir);
+    expect(text.stdout).toContain('Disturbances switched off: processingTime');
+    const bad = await runCli(['simulate', '--without', 'failures,breakdowns', 'small-scenario.json'], plant.dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--without takes a comma-separated list of failures, processing, yield, release, found "breakdowns"');
   });
 });

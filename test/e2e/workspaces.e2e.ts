@@ -102,7 +102,7 @@ describe('workspaces', () => {
   it('hides the twin where a workspace has no use for it, and keeps it for the next', async () => {
     const page = await open('#/publish', 'Kitchen hardware');
     expect(await page.getByTestId('twin-canvas').isVisible()).toBe(false);
-    expect(await page.getByTestId('workspace-placeholder').textContent()).toContain('MES');
+    await page.getByRole('heading', { name: 'Dispatch list versions' }).waitFor();
     await page.getByRole('tab', { name: 'Twin' }).click();
     await expect.poll(() => page.getByTestId('twin-canvas').isVisible()).toBe(true);
     await page.waitForFunction(() => window.__twin !== undefined);

@@ -98,6 +98,10 @@ const rows: Row[] = [
   { name: 'a product missing the setup attribute', target: 'scenario', mutate: (s) => { s.products[1].attributes = {}; }, path: 'products[1].attributes.colour', message: 'a value for "colour" (setupMatrices[0] uses it on \'paint-1\')' },
   { name: 'batch equipment that is not in the layout', target: 'scenario', mutate: (s) => { s.batchEquipment = [{ equipment: 'oven-1', capacity: 20 }]; }, path: 'batchEquipment[0].equipment', message: 'expected the id of equipment in the layout, found "oven-1"' },
   { name: 'a calendar with no working time', target: 'scenario', mutate: (s) => { for (const shift of s.calendars[0].shifts) shift.days = ['sat', 'sun']; s.experiment.horizon = 5 * 1440; }, path: 'calendars[0]', message: 'found no working minutes from 2026-11-30 to 2026-12-05' },
+  { name: 'a break crossing midnight inside a night shift', target: 'scenario', mutate: (s) => { s.calendars[0].shifts.push({ name: 'night', days: ['mon'], start: '22:00', end: '06:00', breaks: [{ start: '02:00', end: '01:30' }] }); }, path: 'calendars[0].shifts[2].breaks[0]', message: 'expected a break within its shift 22:00–06:00, found 02:00–01:30' },
+  { name: 'an uninterruptible operation longer than every working window', target: 'scenario', mutate: (s) => { Object.assign(op(s, 0), { uninterruptible: true }); op(s, 0).equipment[0].time = { type: 'constant', value: 100 }; }, path: 'routings[0].operations[0].uninterruptible', message: "runs longer than every window for the largest order (10 units): 'laser-1 1000 min in 450 min window'" },
+  { name: 'an uninterruptible operation cut by maintenance everywhere', target: 'scenario', mutate: (s) => { Object.assign(op(s, 1), { uninterruptible: true }); op(s, 1).equipment[0].time = { type: 'constant', value: 40 }; s.calendars[0].shifts = [{ name: 'day', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '06:00', end: '14:00' }]; s.maintenance[0] = { equipment: 'press-1', start: '2026-11-30T09:00:00Z', duration: 30, repeatEvery: 1440 }; }, path: 'routings[0].operations[1].uninterruptible', message: "'press-1 400 min in 270 min window'" },
+  { name: 'late material for an unknown product', target: 'scenario', mutate: (s) => { s.releaseDelays = [{ products: ['bracket-nave'], delay: { type: 'exponential', mean: 60 } }]; }, path: 'releaseDelays[0].products[0]', message: "did you mean 'bracket-navy'?" },
   { name: 'a break outside its shift', target: 'scenario', mutate: (s) => { s.calendars[0].shifts[0].breaks[0] = { start: '15:00', end: '15:30' }; }, path: 'calendars[0].shifts[0].breaks[0]', message: 'expected a break within its shift 06:00–14:00, found 15:00–15:30' },
   { name: 'an unknown default calendar', target: 'scenario', mutate: (s) => { s.equipmentCalendars.default = 'two-shifts'; }, path: 'equipmentCalendars.default', message: "did you mean 'two-shift'?" },
   { name: 'a calendar override for unknown equipment', target: 'scenario', mutate: (s) => { s.equipmentCalendars.overrides = { 'lazer-1': 'two-shift' }; }, path: 'equipmentCalendars.overrides["lazer-1"]', message: "did you mean 'laser-1'?" },
@@ -246,5 +250,30 @@ describe('loading valid plant files', () => {
       `${SCENARIO_FILE} routings[1]`,
     ]);
     expect(formatProblem(result.warnings.find((w) => w.path === 'paths.nodes[4].position')!)).toContain("inside 'paint-1'");
+  });
+
+  it('warns about, but loads, a calendar without working time that nothing uses (one in use is an error)', async () => {
+    const s = scenarioFixture() as Json;
+    s.calendars.push({ id: 'weekend', shifts: [{ name: 'sat', days: ['sat'], start: '06:00', end: '14:00' }] });
+    s.experiment.horizon = 5 * 1440;
+    const result = await loadScenarioText(JSON.stringify(s), SCENARIO_FILE, resolverFor(validLayoutText));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.warnings.map(formatProblem)).toEqual([
+      `${SCENARIO_FILE}: calendars[1]: expected a calendar with working time within the experiment horizon, found no working minutes from 2026-11-30 to 2026-12-05 (the calendar is not used) — its shifts run on sat; check the days, the breaks and the holidays, or lengthen experiment.horizon`,
+    ]);
+  });
+
+  it('warns when an uninterruptible operation fits on some of its equipment only', async () => {
+    const s = scenarioFixture() as Json;
+    Object.assign(op(s, 1), { uninterruptible: true });
+    op(s, 1).equipment = [{ equipment: 'press-1', time: { type: 'constant', value: 30 } }, { equipment: 'laser-1', time: { type: 'constant', value: 50 } }];
+    op(s, 1).capability = undefined;
+    const result = await loadScenarioText(JSON.stringify(s), SCENARIO_FILE, resolverFor(validLayoutText));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.warnings.map((w) => `${w.path}: ${w.found}`)).toEqual([
+      "routings[0].operations[1].uninterruptible: too long for the largest order (10 units) on 'laser-1' ('press-1 300 min in 450 min window', 'laser-1 500 min in 450 min window')",
+    ]);
   });
 });

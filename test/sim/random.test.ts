@@ -109,3 +109,34 @@ describe('RandomStreams', () => {
     expect(() => new RandomStreams(1, -2)).toThrow(RangeError);
   });
 });
+
+describe('stream derivation', () => {
+  /** FNV-1a 64 and SplitMix64 in BigInt, transcribed from their reference descriptions. */
+  function referenceState(key: string): number[] {
+    const mask = (1n << 64n) - 1n;
+    let hash = 0xcbf29ce484222325n;
+    for (let i = 0; i < key.length; i++) hash = ((hash ^ BigInt(key.charCodeAt(i))) * 0x100000001b3n) & mask;
+    const mix = (state: bigint) => {
+      const next = (state + 0x9e3779b97f4a7c15n) & mask;
+      let z = next;
+      z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & mask;
+      z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & mask;
+      return { next, out: z ^ (z >> 31n) };
+    };
+    const a = mix(hash);
+    const b = mix(a.next);
+    return [a.out, a.out >> 32n, b.out, b.out >> 32n].map((w) => Number(BigInt.asIntN(32, w)));
+  }
+
+  it('hashes (seed, replication, name) as the BigInt reference does, for any characters', () => {
+    const pick = new RandomStreams(11).stream('keys');
+    for (let k = 0; k < 300; k++) {
+      const length = 1 + Math.floor(pick.next() * 30);
+      // Code units over the whole 16-bit range, so high bits of every word are exercised.
+      const name = String.fromCharCode(...Array.from({ length }, () => Math.floor(pick.next() * 65536)));
+      const seed = Math.floor(pick.next() * 1e9);
+      const replication = Math.floor(pick.next() * 1e4);
+      expect([...streamState(seed, replication, name)]).toEqual(referenceState(`${seed}/${replication}/${name}`));
+    }
+  });
+});

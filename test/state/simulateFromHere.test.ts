@@ -7,7 +7,9 @@ import { replicatePlant } from '../../src/sim/plant/replicatePlant.ts';
 import type { SimPool } from '../../src/workers/simPool.ts';
 import { loadSamplePlant } from '../sim/plant/samplePlants.ts';
 
-const plant = await loadSamplePlant('kitchen-hardware');
+const sample = await loadSamplePlant('kitchen-hardware');
+// Three replications, said where the app must read them: the scenario's experiment settings.
+const plant = { ...sample, scenario: { ...sample.scenario!, experiment: { ...sample.scenario!.experiment, replications: 3 } } };
 
 describe('simulate from here', () => {
   it('replicates the scenario started from the observed states for the hours asked', async () => {
@@ -21,7 +23,6 @@ describe('simulate from here', () => {
       states: [{ id: 'LASER-01', state: 'down' }, { id: 'PB-01', state: 'processing', order: 'KH-0001', operation: 'op20' }, { id: 'GHOST', state: 'idle' }],
     }), () => pool);
     store.getState().setHours(2);
-    store.setState({ replications: 3 });
     await store.getState().run();
     const s = store.getState();
     expect(s.status).toBe('done');

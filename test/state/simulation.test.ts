@@ -67,4 +67,29 @@ describe('the simulate session', () => {
     expect(simulation.getState().status).toBe('failed');
     expect(simulation.getState().error).toMatch(/scenario/);
   });
+
+  it('takes the replication count from the opened scenario (experiment.replications), not a fixed 10', () => {
+    const twin = createTwinStore(new Map());
+    const pool = createSimPool(1, () => ({ api: createSimApi() as unknown as Remote<SimApi>, terminate: () => {} }));
+    const simulation = createSimulation(twin, createPlayback().store, () => pool);
+    const other = { ...plant, scenarioFile: 'other.json', scenario: { ...plant.scenario!, experiment: { ...plant.scenario!.experiment, replications: 23 } } };
+    twin.setState({ plant: other });
+    expect(simulation.getState().replications).toBe(23);
+  });
+
+  it('cancels its own run only: another run on the same pool finishes', async () => {
+    const { simulation } = session();
+    const pool = createSimPool(2, () => ({ api: createSimApi(0) as unknown as Remote<SimApi>, terminate: () => {} }));
+    const twin = createTwinStore(new Map());
+    twin.setState({ plant });
+    const mine = createSimulation(twin, createPlayback().store, () => pool);
+    mine.getState().setReplications(3);
+    const other = pool.replicate(plant, { replications: 3 });
+    const running = mine.getState().run();
+    mine.getState().cancel();
+    await running;
+    expect(mine.getState().status).toBe('cancelled');
+    expect((await other).runs.map((r) => r.replication)).toEqual([0, 1, 2]);
+    expect(simulation.getState().status).toBe('idle');
+  });
 });

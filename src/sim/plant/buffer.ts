@@ -19,7 +19,7 @@ function fits(used: number, quantity: number, capacity: number): boolean {
 export class InputBuffer {
   /** Units reserved or present. */
   used = 0;
-  private readonly waiting = new Fifo<Lot>();
+  private readonly waitingLots = new Fifo<Lot>();
 
   constructor(
     readonly capacity: number,
@@ -28,11 +28,11 @@ export class InputBuffer {
 
   /** Reserves room and returns true, or queues the request (onGranted follows later) and returns false. */
   request(lot: Lot): boolean {
-    if (this.waiting.length === 0 && fits(this.used, lot.quantity, this.capacity)) {
+    if (this.waitingLots.length === 0 && fits(this.used, lot.quantity, this.capacity)) {
       this.used += lot.quantity;
       return true;
     }
-    this.waiting.push(lot);
+    this.waitingLots.push(lot);
     return false;
   }
 
@@ -41,12 +41,17 @@ export class InputBuffer {
     this.used += quantity;
   }
 
+  /** Lots waiting for room. */
+  get waiting(): number {
+    return this.waitingLots.length;
+  }
+
   release(quantity: number): void {
     this.used -= quantity;
     for (;;) {
-      const next = this.waiting.peek();
+      const next = this.waitingLots.peek();
       if (!next || !fits(this.used, next.quantity, this.capacity)) return;
-      this.waiting.shift();
+      this.waitingLots.shift();
       this.used += next.quantity;
       this.onGranted(next);
     }

@@ -5,7 +5,7 @@ import { addEnergy, emptyEnergy, energyOf } from './energy.ts';
 import { maintenanceInWorkingTime } from './maintenance.ts';
 import { oee, sumOeeInputs, type OeeInputs } from './oee.ts';
 import type { PlantRun } from './plantRun.ts';
-import type { EquipmentResult, LineResult, PlantResult, TransportResult } from './results.ts';
+import type { EquipmentResult, LineResult, PlantResult, Stall, TransportResult } from './results.ts';
 import { STATE } from './stateLog.ts';
 
 const DAY = 1440;
@@ -101,8 +101,23 @@ export function collectResults(
     bottleneck: { equipment: ranked[0]?.id ?? null, shares: ranked },
     energy,
     transport: transportOf(run, days),
+    disturbances: { ...run.disturbances },
+    overruns: run.overruns,
+    stall: stallOf(run, end),
+    ...(run.follower ? { follow: run.follower.report(end) } : {}),
     events: run.sim.eventsFired,
   };
+}
+
+/** A stall must last at least this long (a day) with work in the plant to count: shorter quiet spells are weekends and breaks. */
+const STALL_MINUTES = 1440;
+
+function stallOf(run: PlantRun, end: number): Stall | null {
+  const since = run.lastProgress;
+  if (run.lotsInPlant.size === 0 || end - since < STALL_MINUTES || run.machines.some((m) => m.working)) return null;
+  const stuck = run.machines.filter((m) => m.holdsWork && run.gates[m.spec.calendar]!.workingWithin(since, end) > 0);
+  if (stuck.length === 0) return null;
+  return { since, lots: run.lotsInPlant.size, equipment: stuck.map((m) => m.spec.id) };
 }
 
 function transportOf(run: PlantRun, days: number): TransportResult {

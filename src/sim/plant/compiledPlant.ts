@@ -4,10 +4,17 @@ import type { Plant } from '../../model/load.ts';
 import type { EquipmentType, Layout } from '../../model/layoutSchema.ts';
 import type { Scenario } from '../../model/scenarioSchema.ts';
 import { PathGraph } from './pathGraph.ts';
+import { keysFromSnapshot } from './setups.ts';
 
 /**
  * A scenario turned into arrays indexed by number, built once per plant and shared by every
  * replication: the simulation then never looks an id up in a map on its hot path.
+ *
+ * It is also the one reading of a plant that the simulator and the scheduler share (solver/
+ * imports it): which equipment may run what and how long it takes (`plannedTimes.ts`), what a
+ * changeover costs (`setups.ts`, `setupFamilies.ts`), when equipment and operators may work
+ * (`availability.ts`), what a move costs (`moves.ts`). Two engines reading the scenario each in
+ * its own way would disagree on some plant; one compiled form cannot.
  */
 export interface CompiledPlant {
   scenario: Scenario;
@@ -25,6 +32,10 @@ export interface CompiledPlant {
   /** The fleet every move uses, or undefined when the scenario has no transport (moves take no time). */
   fleet: FleetSpec | undefined;
   paths: PathGraph;
+  /** Setup families: products with the same key in every setup matrix share one (see setupFamilies.ts). */
+  setupFamilies: { of: Int32Array; count: number };
+  /** Minute the plant starts from: 0, or a snapshot's time. */
+  startTime: number;
 }
 
 export interface LineSpec {
@@ -53,6 +64,8 @@ export interface EquipmentSpec {
   maintenance: { start: number; duration: number; repeatEvery: number }[];
   /** Whether some routing can send work here; unused equipment (stores, racks) only idles. */
   used: boolean;
+  /** What it is set up for at the start, one key index per entry of `setups` (NO_KEY = nothing yet). */
+  startKeys: Int32Array;
 }
 
 export interface BatchSpec {
@@ -88,6 +101,8 @@ export interface OperationSpec {
   setupSkill: string | undefined;
   runSkill: string | undefined;
   yield: number;
+  /** Must run within one window of working time without maintenance (it starts only where it fits). */
+  uninterruptible: boolean;
   /** Index of the rework operation in the same routing, or -1. */
   reworkTo: number;
   reworkFraction: number;
@@ -119,6 +134,8 @@ export interface OrderSpec {
   release: number;
   due: number;
   priority: number;
+  /** Late material: the chance and size of a delay of the release, or undefined (released on time). */
+  releaseDelay: { probability: number; delay: Distribution } | undefined;
 }
 
 export interface OperatorPoolSpec {
@@ -151,6 +168,11 @@ export function compilePlant(plant: Plant): CompiledPlant {
   return result;
 }
 
+/** Indices of the operator pools that have `skill`, in scenario order (the order requests try them in). */
+export function poolsWithSkill(plant: CompiledPlant, skill: string): number[] {
+  return plant.operatorPools.flatMap((p, i) => (p.skills.includes(skill) ? [i] : []));
+}
+
 export function attributeValue(product: ProductSpec, attribute: string): string | undefined {
   return attribute === 'family' ? product.family : Object.hasOwn(product.attributes, attribute) ? product.attributes[attribute] : undefined;
 }
@@ -173,7 +195,7 @@ function compile(scenario: Scenario, layout: Layout): CompiledPlant {
             inputCapacity: e.inputBuffer ?? Infinity,
             outputCapacity: e.outputBuffer ?? Infinity,
             calendar: (override !== undefined ? calendarIndex.get(override) : undefined) ?? defaultCalendar,
-            batch: undefined, setups: [], energy: undefined, failures: [], maintenance: [], used: false,
+            batch: undefined, setups: [], energy: undefined, failures: [], maintenance: [], used: false, startKeys: new Int32Array(0),
           });
         }
       }
@@ -206,6 +228,8 @@ function compile(scenario: Scenario, layout: Layout): CompiledPlant {
     };
     for (const id of m.equipment) equipment[equipmentIndex.get(id) ?? -1]?.setups.push(spec);
   }
+  const snapshot = scenario.startState.kind === 'snapshot' ? scenario.startState : undefined;
+  for (const e of equipment) e.startKeys = keysFromSnapshot(e.setups, snapshot?.equipment.find((s) => s.id === e.id)?.setupKey);
   for (const f of scenario.failures) for (const id of f.equipment) equipment[equipmentIndex.get(id) ?? -1]?.failures.push(f);
   for (const profile of scenario.energy) {
     for (const id of profile.equipment) {
@@ -220,10 +244,14 @@ function compile(scenario: Scenario, layout: Layout): CompiledPlant {
   }
 
   const routings = scenario.routings.map((r, routingIndex) => compileRouting(r, routingIndex, equipment, equipmentIndex));
-  const orders: OrderSpec[] = scenario.orders.map((o, index) => ({
-    index, id: o.id, product: products.findIndex((p) => p.id === o.product), quantity: o.quantity,
-    release: minutesBetween(scenario.start, o.release), due: minutesBetween(scenario.start, o.due), priority: o.priority,
-  }));
+  const orders: OrderSpec[] = scenario.orders.map((o, index) => {
+    const delay = scenario.releaseDelays.find((d) => d.products === undefined || d.products.includes(o.product));
+    return {
+      index, id: o.id, product: products.findIndex((p) => p.id === o.product), quantity: o.quantity,
+      release: minutesBetween(scenario.start, o.release), due: minutesBetween(scenario.start, o.due), priority: o.priority,
+      releaseDelay: delay && delay.probability > 0 ? { probability: delay.probability, delay: delay.delay } : undefined,
+    };
+  });
   const operatorPools = scenario.operators.map((p) => ({
     id: p.id, count: p.count, skills: p.skills, calendar: p.calendar === undefined ? -1 : calendarIndex.get(p.calendar) ?? -1,
   }));
@@ -235,7 +263,21 @@ function compile(scenario: Scenario, layout: Layout): CompiledPlant {
     scenario, layout, equipment, equipmentIndex, lines, products, routings, orders,
     orderIndex: new Map(orders.map((o) => [o.id, o.index])),
     calendars: scenario.calendars, operatorPools, fleet, paths,
+    setupFamilies: familiesOf(products, scenario.setupMatrices.map((m) => m.attribute), scenario.setupMatrices.map((m) => m.keys)),
+    startTime: snapshot ? Math.max(0, minutesBetween(scenario.start, snapshot.time)) : 0,
   };
+}
+
+/** Products with the same key (or the same lack of one) in every setup matrix form one family. */
+function familiesOf(products: readonly ProductSpec[], attributes: readonly string[], keys: readonly (readonly string[])[]): { of: Int32Array; count: number } {
+  const signatures = new Map<string, number>();
+  const of = Int32Array.from(products, (p) => {
+    const signature = attributes.map((a, m) => keys[m]!.indexOf(attributeValue(p, a) ?? '\u0000')).join(',');
+    let family = signatures.get(signature);
+    if (family === undefined) signatures.set(signature, (family = signatures.size));
+    return family;
+  });
+  return { of, count: signatures.size };
 }
 
 function compileRouting(
@@ -251,7 +293,7 @@ function compileRouting(
     });
     return {
       id: op.id, routing: routingIndex, index, eligible, setupSkill: op.setupSkill, runSkill: op.runSkill,
-      yield: op.yield, reworkTo: op.rework ? operationIndex.get(op.rework.operation) ?? -1 : -1,
+      uninterruptible: op.uninterruptible, yield: op.yield, reworkTo: op.rework ? operationIndex.get(op.rework.operation) ?? -1 : -1,
       reworkFraction: op.rework?.fraction ?? 0, remainingPerUnit: 0, remainingFixed: 0,
     };
   });

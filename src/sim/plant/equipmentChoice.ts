@@ -1,6 +1,7 @@
 import { OUTSIDE, type Lot } from './lots.ts';
 import { estimateOf } from './jobChoice.ts';
 import type { Machine } from './machine.ts';
+import { plannedRunMinutes } from './plannedTimes.ts';
 import { applySetup, setupTime } from './setups.ts';
 
 /**
@@ -15,9 +16,15 @@ import { applySetup, setupTime } from './setups.ts';
  * eligible equipment for the next operation, only that line's equipment is considered. A board
  * printed on SMT line 2 is placed, soldered and inspected on line 2, not carted to line 3.
  *
+ * An uninterruptible operation does not go where its planned run fits in no working window
+ * (`fitsSomeWindow`), unless it fits nowhere.
+ *
  * The estimate is committed: it is added to the machine's backlog until the lot starts there.
  */
-export function chooseEquipment(lot: Lot, machines: readonly Machine[], now: number, fixed: number | undefined): number {
+export function chooseEquipment(
+  lot: Lot, machines: readonly Machine[], now: number, fixed: number | undefined,
+  fitsSomeWindow: (machine: Machine, minutes: number) => boolean,
+): number {
   const op = lot.routing.operations[lot.op]!;
   let best: Machine | undefined;
   if (fixed !== undefined) best = machines[fixed];
@@ -26,10 +33,14 @@ export function chooseEquipment(lot: Lot, machines: readonly Machine[], now: num
   if (!best) {
     const from = lot.from === OUTSIDE ? undefined : machines[lot.from];
     const line = from ? from.spec.line : -1;
-    const stay = line >= 0 && op.eligible.some((e) => machines[e.equipment]!.spec.line === line);
-    for (const e of op.eligible) {
-      const m = machines[e.equipment]!;
-      if (stay && m.spec.line !== line) continue;
+    // Equipment the run fits nowhere on is left out, unless that leaves none.
+    let fits = op.uninterruptible ? op.eligible.map((e) => fitsSomeWindow(machines[e.equipment]!, plannedRunMinutes(op, machines[e.equipment]!.spec, lot.quantity))) : undefined;
+    if (fits && !fits.includes(true)) fits = undefined;
+    let stay = false;
+    if (line >= 0) for (let k = 0; k < op.eligible.length; k++) if ((!fits || fits[k]) && machines[op.eligible[k]!.equipment]!.spec.line === line) stay = true;
+    for (let k = 0; k < op.eligible.length; k++) {
+      const m = machines[op.eligible[k]!.equipment]!;
+      if ((fits && !fits[k]) || (stay && m.spec.line !== line)) continue;
       const score = Math.max(0, m.expectedEnd - now) + m.backlog + setupTime(m.spec.setups, m.tailKeys, lot.product) + estimateOf(lot, m.spec);
       if (score < bestScore) {
         bestScore = score;

@@ -18,55 +18,54 @@ export interface JobChoiceContext {
 export interface JobChoice {
   /** Indices into the queue of the next job's lots; empty when nothing can start now. */
   lots: number[];
-  /** When to look again although nothing arrives (a batch's maxWait runs out); Infinity for never. */
+  /** When to look again although nothing arrives (a batch's maxWait runs out, a listed job comes due); Infinity for never. */
   wakeAt: number;
+  /** The lots are in the order the job takes them (a schedule's batch: its first entry decides the changeover). */
+  ordered: boolean;
 }
 
 /**
  * The next job of free equipment from its queue: one lot by the dispatching rule, or a batch on
- * batch equipment (batching.ts). Under a schedule, the next listed lot(s) when they are there;
- * otherwise the lots the list does not mention, first come, first served (scheduleFollower.ts).
+ * batch equipment (batching.ts). Under a schedule, the listed job the follower says may start
+ * (scheduleFollower.ts); otherwise the lots the list does not mention, first come, first served.
+ * `roomWanted`: lots are waiting for room in the equipment's input buffer.
  */
-export function chooseJob(queue: readonly Lot[], spec: EquipmentSpec, keys: Int32Array, plant: JobChoiceContext): JobChoice {
+export function chooseJob(queue: readonly Lot[], spec: EquipmentSpec, keys: Int32Array, plant: JobChoiceContext, roomWanted: boolean): JobChoice {
   const hooks = plant.hooks;
-  if (hooks?.chooseJob) return hooks.chooseJob(queue, spec, keys, (lots, rule) => usualJob(lots, spec, keys, plant, rule ?? plant.rule));
-  return usualJob(queue, spec, keys, plant, plant.rule);
+  if (hooks?.chooseJob) return hooks.chooseJob(queue, spec, keys, (lots, rule) => usualJob(lots, spec, keys, plant, roomWanted, rule ?? plant.rule));
+  return usualJob(queue, spec, keys, plant, roomWanted, plant.rule);
 }
 
-function usualJob(queue: readonly Lot[], spec: EquipmentSpec, keys: Int32Array, plant: JobChoiceContext, ruleNow: DispatchRule): JobChoice {
+function usualJob(queue: readonly Lot[], spec: EquipmentSpec, keys: Int32Array, plant: JobChoiceContext, roomWanted: boolean, ruleNow: DispatchRule): JobChoice {
   const now = plant.sim.now;
   let wakeAt = Infinity;
   let candidates: number[] | undefined;
   const follower = plant.follower;
   if (follower) {
-    const listed = follower.nextListed(spec.index, (order) => plant.isComplete(order));
-    if (listed) {
-      const found = listed.map((e) => follower.find(e, queue));
-      const present = found.filter((i) => i >= 0);
-      const oldest = Math.min(...present.map((i) => queue[i]!.queuedAt));
-      const allThere = present.length === found.length;
-      if (present.length > 0 && (allThere || !spec.batch || oldest + spec.batch.maxWait <= now)) {
-        const lots = spec.batch ? fitBatch(present, queue, spec.batch.capacity) : present.slice(0, 1);
-        for (const i of lots) follower.consume(listed[found.indexOf(i)]!);
-        return { lots, wakeAt };
-      }
-      if (present.length > 0 && spec.batch) wakeAt = oldest + spec.batch.maxWait;
-    }
+    const listed = follower.choose(queue, {
+      equipment: spec.index, now, roomWanted, maxWait: spec.batch?.maxWait, capacity: spec.batch?.capacity ?? Infinity,
+      isComplete: (order) => plant.isComplete(order),
+    });
+    if (listed.lots.length > 0) return { lots: listed.lots, wakeAt: listed.wakeAt, ordered: true };
+    wakeAt = listed.wakeAt;
     candidates = [];
-    for (let i = 0; i < queue.length; i++) if (!follower.isListed(spec.index, queue[i]!)) candidates.push(i);
-    if (candidates.length === 0) return { lots: [], wakeAt };
+    for (let i = 0; i < queue.length; i++) if (queue[i]!.entry === undefined) candidates.push(i);
+    if (candidates.length === 0) return { lots: [], wakeAt, ordered: false };
   }
   const pool = candidates ? candidates.map((i) => queue[i]!) : queue;
   const rule = follower ? 'FIFO' : ruleNow;
   const ctx = { now, equipment: spec, keys, atcs: plant.atcs };
-  const toQueue = (picked: number[]): number[] => (candidates ? picked.map((k) => candidates[k]!) : picked);
+  const toQueue = (picked: number[]): number[] => {
+    if (follower && picked.length > 0) follower.unlistedStarted();
+    return candidates ? picked.map((k) => candidates[k]!) : picked;
+  };
   if (!spec.batch) {
     const k = pickLot(rule, pool, ctx);
-    return { lots: k < 0 ? [] : toQueue([k]), wakeAt };
+    return { lots: k < 0 ? [] : toQueue([k]), wakeAt, ordered: false };
   }
   const decision = formBatch(pool, spec.batch, scoreLots(rule, pool, ctx), now);
-  if (decision.kind === 'start') return { lots: toQueue(decision.lots), wakeAt };
-  return { lots: [], wakeAt: decision.kind === 'wait' ? Math.min(wakeAt, decision.until) : wakeAt };
+  if (decision.kind === 'start') return { lots: toQueue(decision.lots), wakeAt, ordered: false };
+  return { lots: [], wakeAt: decision.kind === 'wait' ? Math.min(wakeAt, decision.until) : wakeAt, ordered: false };
 }
 
 /** Expected minutes a lot adds to equipment (its share of a batch on batch equipment). */
@@ -76,17 +75,4 @@ export function estimateOf(lot: Lot, equipment: EquipmentSpec): number {
   for (const e of op.eligible) if (e.equipment === equipment.index) mean = e.mean;
   const batch = equipment.batch;
   return batch ? (mean * lot.quantity) / batch.capacity : mean * lot.quantity;
-}
-
-/** Listed lots of a scheduled batch, oldest first, as many as fit. */
-function fitBatch(indices: number[], queue: readonly Lot[], capacity: number): number[] {
-  const chosen: number[] = [];
-  let load = 0;
-  for (const i of [...indices].sort((a, b) => queue[a]!.queuedAt - queue[b]!.queuedAt || queue[a]!.id - queue[b]!.id)) {
-    if (load + queue[i]!.quantity <= capacity) {
-      chosen.push(i);
-      load += queue[i]!.quantity;
-    }
-  }
-  return chosen;
 }

@@ -1,4 +1,5 @@
 import type { OrderSpec, RoutingSpec } from './compiledPlant.ts';
+import type { ScheduleEntry } from './scheduleFollower.ts';
 
 /** Equipment index meaning "outside the plant": where released lots come from and finished ones go. */
 export const OUTSIDE = 0xffff;
@@ -44,4 +45,6 @@ export interface Lot {
   from: number;
   /** Expected minutes the lot adds to its target's backlog until it starts there. */
   estimate: number;
+  /** Following a schedule: the entry this lot was cut for at its current equipment, if any. */
+  entry: ScheduleEntry | undefined;
 }

@@ -31,6 +31,18 @@ export interface MachineHost {
   /** A finished lot is in the output buffer and wants its next operation. */
   lotUnloaded(machine: Machine, lot: Lot): void;
   isComplete(order: number): boolean;
+  /**
+   * Earliest instant ≥ now at which `minutes` of uninterrupted run fit in the machine's working
+   * time without maintenance (and in `pool`'s shift, when an operator of it runs the job);
+   * Infinity when no window ahead is long enough.
+   */
+  fitStart(machine: Machine, minutes: number, pool: OperatorPool | undefined): number;
+  /** An uninterruptible run started although it fits in no window ahead (it will run over). */
+  runsOver(machine: Machine): void;
+  /** The run of the current job starts (after its changeover, if any). */
+  runStarted(machine: Machine): void;
+  /** When a job last began or ended anywhere. */
+  lastProgress: number;
 }
 
 const EMPTY = 0;
@@ -39,6 +51,8 @@ const SETUP = 2;
 const WAIT_RUN_OPERATOR = 3;
 const RUN = 4;
 const UNLOAD = 5;
+/** Set up, waiting for a window long enough for an uninterruptible run. */
+const WAIT_FIT = 6;
 
 /** Overrides for a job a snapshot catches mid-way. */
 export interface JobStart {
@@ -84,6 +98,9 @@ export class Machine implements OperatorUser {
   idealMinutes = 0;
   setups = 0;
   jobStartedAt = 0;
+  /** Changeover of the current job: when it began and its minutes (0: none). */
+  setupStartedAt = 0;
+  setupMinutes = 0;
   jobDuration = 0;
   jobIdeal = 0;
 
@@ -93,8 +110,16 @@ export class Machine implements OperatorUser {
   private unloadList: Lot[] = [];
   private unloading = false;
   private runOverride: number | undefined;
+  /** Minutes of the next run, drawn once the setup is done. */
+  private runMinutes = 0;
+  /** An uninterruptible run is under way: shift ends, breaks, maintenance and its operator's shift end do not stop it. */
+  private pinned = false;
+  private workPaused = false;
+  /** Planned maintenance (minutes each) that came due during a pinned run and starts when it ends. */
+  private readonly deferredMaintenance: number[] = [];
   private dispatchPending = false;
   private wake: EventHandle = NO_EVENT;
+  private fitWake: EventHandle = NO_EVENT;
   private readonly work: Activity<Machine>;
 
   constructor(
@@ -108,6 +133,16 @@ export class Machine implements OperatorUser {
     this.tailKeys = Int32Array.from(keys);
     this.work = new Activity(host.sim, Machine.workDone, this);
     this.log = new StateLog(spec.index, host.windowStart, host.sim.now, STATE.starved, host.trace);
+  }
+
+  /** Lots wait here, or a job is on it (running, waiting or blocked). */
+  get holdsWork(): boolean {
+    return this.queue.length > 0 || this.phase !== EMPTY;
+  }
+
+  /** A job is in its changeover or run (perhaps paused), or waits for a window its uninterruptible run fits in. */
+  get working(): boolean {
+    return this.phase === SETUP || this.phase === RUN || this.phase === WAIT_FIT;
   }
 
   get available(): boolean {
@@ -141,6 +176,20 @@ export class Machine implements OperatorUser {
     this.changeAvailability(() => this.maintenance--);
   }
 
+  /**
+   * Planned maintenance of `minutes` comes due: it takes the machine now, or, during an
+   * uninterruptible run, as soon as the run ends (the crew waits for the cycle). Returns false
+   * when it was deferred (the caller then does not end it either).
+   */
+  maintenanceDue(minutes: number): boolean {
+    if (this.pinned) {
+      this.deferredMaintenance.push(minutes);
+      return false;
+    }
+    this.startMaintenance();
+    return true;
+  }
+
   /** Adds a clock that runs only while the machine is available; pauses it now if it is not. */
   addOperatingClock(clock: Activity<unknown>): void {
     this.operatingClocks.push(clock);
@@ -151,15 +200,24 @@ export class Machine implements OperatorUser {
     const was = this.available;
     change();
     const now = this.available;
+    this.syncWork();
     if (was && !now) {
-      this.work.pause();
       for (const clock of this.operatingClocks) clock.pause();
     } else if (!was && now) {
-      this.work.resume();
       for (const clock of this.operatingClocks) clock.resume();
       if (this.phase === EMPTY) this.requestDispatch();
+      else if (this.phase === WAIT_FIT) this.toRun();
     }
     this.updateState();
+  }
+
+  /** Pauses or resumes the work to match what stops it: anything unavailable, or (pinned) only a breakdown. */
+  private syncWork(): void {
+    const paused = this.pinned ? this.down > 0 : !this.available || this.operatorIsAway;
+    if (paused === this.workPaused) return;
+    this.workPaused = paused;
+    if (paused) this.work.pause();
+    else this.work.resume();
   }
 
   // ---- operators ----------------------------------------------------------------------------
@@ -173,8 +231,7 @@ export class Machine implements OperatorUser {
   operatorAway(away: boolean): void {
     if (away === this.operatorIsAway) return;
     this.operatorIsAway = away;
-    if (away) this.work.pause();
-    else this.work.resume();
+    this.syncWork();
     this.updateState();
   }
 
@@ -220,9 +277,9 @@ export class Machine implements OperatorUser {
       m.updateState();
       return;
     }
-    const choice = chooseJob(m.queue, m.spec, m.keys, m.host);
+    const choice = chooseJob(m.queue, m.spec, m.keys, m.host, m.input.waiting > 0);
     if (choice.wakeAt < Infinity) m.wakeAt(choice.wakeAt);
-    if (choice.lots.length > 0) m.begin(choice.lots.sort((a, b) => a - b).map((i) => m.queue[i]!));
+    if (choice.lots.length > 0) m.begin((choice.ordered ? choice.lots : choice.lots.sort((a, b) => a - b)).map((i) => m.queue[i]!));
     else m.updateState();
   }
 
@@ -246,8 +303,11 @@ export class Machine implements OperatorUser {
       host.trace?.load(host.sim.now, lot.id, this.spec.index, lot.routing.operations[lot.op]!.id);
     }
     this.job = lots;
+    host.lastProgress = host.sim.now;
     const product = lots[0]!.product;
     const setup = override.setup ?? setupTime(this.spec.setups, this.keys, product);
+    this.setupMinutes = setup;
+    this.setupStartedAt = host.sim.now;
     this.runOverride = override.run;
     const op = lots[0]!.routing.operations[lots[0]!.op]!;
     this.expectedEnd = host.sim.now + setup + lots.reduce((sum, lot) => sum + estimateOf(lot, this.spec), 0);
@@ -264,24 +324,74 @@ export class Machine implements OperatorUser {
 
   private startSetup(): void {
     this.phase = SETUP;
+    this.setupStartedAt = this.host.sim.now;
     this.work.start(this.jobDuration);
     this.updateState();
   }
 
+  /** The setup is done (or none was needed): draw the run's minutes once, then start it when it may. */
   private toRun(): void {
+    if (this.phase !== WAIT_FIT) {
+      this.runMinutes = this.runOverride ?? this.host.processingTime(this, this.job);
+      this.runOverride = undefined;
+    }
+    if (this.uninterruptible()) {
+      this.phase = WAIT_FIT;
+      if (!this.available || !this.fits(undefined, false)) return;
+    }
     const lot = this.job[0]!;
-    const op = lot.routing.operations[lot.op]!;
     this.phase = WAIT_RUN_OPERATOR;
-    if (this.operatorReady(op.runSkill)) this.startRun();
+    if (this.operatorReady(lot.routing.operations[lot.op]!.runSkill)) this.startRun();
+  }
+
+  /** Whether a lot of the job may not be interrupted (then the whole batch may not). */
+  private uninterruptible(): boolean {
+    for (const lot of this.job) if (lot.routing.operations[lot.op]!.uninterruptible) return true;
+    return false;
+  }
+
+  /**
+   * Whether the uninterruptible run fits from now (in `pool`'s shift too, when given). If not,
+   * wakes the machine where it first fits; where it fits in no window ahead it starts anyway
+   * and runs over (counted), since waiting could never end.
+   */
+  private fits(pool: OperatorPool | undefined, starting: boolean): boolean {
+    const sim = this.host.sim;
+    const at = this.host.fitStart(this, this.runMinutes, pool);
+    if (at <= sim.now) return true;
+    if (at === Infinity) {
+      if (starting) this.host.runsOver(this);
+      return true;
+    }
+    sim.cancel(this.fitWake);
+    this.fitWake = sim.scheduleAt(at, Machine.fitReached, this);
+    return false;
+  }
+
+  private static fitReached(this: void, m: Machine): void {
+    m.fitWake = NO_EVENT;
+    if (m.phase === WAIT_FIT) m.toRun();
   }
 
   private startRun(): void {
+    const pinned = this.uninterruptible();
+    if (pinned && !this.fits(this.pool, true)) {
+      // Granted too late for the window, or the operator's shift ends before the run would:
+      // give the operator back and wait.
+      this.releaseOperator();
+      this.phase = WAIT_FIT;
+      this.updateState();
+      return;
+    }
     this.phase = RUN;
-    this.jobDuration = this.runOverride ?? this.host.processingTime(this, this.job);
-    this.runOverride = undefined;
+    this.pinned = pinned;
+    this.syncWork();
+    this.jobDuration = this.runMinutes;
     this.jobIdeal = 0;
     for (const lot of this.job) this.jobIdeal += estimateOf(lot, this.spec);
     this.jobStartedAt = this.host.sim.now;
+    if (this.setupMinutes === 0) this.setupStartedAt = this.jobStartedAt;
+    this.host.runStarted(this);
     this.work.start(this.jobDuration);
     this.updateState();
   }
@@ -295,10 +405,25 @@ export class Machine implements OperatorUser {
       return;
     }
     m.creditIdeal(1);
+    if (m.pinned) m.unpin();
     m.unloadList = m.host.jobFinished(m, m.job);
     m.job = [];
     m.phase = UNLOAD;
     m.unload();
+  }
+
+  /** The pinned run is over: maintenance that came due during it starts now, and shifts apply again. */
+  private unpin(): void {
+    this.pinned = false;
+    for (const minutes of this.deferredMaintenance.splice(0)) {
+      this.startMaintenance();
+      this.host.sim.schedule(minutes, Machine.deferredMaintenanceEnds, this);
+    }
+    this.syncWork();
+  }
+
+  private static deferredMaintenanceEnds(this: void, m: Machine): void {
+    m.endMaintenance();
   }
 
   /** Moves finished lots into the output buffer; blocked while one finds no room. */
@@ -350,6 +475,7 @@ export class Machine implements OperatorUser {
 
   private currentState(): number {
     if (this.down > 0) return STATE.down;
+    if (this.pinned) return STATE.processing;
     if (this.maintenance > 0) return STATE.maintenance;
     if (this.offShift) return STATE['off-shift'];
     if (!this.spec.used) return STATE.idle;

@@ -1,41 +1,41 @@
+import { expandWindows } from '../../model/calendar.ts';
 import type { Simulator } from '../simulator.ts';
 import type { EquipmentSpec } from './compiledPlant.ts';
 import type { Machine } from './machine.ts';
 
 /** [start, end) windows of planned maintenance that overlap [from, to), repeats expanded. */
 export function maintenanceWindows(spec: EquipmentSpec, from: number, to: number): [number, number][] {
-  const windows: [number, number][] = [];
-  for (const m of spec.maintenance) {
-    let k = 0;
-    if (m.repeatEvery < Infinity && m.start + m.duration <= from) k = Math.floor((from - m.start - m.duration) / m.repeatEvery) + 1;
-    for (; ; k++) {
-      const start = m.start + k * (m.repeatEvery < Infinity ? m.repeatEvery : 0);
-      if (start >= to || (k > 0 && m.repeatEvery === Infinity)) break;
-      if (start + m.duration > from) windows.push([start, start + m.duration]);
-    }
-  }
-  return windows.sort((a, b) => a[0] - b[0]);
+  return expandWindows(spec.maintenance, from, to);
 }
 
 /**
  * Planned maintenance takes the machine at its planned start, whatever it is doing: the job
  * pauses and resumes afterwards (preemptive resume), as a planned stop does on the shop floor
- * when the maintenance crew arrives on time. Overlapping windows simply overlap.
+ * when the maintenance crew arrives on time. Overlapping windows simply overlap. The one
+ * exception is an uninterruptible run: the crew waits for it, and the maintenance then lasts its
+ * full duration from the run's end (Machine.maintenanceDue).
  */
 export function scheduleMaintenance(sim: Simulator, machine: Machine, windows: readonly [number, number][]): void {
   for (const [start, end] of windows) {
+    const window = { machine, duration: end - start, deferred: false };
     if (start <= sim.now) machine.startMaintenance();
-    else sim.scheduleAt(start, begin, machine);
-    sim.scheduleAt(end, finish, machine);
+    else sim.scheduleAt(start, begin, window);
+    sim.scheduleAt(end, finish, window);
   }
 }
 
-function begin(machine: Machine): void {
-  machine.startMaintenance();
+interface Window {
+  machine: Machine;
+  duration: number;
+  deferred: boolean;
 }
 
-function finish(machine: Machine): void {
-  machine.endMaintenance();
+function begin(window: Window): void {
+  window.deferred = !window.machine.maintenanceDue(window.duration);
+}
+
+function finish(window: Window): void {
+  if (!window.deferred) window.machine.endMaintenance();
 }
 
 /** Minutes of `windows` (merged) that fall inside the calendar's working time within [from, to). */

@@ -1,9 +1,10 @@
-import { workingIntervals } from '../../model/calendar.ts';
+import { subtractWindows, type Interval } from '../../model/calendar.ts';
 import type { Schedule } from '../../model/scheduleSchema.ts';
 import { makeSampler } from '../distributions.ts';
 import { RandomStreams, type RandomStream } from '../random.ts';
 import { Simulator } from '../simulator.ts';
 import { TimeWeighted } from '../statistics.ts';
+import { calendarIntervals, earliestFit, intersectIntervals } from './availability.ts';
 import { CalendarGate } from './calendarGate.ts';
 import type { CompiledPlant } from './compiledPlant.ts';
 import type { AtcsParameters, DispatchRule } from './dispatching.ts';
@@ -12,16 +13,33 @@ import { FailureProcess } from './failure.ts';
 import { OUTSIDE, type Lot, type OrderRun } from './lots.ts';
 import { Machine, type MachineHost } from './machine.ts';
 import { maintenanceWindows, scheduleMaintenance } from './maintenance.ts';
-import { Operators } from './operatorPool.ts';
+import { needsVehicle } from './moves.ts';
+import { Operators, type OperatorPool } from './operatorPool.ts';
 import type { PlantHooks } from './plantHooks.ts';
 import { ProcessingTimes } from './processingTimes.ts';
 import { ScheduleFollower } from './scheduleFollower.ts';
-import { keysFromSnapshot } from './setups.ts';
 import { applySnapshot, snapshotStart } from './startState.ts';
 import { PlantTrace } from './trace.ts';
 import { Fleet, type MoveRequest } from './transport.ts';
 import { WipSeries } from './wipSeries.ts';
 import { yieldOutcome } from './yieldOutcome.ts';
+
+/**
+ * The random disturbances of a run, each of which can be switched off: breakdowns, variation of
+ * processing times around their mean, yield losses (scrap and rework), late material. With all
+ * of them off a run is the plan's deterministic model: every time is its mean, every unit good,
+ * every order released on time; planned maintenance, calendars, operators, transport and
+ * buffers still apply (they are not random).
+ */
+export interface Disturbances {
+  failures: boolean;
+  processingTime: boolean;
+  yield: boolean;
+  lateRelease: boolean;
+}
+
+export const ALL_DISTURBANCES: Readonly<Disturbances> = { failures: true, processingTime: true, yield: true, lateRelease: true };
+export const NO_DISTURBANCES: Readonly<Disturbances> = { failures: false, processingTime: false, yield: false, lateRelease: false };
 
 export interface PlantRunOptions {
   seed: number;
@@ -33,9 +51,13 @@ export interface PlantRunOptions {
   trace: boolean;
   atcs: AtcsParameters;
   wipSampleEvery: number;
+  disturbances: Disturbances;
   /** Steering from outside the model (a training lesson); absent in ordinary runs. */
   hooks?: PlantHooks;
 }
+
+/** How far past the horizon an uninterruptible run's window is looked for (a run starting near the end must know where its window ends). */
+const FIT_LOOK_AHEAD = 28 * 1440;
 
 /**
  * One replication of a plant: builds the machines, calendars, operators, transport, failures
@@ -85,6 +107,10 @@ export class PlantRun implements MachineHost {
   lotsFinishedInWindow = 0;
   unitsFinishedInWindow = 0;
   unitsScrappedInWindow = 0;
+  /** Uninterruptible runs started although no window ahead was long enough (they ran over). */
+  overruns = 0;
+  /** When a job last began or ended anywhere (stall detection). */
+  lastProgress = NaN;
 
   /** Units in the plant now (a running count; results recount them from the lots). */
   unitsInPlant = 0;
@@ -92,16 +118,21 @@ export class PlantRun implements MachineHost {
   private nextLotId = 0;
   private readonly times: ProcessingTimes;
   private readonly yieldStreams: RandomStream[];
+  private readonly fitWindows = new Map<string, readonly Interval[]>();
+  private readonly fitsSomeWindow = (m: Machine, minutes: number): boolean => this.fitStart(m, minutes, undefined) < Infinity;
+  readonly disturbances: Disturbances;
 
   constructor(readonly plant: CompiledPlant, options: PlantRunOptions) {
     const scenario = plant.scenario;
     this.streams = new RandomStreams(options.seed, options.replication);
+    this.disturbances = options.disturbances;
     this.rule = options.rule;
     this.atcs = options.atcs;
     this.horizon = options.horizon;
     this.startTime = Math.min(snapshotStart(scenario), this.horizon);
     this.windowStart = Math.min(Math.max(options.warmup, this.startTime), this.horizon);
     this.sim.now = this.startTime;
+    this.lastProgress = this.startTime;
     this.trace = options.trace ? new PlantTrace(
       plant.equipment.map((e) => e.id), plant.orders.map((o) => o.id), plant.routings.flatMap((r) => r.operations.map((o) => o.id)),
     ) : undefined;
@@ -114,13 +145,10 @@ export class PlantRun implements MachineHost {
     if (this.windowStart > this.startTime) this.sim.scheduleAt(this.windowStart, PlantRun.resetWip, this);
 
     const snapshot = scenario.startState.kind === 'snapshot' ? scenario.startState : undefined;
-    this.machines = plant.equipment.map((spec) => {
-      const setupKey = snapshot?.equipment.find((e) => e.id === spec.id)?.setupKey;
-      return new Machine(spec, this, keysFromSnapshot(spec.setups, setupKey));
-    });
+    this.machines = plant.equipment.map((spec) => new Machine(spec, this, Int32Array.from(spec.startKeys)));
     this.yieldStreams = plant.equipment.map((e) => this.streams.stream(`yield/${e.id}`));
-    this.times = new ProcessingTimes(this.streams);
-    this.gates = plant.calendars.map((c) => new CalendarGate(this.sim, workingIntervals(c, scenario.start, this.horizon), this.startTime, this.horizon));
+    this.times = new ProcessingTimes(this.streams, options.disturbances.processingTime);
+    this.gates = plant.calendars.map((_, c) => new CalendarGate(this.sim, calendarIntervals(plant, c, this.horizon), this.startTime, this.horizon));
     this.operators.pools.forEach((pool) => {
       const gate = this.gates[pool.spec.calendar];
       if (!gate) return;
@@ -133,7 +161,7 @@ export class PlantRun implements MachineHost {
       gate.subscribe((open) => m.setOffShift(!open));
     }
     this.maintenance = this.machines.map((m) => maintenanceWindows(m.spec, this.startTime, this.horizon));
-    const failures = this.machines.map((m) => m.spec.failures.map((model, k) => {
+    const failures = this.machines.map((m) => (options.disturbances.failures ? m.spec.failures : []).map((model, k) => {
       const suffix = k === 0 ? m.spec.id : `${m.spec.id}/${k}`;
       return new FailureProcess(this.sim, m,
         makeSampler(model.timeBetweenFailures, this.streams.stream(`fail/${suffix}`)),
@@ -160,9 +188,20 @@ export class PlantRun implements MachineHost {
       });
     });
     for (const order of this.orders) {
-      if (start?.orders.has(order.spec.index) || order.spec.release >= this.horizon) continue;
-      this.sim.scheduleAt(Math.max(order.spec.release, this.startTime), PlantRun.release, { run: this, order });
+      if (start?.orders.has(order.spec.index)) continue;
+      const release = order.spec.release + (options.disturbances.lateRelease ? this.releaseDelay(order) : 0);
+      if (release >= this.horizon) continue;
+      this.sim.scheduleAt(Math.max(release, this.startTime), PlantRun.release, { run: this, order });
     }
+  }
+
+  /** Minutes the order's material comes late (stream `release/<order>`): 0, or a draw from its release delay. */
+  private releaseDelay(order: OrderRun): number {
+    const model = order.spec.releaseDelay;
+    if (!model) return 0;
+    const stream = this.streams.stream(`release/${order.spec.id}`);
+    if (model.probability < 1 && stream.next() >= model.probability) return 0;
+    return makeSampler(model.delay, stream)();
   }
 
   // ---- lots entering and leaving --------------------------------------------------------------
@@ -180,7 +219,7 @@ export class PlantRun implements MachineHost {
     this.wipSeries.beforeChange(now);
     const lot: Lot = {
       id: this.nextLotId++, order, product: product.index, routing: this.plant.routings[product.routing]!, op, quantity,
-      enteredAt: now, queuedAt: now, target: OUTSIDE, from: OUTSIDE, estimate: 0,
+      enteredAt: now, queuedAt: now, target: OUTSIDE, from: OUTSIDE, estimate: 0, entry: undefined,
     };
     this.lotsInPlant.add(lot);
     this.lotsEntered++;
@@ -240,28 +279,24 @@ export class PlantRun implements MachineHost {
   /** Sends a lot (in an output buffer, or just released) towards equipment for its current operation. */
   route(lot: Lot): void {
     const fixed = this.hooks?.equipmentFor?.(lot) ?? this.follower?.equipmentFor(lot.order.spec.index, lot.op);
-    const target = chooseEquipment(lot, this.machines, this.sim.now, fixed);
-    if (this.machines[target]!.input.request(lot)) this.slotGranted(lot);
+    const target = chooseEquipment(lot, this.machines, this.sim.now, fixed, this.fitsSomeWindow);
+    const machine = this.machines[target]!;
+    if (machine.input.request(lot)) this.slotGranted(lot);
+    // A follower holding lots planned for later lifts the hold when others wait for room.
+    else if (this.follower) machine.requestDispatch();
   }
 
-  /**
-   * Room is reserved: the lot moves. No vehicle is needed for a release, for a next operation on
-   * the same equipment, without a transport section, or along a chain of conveyors (a conveyor
-   * line's transit is part of its cycle, and the format gives conveyors no speed): those moves
-   * take no time. Everything else waits for the fleet.
-   */
+  /** Room is reserved: the lot moves, at once or by the fleet (moves.ts says which). */
   slotGranted(lot: Lot): void {
     const from = lot.from;
     const to = lot.target;
-    const fromNode = from === OUTSIDE ? -1 : this.plant.equipment[from]!.node;
-    const toNode = this.plant.equipment[to]!.node;
-    if (from === OUTSIDE || from === to || !this.fleet || this.plant.paths.byConveyor(fromNode, toNode)) {
+    if (!this.fleet || !needsVehicle(this.plant, from, to)) {
       this.trace?.move(this.sim.now, this.sim.now, lot.id, from, to);
       this.arrive(lot);
       if (from !== OUTSIDE) this.machines[from]!.outputTaken(lot.quantity);
       return;
     }
-    this.fleet.request({ lot, from, to, fromNode, toNode });
+    this.fleet.request({ lot, from, to, fromNode: this.plant.equipment[from]!.node, toNode: this.plant.equipment[to]!.node });
   }
 
   private pickedUp(request: MoveRequest, dropAt: number): void {
@@ -278,6 +313,10 @@ export class PlantRun implements MachineHost {
     lot.from = OUTSIDE;
     const machine = this.machines[lot.target]!;
     const capacity = machine.spec.batch?.capacity ?? Infinity;
+    if (this.follower) {
+      this.arriveListed(lot, machine, capacity);
+      return;
+    }
     while (lot.quantity > capacity) {
       const piece = this.newLot(lot.order, lot.op, capacity, false);
       piece.target = lot.target;
@@ -289,11 +328,55 @@ export class PlantRun implements MachineHost {
     machine.enqueue(lot);
   }
 
+  /** Following a schedule, a lot is cut into the pieces its entries at this equipment list (ScheduleFollower.claim). */
+  private arriveListed(lot: Lot, machine: Machine, capacity: number): void {
+    const pieces = this.follower!.claim(lot, machine.spec.index, capacity);
+    const total = lot.quantity;
+    const estimate = lot.estimate;
+    pieces.forEach(({ quantity, entry }, k) => {
+      const piece = k === 0 ? lot : this.newLot(lot.order, lot.op, quantity, false);
+      piece.target = lot.target;
+      piece.quantity = quantity;
+      piece.estimate = (estimate * quantity) / total;
+      piece.entry = entry;
+      if (entry) entry.lot = piece;
+      machine.enqueue(piece);
+    });
+  }
+
   lotUnloaded(_machine: Machine, lot: Lot): void {
     this.route(lot);
   }
 
   // ---- processing -----------------------------------------------------------------------------
+
+  fitStart(machine: Machine, minutes: number, pool: OperatorPool | undefined): number {
+    const e = machine.spec.index;
+    const p = pool ? this.operators.pools.indexOf(pool) : -1;
+    const calendar = pool ? pool.spec.calendar : -1;
+    const key = calendar < 0 ? `${e}` : `${e}/${p}`;
+    let windows = this.fitWindows.get(key);
+    if (!windows) {
+      const to = this.horizon + FIT_LOOK_AHEAD;
+      const own = subtractWindows(calendarIntervals(this.plant, machine.spec.calendar, to), this.maintenanceAhead(e, to));
+      windows = calendar < 0 ? own : intersectIntervals(own, calendarIntervals(this.plant, calendar, to));
+      this.fitWindows.set(key, windows);
+    }
+    return earliestFit(windows, this.sim.now, minutes);
+  }
+
+  /** The machine's maintenance windows (a snapshot's running one included) and those planned past the horizon. */
+  private maintenanceAhead(e: number, to: number): [number, number][] {
+    return [...this.maintenance[e]!, ...maintenanceWindows(this.plant.equipment[e]!, this.horizon, to)];
+  }
+
+  runsOver(_machine: Machine): void {
+    this.overruns++;
+  }
+
+  runStarted(machine: Machine): void {
+    this.follower?.runStarted(machine.job, machine.setupStartedAt, machine.setupMinutes, this.sim.now);
+  }
 
   processingTime(machine: Machine, lots: readonly Lot[]): number {
     return this.times.draw(machine.spec, lots);
@@ -302,6 +385,8 @@ export class PlantRun implements MachineHost {
   /** Yields, scrap and rework of a finished job (yieldOutcome.ts); returns the lots that go on. */
   jobFinished(machine: Machine, lots: readonly Lot[]): Lot[] {
     const now = this.sim.now;
+    this.lastProgress = now;
+    this.follower?.runEnded(lots, now);
     const inWindow = now >= this.windowStart;
     const out: Lot[] = [];
     const reworked: Lot[] = [];
@@ -309,7 +394,7 @@ export class PlantRun implements MachineHost {
     for (const lot of lots) {
       const op = lot.routing.operations[lot.op]!;
       const q = lot.quantity;
-      const { good, rework, scrap } = yieldOutcome(stream, q, op);
+      const { good, rework, scrap } = this.disturbances.yield ? yieldOutcome(stream, q, op) : { good: q, rework: 0, scrap: 0 };
       if (inWindow) {
         machine.unitsProcessed += q;
         machine.unitsGood += good;

@@ -2,6 +2,13 @@ import { makeSampler, type Sampler } from '../distributions.ts';
 import type { RandomStreams } from '../random.ts';
 import type { EquipmentSpec, OperationSpec } from './compiledPlant.ts';
 import type { Lot } from './lots.ts';
+import { plannedBatchMinutes, plannedRunMinutes } from './plannedTimes.ts';
+
+function planned(equipment: EquipmentSpec, lots: readonly Lot[]): number {
+  const lead = lots[0]!;
+  if (!equipment.batch) return plannedRunMinutes(lead.routing.operations[lead.op]!, equipment, lead.quantity);
+  return plannedBatchMinutes(lots.map((lot) => lot.routing.operations[lot.op]!), equipment);
+}
 
 /**
  * Processing times, drawn from each equipment's own stream (`proc/<equipment>`).
@@ -15,9 +22,11 @@ import type { Lot } from './lots.ts';
 export class ProcessingTimes {
   private readonly samplers = new Map<OperationSpec, Sampler[]>();
 
-  constructor(private readonly streams: RandomStreams) {}
+  /** `vary` false: every time is its mean (plannedTimes.ts), nothing is drawn. */
+  constructor(private readonly streams: RandomStreams, private readonly vary = true) {}
 
   draw(equipment: EquipmentSpec, lots: readonly Lot[]): number {
+    if (!this.vary) return planned(equipment, lots);
     let lead = lots[0]!;
     if (equipment.batch) {
       let longest = -Infinity;

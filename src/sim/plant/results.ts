@@ -1,4 +1,6 @@
 import type { MachineState } from '../../model/machineState.ts';
+import type { Disturbances } from './plantRun.ts';
+import type { FollowReport } from './scheduleFollower.ts';
 import type { PlantTraceData } from './trace.ts';
 
 /** Times are minutes from the scenario start; durations are minutes; energy is kWh. */
@@ -24,9 +26,29 @@ export interface PlantResult {
   bottleneck: BottleneckResult;
   energy: EnergyByState;
   transport: TransportResult;
+  /** Which random disturbances were on (all, unless switched off). */
+  disturbances: Disturbances;
+  /** Uninterruptible runs that fitted in no working window ahead and ran over a shift end, break or maintenance. */
+  overruns: number;
+  /** The plant stopped making progress with work in it (SIMULATION.md, "Stalls"), or null. */
+  stall: Stall | null;
+  /** How the schedule was followed (dispatching "schedule" only). */
+  follow?: FollowReport;
   /** Simulation events fired (a measure of work, and part of what must repeat exactly). */
   events: number;
   trace?: PlantTraceData;
+}
+
+/**
+ * No job began or ended anywhere from `since` to the end of the run, although `lots` lots were
+ * in the plant and equipment holding some of them had working time in that stretch of at least
+ * a day: the plant is deadlocked (finite buffers) or waits for something that does not come.
+ */
+export interface Stall {
+  since: number;
+  lots: number;
+  /** Equipment holding work that could not go on, in layout order. */
+  equipment: string[];
 }
 
 export interface Throughput {

@@ -3,7 +3,7 @@ import type { Schedule } from '../../model/scheduleSchema.ts';
 import { collectResults } from './collectResults.ts';
 import { compilePlant } from './compiledPlant.ts';
 import { DEFAULT_ATCS, type AtcsParameters, type DispatchRule } from './dispatching.ts';
-import { PlantRun } from './plantRun.ts';
+import { ALL_DISTURBANCES, PlantRun, type Disturbances } from './plantRun.ts';
 import type { PlantResult } from './results.ts';
 
 export interface SimulateOptions {
@@ -13,8 +13,10 @@ export interface SimulateOptions {
   horizon?: number;
   warmup?: number;
   dispatching?: DispatchRule;
-  /** The schedule to follow when dispatching is "schedule" (without one, "schedule" runs FIFO). */
+  /** The schedule to follow when dispatching is "schedule" (required then). */
   schedule?: Schedule;
+  /** Which random disturbances happen (default: all); see `Disturbances`. */
+  disturbances?: Partial<Disturbances>;
   atcs?: Partial<AtcsParameters>;
   /** Keep a trace of state changes and moves for playback (costs memory; off by default). */
   trace?: boolean;
@@ -27,6 +29,14 @@ export interface SimulateOptions {
 }
 
 const PROGRESS_STEPS = 100;
+
+/** Dispatching "schedule" with no schedule given: there is nothing to follow, and quietly running another rule would mislead. */
+export class MissingSchedule extends Error {
+  constructor() {
+    super('dispatching "schedule" needs a schedule to follow: give one (plant-twin simulate --schedule FILE), or choose another dispatching rule');
+    this.name = 'MissingSchedule';
+  }
+}
 
 /** One replication run a hundredth of its simulated time at a time, for callers that must yield between steps (a worker). */
 export interface PlantSteps {
@@ -45,6 +55,7 @@ export function stepPlant(plant: Plant, options: SimulateOptions = {}): PlantSte
   const horizon = options.horizon ?? experiment.horizon;
   const warmup = options.warmup ?? experiment.warmup;
   const dispatching = options.dispatching ?? experiment.dispatching;
+  if (dispatching === 'schedule' && !options.schedule) throw new MissingSchedule();
   const run = new PlantRun(compiled, {
     seed: options.seed ?? experiment.seed,
     replication: options.replication ?? 0,
@@ -54,6 +65,7 @@ export function stepPlant(plant: Plant, options: SimulateOptions = {}): PlantSte
     trace: options.trace ?? false,
     atcs: { ...DEFAULT_ATCS, ...options.atcs },
     wipSampleEvery: options.wipSampleEvery ?? 60,
+    disturbances: { ...ALL_DISTURBANCES, ...options.disturbances },
   });
   const from = run.startTime;
   let done = 0;

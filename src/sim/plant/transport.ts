@@ -1,6 +1,7 @@
 import type { Simulator } from '../simulator.ts';
 import type { FleetSpec } from './compiledPlant.ts';
 import type { Lot } from './lots.ts';
+import { tripMinutes } from './moves.ts';
 import type { PathGraph } from './pathGraph.ts';
 
 export interface MoveRequest {
@@ -58,7 +59,7 @@ export class Fleet {
 
   /** Minutes for a loaded trip between two nodes, handling included. */
   tripTime(fromNode: number, toNode: number): number {
-    return this.spec.handlingTime + this.paths.distance(fromNode, toNode) / this.spec.speed;
+    return tripMinutes(this.spec, this.paths, fromNode, toNode);
   }
 
   request(request: MoveRequest): void {

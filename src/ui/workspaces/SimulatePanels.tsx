@@ -1,4 +1,6 @@
 import { EquipmentDetails } from '../EquipmentDetails.tsx';
+import { ExperimentPanel } from '../experiments/ExperimentPanel.tsx';
+import { NetworkPanel } from '../experiments/NetworkPanel.tsx';
 import { LayoutComparisonPanel } from '../LayoutComparisonPanel.tsx';
 import { SimulateFromHere } from '../SimulateFromHere.tsx';
 import { SimulationPanel } from '../SimulationPanel.tsx';
@@ -12,6 +14,8 @@ export function SimulatePanels() {
     <>
       <h2 className="sidebar-title">Simulate &amp; compare</h2>
       <SimulationPanel />
+      <ExperimentPanel />
+      <NetworkPanel />
       <SimulateFromHere />
       <LayoutComparisonPanel />
       <EquipmentDetails />

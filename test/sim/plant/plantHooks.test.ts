@@ -4,7 +4,7 @@ import { collectResults } from '../../../src/sim/plant/collectResults.ts';
 import { compilePlant } from '../../../src/sim/plant/compiledPlant.ts';
 import { DEFAULT_ATCS } from '../../../src/sim/plant/dispatching.ts';
 import type { PlantHooks } from '../../../src/sim/plant/plantHooks.ts';
-import { PlantRun } from '../../../src/sim/plant/plantRun.ts';
+import { ALL_DISTURBANCES, PlantRun } from '../../../src/sim/plant/plantRun.ts';
 import { simulatePlant } from '../../../src/sim/plant/simulatePlant.ts';
 import { completions, makePlant, oneProduct, operation, order } from './plantBuilder.ts';
 import { loadSamplePlant } from './samplePlants.ts';
@@ -14,7 +14,7 @@ function runWith(plant: Plant, hooks: PlantHooks | undefined, until?: number, be
   const e = compiled.scenario.experiment;
   const run = new PlantRun(compiled, {
     seed: e.seed, replication: 0, horizon: e.horizon, warmup: e.warmup, rule: e.dispatching === 'schedule' ? 'FIFO' : e.dispatching,
-    schedule: undefined, trace: false, atcs: DEFAULT_ATCS, wipSampleEvery: 60, ...(hooks ? { hooks } : {}),
+    schedule: undefined, trace: false, atcs: DEFAULT_ATCS, wipSampleEvery: 60, disturbances: { ...ALL_DISTURBANCES }, ...(hooks ? { hooks } : {}),
   });
   before?.(run);
   run.sim.run(until ?? e.horizon);
@@ -47,7 +47,7 @@ describe('plant hooks', () => {
         experiment: { horizon: 1000 },
       },
     });
-    const done = completions(runWith(plant, { chooseJob: (queue) => ({ lots: [queue.length - 1], wakeAt: Infinity }) }));
+    const done = completions(runWith(plant, { chooseJob: (queue) => ({ lots: [queue.length - 1], wakeAt: Infinity, ordered: false }) }));
     expect(['a', 'b', 'c'].sort((x, y) => done[x]! - done[y]!)).toEqual(['c', 'b', 'a']);
   });
 

@@ -1,17 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { isoAt } from '../../../src/model/calendar.ts';
 import { Schedule } from '../../../src/model/scheduleSchema.ts';
+import { NO_DISTURBANCES } from '../../../src/sim/plant/plantRun.ts';
 import { simulatePlant } from '../../../src/sim/plant/simulatePlant.ts';
 import { completions, makePlant, oneProduct, operation, order, START } from './plantBuilder.ts';
 
-/** A schedule listing (order, equipment) in this order, one operation "op" each, one minute apart. */
-function scheduleOf(entries: [string, string][]) {
+interface Planned {
+  order: string;
+  equipment: string;
+  start: number;
+  end: number;
+  operation?: string;
+  setup?: number;
+  batch?: string;
+  quantity?: number;
+}
+
+function scheduleOf(entries: Planned[]) {
   return Schedule.parse({
     format: 'plant-twin/schedule', version: 1, id: 's1', supersedes: null, scenario: 'test', createdAt: START,
     objective: 'hand-made', kpis: { makespan: 0, totalSetup: 0, weightedTardiness: 0, lateOrders: 0 },
-    operations: entries.map(([o, e], k) => ({ order: o, operation: 'op', equipment: e, start: isoAt(START, k), end: isoAt(START, k + 1) })),
+    operations: entries.map((e) => ({
+      order: e.order, operation: e.operation ?? 'op', equipment: e.equipment, start: isoAt(START, e.start), end: isoAt(START, e.end),
+      ...(e.setup ? { setup: { from: null, to: 'F', minutes: e.setup, start: isoAt(START, e.start - e.setup) } } : {}),
+      ...(e.batch ? { batch: e.batch } : {}), ...(e.quantity ? { quantity: e.quantity } : {}),
+    })),
   });
 }
+
+const follow = (schedule: ReturnType<typeof scheduleOf>) => ({ dispatching: 'schedule' as const, schedule, disturbances: NO_DISTURBANCES });
 
 describe('following a schedule', () => {
   const plant = makePlant({
@@ -23,22 +40,135 @@ describe('following a schedule', () => {
     },
   });
 
-  it('runs each machine’s listed operations in the listed order, waiting for the next listed lot', () => {
-    const result = simulatePlant(plant, { dispatching: 'schedule', schedule: scheduleOf([['o2', 'M1'], ['o3', 'M1'], ['o1', 'M1']]) });
-    // M1 waits for o2 (released at 20) although o1 and o3 are there: o2 20–30, o3 30–40, o1 40–50.
-    expect(completions(result)).toEqual({ o1: 50, o2: 30, o3: 40 });
+  it('works each machine’s list in order, each job not before its planned start, reproducing the plan', () => {
+    const plan = [
+      { order: 'o2', equipment: 'M1', start: 20, end: 30 }, { order: 'o3', equipment: 'M1', start: 30, end: 40 },
+      { order: 'o1', equipment: 'M1', start: 45, end: 55 },
+    ];
+    const result = simulatePlant(plant, follow(scheduleOf(plan)));
+    // o1 and o3 are there from 0, but M1 waits for o2 (released at 20), and o1 waits for its planned 45.
+    expect(completions(result)).toEqual({ o1: 55, o2: 30, o3: 40 });
     expect(result.equipment[1]!.states.processing).toBe(0);
-    expect(result.equipment[0]!.states.idle).toBeCloseTo(20, 9);
+    expect(result.follow).toMatchObject({ schedule: 's1', entries: 3, started: 3, matched: 3, mismatches: [] });
+    expect(Object.values(result.follow!.deviations).every((n) => n === 0)).toBe(true);
   });
 
   it('puts each operation on the equipment the schedule assigns', () => {
-    const result = simulatePlant(plant, { dispatching: 'schedule', schedule: scheduleOf([['o1', 'M2'], ['o3', 'M2'], ['o2', 'M1']]) });
+    const result = simulatePlant(plant, follow(scheduleOf([
+      { order: 'o1', equipment: 'M2', start: 0, end: 10 }, { order: 'o3', equipment: 'M2', start: 10, end: 20 },
+      { order: 'o2', equipment: 'M1', start: 20, end: 30 },
+    ])));
     expect(completions(result)).toEqual({ o1: 10, o2: 30, o3: 20 });
+    expect(result.follow!.matched).toBe(3);
   });
 
-  it('lets operations the schedule does not list fill gaps first come, first served', () => {
-    const result = simulatePlant(plant, { dispatching: 'schedule', schedule: scheduleOf([['o2', 'M1']]) });
+  it('lets lots the schedule does not list fill gaps first come, first served, and counts them', () => {
+    const result = simulatePlant(plant, follow(scheduleOf([{ order: 'o2', equipment: 'M1', start: 20, end: 30 }])));
     // o1 and o3 are not listed: they go to the least-loaded machines and run at once.
     expect(completions(result)).toEqual({ o1: 10, o2: 30, o3: 10 });
+    expect(result.follow!.deviations.unlisted).toBe(2);
+  });
+
+  it('passes a late lot with listed lots that are due too, and counts the departures', () => {
+    // o2 was planned first at 0, but its material comes at 20.
+    const result = simulatePlant(plant, follow(scheduleOf([
+      { order: 'o2', equipment: 'M1', start: 0, end: 10 }, { order: 'o3', equipment: 'M1', start: 10, end: 20 },
+      { order: 'o1', equipment: 'M1', start: 20, end: 30 },
+    ])));
+    // o3 runs at its planned 10; at 20 both o2 (overdue) and o1 are there: o2 goes first (list order).
+    expect(completions(result)).toEqual({ o1: 40, o2: 30, o3: 20 });
+    expect(result.follow!.deviations).toMatchObject({ outOfSequence: 1, late: 2, lateMinutes: 30, maxLateMinutes: 20, early: 0 });
+    expect(result.follow!.matched).toBe(1);
+    expect(result.follow!.mismatches.map((m) => [m.order, m.actual.start])).toEqual([['o2', 20], ['o1', 30]]);
+  });
+
+  it('lifts the hold when lots wait for room, so a full buffer of later lots cannot lock out the next one', () => {
+    // M2 holds 10 units. b is done on M1 first and fills it; the plan puts a first on M2.
+    const buffered = makePlant({
+      machines: [{ id: 'M1' }, { id: 'M2', inputBuffer: 10 }],
+      scenario: {
+        ...oneProduct([operation('one', { M1: 1 }), operation('two', { M2: 1 })]),
+        orders: [order('a', 'P', 10, 0, 999), order('b', 'P', 10, 0, 999), order('c', 'P', 10, 0, 999)],
+        experiment: { horizon: 1000 },
+      },
+    });
+    const schedule = scheduleOf([
+      { order: 'b', operation: 'one', equipment: 'M1', start: 0, end: 10 }, { order: 'c', operation: 'one', equipment: 'M1', start: 10, end: 20 },
+      { order: 'a', operation: 'one', equipment: 'M1', start: 20, end: 30 },
+      { order: 'a', operation: 'two', equipment: 'M2', start: 30, end: 40 }, { order: 'b', operation: 'two', equipment: 'M2', start: 40, end: 50 },
+      { order: 'c', operation: 'two', equipment: 'M2', start: 50, end: 60 },
+    ]);
+    const result = simulatePlant(buffered, follow(schedule));
+    // c waits for room at 20: b starts early (20–30), c gets in and starts early when a asks for room at 30 (30–40); a 40–50.
+    expect(completions(result)).toEqual({ a: 50, b: 30, c: 40 });
+    expect(result.follow!.deviations.early).toBe(2);
+    expect(result.stall).toBeNull();
+  });
+
+  it('co-batches the orders a batch lists and cuts an order over the batches its quantities give', () => {
+    const oven = makePlant({
+      machines: [{ id: 'OVEN' }],
+      scenario: {
+        ...oneProduct([operation('op', { OVEN: 30 })]),
+        batchEquipment: [{ equipment: 'OVEN', capacity: 10 }],
+        orders: [order('a', 'P', 6, 0, 999), order('b', 'P', 4, 0, 999), order('c', 'P', 15, 0, 999), order('d', 'P', 5, 0, 999)],
+        experiment: { horizon: 1000 },
+      },
+    });
+    const result = simulatePlant(oven, follow(scheduleOf([
+      { order: 'c', equipment: 'OVEN', start: 0, end: 30, batch: 'B1', quantity: 10 },
+      { order: 'a', equipment: 'OVEN', start: 30, end: 60, batch: 'B2' }, { order: 'b', equipment: 'OVEN', start: 30, end: 60, batch: 'B2' },
+      { order: 'c', equipment: 'OVEN', start: 60, end: 90, batch: 'B3', quantity: 5 }, { order: 'd', equipment: 'OVEN', start: 60, end: 90, batch: 'B3' },
+    ])));
+    expect(completions(result)).toEqual({ a: 60, b: 60, c: 90, d: 90 });
+    expect(result.follow).toMatchObject({ entries: 5, matched: 5 });
+    expect(result.follow!.deviations).toMatchObject({ partialBatches: 0, unlisted: 0, skipped: 0 });
+    expect(result.equipment[0]!.setups + result.equipment[0]!.unitsProcessed).toBe(30);
+  });
+
+  it('starts a listed batch without a missing lot once a later entry is due', () => {
+    const oven = makePlant({
+      machines: [{ id: 'OVEN' }],
+      scenario: {
+        ...oneProduct([operation('op', { OVEN: 30 })]),
+        batchEquipment: [{ equipment: 'OVEN', capacity: 10 }],
+        orders: [order('a', 'P', 5, 0, 999), order('late', 'P', 5, 200, 999), order('b', 'P', 5, 0, 999)],
+        experiment: { horizon: 1000 },
+      },
+    });
+    const result = simulatePlant(oven, follow(scheduleOf([
+      { order: 'a', equipment: 'OVEN', start: 0, end: 30, batch: 'B1' }, { order: 'late', equipment: 'OVEN', start: 0, end: 30, batch: 'B1' },
+      { order: 'b', equipment: 'OVEN', start: 40, end: 70, batch: 'B2' },
+    ])));
+    // No maxWait: B1 waits for 'late' until B2 comes due at 40, then runs without it; 'late' runs alone when it comes.
+    expect(completions(result)).toEqual({ a: 70, b: 100, late: 230 });
+    expect(result.follow!.deviations.partialBatches).toBe(1);
+  });
+});
+
+describe('stalls', () => {
+  it('reports a plant deadlocked by finite buffers instead of stopping silently', () => {
+    // P goes M1 → M2 and Q goes M2 → M1, each buffer one unit: the classic deadlock.
+    const plant = makePlant({
+      machines: [{ id: 'M1', inputBuffer: 1, outputBuffer: 1 }, { id: 'M2', inputBuffer: 1, outputBuffer: 1 }],
+      scenario: {
+        products: [{ id: 'P', name: 'P', family: 'F', routing: 'RP' }, { id: 'Q', name: 'Q', family: 'F', routing: 'RQ' }],
+        routings: [
+          { id: 'RP', operations: [operation('a', { M1: 1 }), operation('b', { M2: 1 })] },
+          { id: 'RQ', operations: [operation('a', { M2: 1 }), operation('b', { M1: 1 })] },
+        ],
+        orders: Array.from({ length: 6 }, (_, k) => order(`${k % 2 ? 'q' : 'p'}${k}`, k % 2 ? 'Q' : 'P', 1, 0, 999)),
+        experiment: { horizon: 5000 },
+      },
+    });
+    const result = simulatePlant(plant, { dispatching: 'FIFO' });
+    expect(result.stall).toEqual({ since: expect.any(Number), lots: result.flow.lotsInPlant, equipment: ['M1', 'M2'] });
+    expect(result.stall!.since).toBeLessThan(10);
+    expect(result.flow.lotsInPlant).toBeGreaterThan(0);
+  });
+
+  it('does not call a long operation a stall', () => {
+    const plant = makePlant({ machines: [{ id: 'M' }], scenario: { ...oneProduct([operation('op', { M: 4000 })]), orders: [order('o', 'P', 1, 0, 9999)], experiment: { horizon: 3000 } } });
+    expect(simulatePlant(plant).stall).toBeNull();
   });
 });

@@ -2,7 +2,9 @@ import { trainingStore, useTraining } from '../../state/trainingStore.ts';
 import { KPI_LABELS, type LessonKpis } from '../../training/lessonKpis.ts';
 
 const one = (x: number): string => (Math.round(x * 10) / 10).toLocaleString('en');
-const COLUMNS: (keyof LessonKpis)[] = ['on-time-orders', 'late-orders', 'setup-hours', 'wip-lots'];
+const COLUMNS: { key: keyof LessonKpis; short: string }[] = [
+  { key: 'late-orders', short: 'late' }, { key: 'setup-hours', short: 'setup h' }, { key: 'wip-lots', short: 'WIP' },
+];
 
 /** What the decision did, with the numbers: points, each alternative's outcome (yours, the best, the scheduler's), and the tool's own answer to a question. */
 export function DecisionFeedbackCard() {
@@ -20,18 +22,18 @@ export function DecisionFeedbackCard() {
         <table className="outcomes" data-testid="outcomes">
           <caption className="visually-hidden">Every alternative simulated to the end of the lesson</caption>
           <thead>
-            <tr><th scope="col">Alternative</th>{COLUMNS.map((c) => <th key={c} scope="col">{KPI_LABELS[c]}</th>)}<th scope="col">Cost</th></tr>
+            <tr><th scope="col">Alternative</th>{COLUMNS.map((c) => <th key={c.key} scope="col" title={KPI_LABELS[c.key]}>{c.short}</th>)}<th scope="col" title="the lesson's weighted cost; lower is better">cost</th></tr>
           </thead>
           <tbody>
             {f.outcomes.map((o) => (
               <tr key={o.option} className={[o.option === f.chosen ? 'mine' : '', o.option === f.best ? 'best' : ''].join(' ')} data-option={o.option}>
-                <th scope="row">
+                <th scope="row" title={o.label}>
                   {o.option}
                   {o.option === f.chosen && <span className="tag"> yours</span>}
                   {o.option === f.best && <span className="tag"> best</span>}
                   {o.option === f.scheduler?.option && <span className="tag"> scheduler</span>}
                 </th>
-                {COLUMNS.map((c) => <td key={c}>{one(o.kpis[c])}</td>)}
+                {COLUMNS.map((c) => <td key={c.key}>{one(o.kpis[c.key])}</td>)}
                 <td>{one(o.cost)}</td>
               </tr>
             ))}

@@ -23,7 +23,9 @@ export function KpiStrip({ view, highlight }: { view: PauseView; highlight: read
   const lit = (id: string) => highlight.some((h) => h.kind === 'kpi' && h.id === id);
   const p = view.plant;
   if (p) {
-    const machine = p.machines.find((m) => m.id === selected);
+    // The machine the trainee selected, else the first one the lesson points at.
+    const pointed = highlight.find((h) => h.kind === 'machine' || h.kind === 'gantt-row')?.id;
+    const machine = p.machines.find((m) => m.id === selected) ?? p.machines.find((m) => m.id === pointed);
     return (
       <dl className="kpi-strip" data-testid="kpi-strip">
         <Kpi id="on-time" label="On time" value={String(p.onTimeOrders)} lit={lit('on-time')} />
@@ -34,9 +36,9 @@ export function KpiStrip({ view, highlight }: { view: PauseView; highlight: read
         <Kpi id="bottleneck" label="Bottleneck" value={p.bottleneck ?? '–'} lit={lit('bottleneck')} />
         {machine && (
           <>
-            <Kpi id="oee" label={`OEE ${machine.id}`} value={pct(machine.oee)} lit={lit('oee')} />
-            <Kpi id="availability" label={`Availability ${machine.id}`} value={pct(machine.availability)} lit={lit('availability')} />
-            <Kpi id="state" label={`${machine.id} now`} value={`${machine.state}, ${machine.queue} waiting`} lit={false} />
+            <div className="kpi kpi-machine" data-kpi="machine"><dt>{machine.id} now</dt><dd>{machine.state}, {machine.queue} waiting</dd></div>
+            <Kpi id="oee" label="OEE so far" value={pct(machine.oee)} lit={lit('oee')} />
+            <Kpi id="availability" label="Availability" value={pct(machine.availability)} lit={lit('availability')} />
           </>
         )}
         {!machine && <p className="kpi-note">Select a machine to see its OEE so far.</p>}

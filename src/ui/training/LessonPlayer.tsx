@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { isoAt } from '../../model/calendar.ts';
 import { allEquipment } from '../../model/plantEquipment.ts';
 import { trainingStore, useTraining } from '../../state/trainingStore.ts';
-import { twinStore, useTwin, viewStore } from '../../state/twinStore.ts';
+import { useTwin, viewStore } from '../../state/twinStore.ts';
 import type { Highlight } from '../../training/lessonSchema.ts';
 import { equipmentBox } from '../../twin/cameraFit.ts';
 import { ProblemList } from '../ProblemList.tsx';
@@ -14,17 +14,20 @@ import { usePlayhead } from './usePlayhead.ts';
 
 const clock = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
 
-/** Points the twin at what a step or decision highlights: the first machine selected, the camera on all of them. */
+/** Metres of floor shown around highlighted machines, so their neighbours are in view too. */
+const CONTEXT = 8;
+
+/**
+ * Points the twin's camera at the machines a step or decision highlights. They are not selected:
+ * the selection colour would hide the state colour the trainee should read.
+ */
 function useHighlights(highlight: readonly Highlight[] | undefined): void {
   const layout = useTwin((s) => s.plant?.layout);
   useEffect(() => {
     if (!layout || !highlight) return;
     const ids = highlight.filter((h) => h.kind === 'machine' || h.kind === 'gantt-row').map((h) => h.id);
-    const items = allEquipment(layout).filter((e) => ids.includes(e.id));
-    if (items.length === 0) return;
-    twinStore.getState().select(items[0]!.id);
-    const box = equipmentBox(items);
-    if (box) viewStore.getState().focusOn(box);
+    const box = equipmentBox(allEquipment(layout).filter((e) => ids.includes(e.id)));
+    if (box) viewStore.getState().focusOn({ ...box, minX: box.minX - CONTEXT, maxX: box.maxX + CONTEXT, minY: box.minY - CONTEXT, maxY: box.maxY + CONTEXT });
   }, [layout, highlight]);
 }
 

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { alarmList, type AlarmActionAt } from '../../training/alarms.ts';
 import { minutesBetween } from '../../model/calendar.ts';
 import { trainingStore, useTraining } from '../../state/trainingStore.ts';
-import { usePlayhead } from './usePlayhead.ts';
+import { usePlantMinutes } from '../usePlantMinutes.ts';
 
 const STATE_WORDS = { unacknowledged: 'unacknowledged', acknowledged: 'acknowledged', 'cleared-unacknowledged': 'cleared, unacknowledged', shelved: 'shelved', normal: 'normal' } as const;
 
@@ -11,7 +11,7 @@ export function AlarmList() {
   const view = useTraining((s) => s.view);
   const actions = useTraining((s) => s.actions);
   const startIso = useTraining((s) => s.opened?.startIso);
-  const minutes = usePlayhead();
+  const minutes = usePlantMinutes();
   const at: AlarmActionAt[] = useMemo(() => (startIso === undefined ? [] : actions.map((a) => ({
     alarm: a.alarm, action: a.action, at: minutesBetween(startIso, a.at), ...(a.until ? { until: minutesBetween(startIso, a.until) } : {}),
   }))), [actions, startIso]);

@@ -2,8 +2,8 @@ import { useEffect, useRef } from 'react';
 import { KPI_LABELS, type LessonKpis } from '../../training/lessonKpis.ts';
 import type { LessonReport } from '../../training/sessionTypes.ts';
 import { DebriefCharts } from './DebriefCharts.tsx';
+import { one } from './format.ts';
 
-const one = (x: number): string => (Math.round(x * 10) / 10).toLocaleString('en');
 const KPIS: (keyof LessonKpis)[] = ['on-time-orders', 'late-orders', 'weighted-tardiness-hours', 'setup-hours', 'wip-lots', 'good-units', 'refused-orders'];
 
 /** The debrief: a printable report of the lesson, the trainee's run against the best run over time, and what each decision did. */

@@ -1,7 +1,7 @@
 import { trainingStore, useTraining } from '../../state/trainingStore.ts';
 import { KPI_LABELS, type LessonKpis } from '../../training/lessonKpis.ts';
+import { one } from './format.ts';
 
-const one = (x: number): string => (Math.round(x * 10) / 10).toLocaleString('en');
 const COLUMNS: { key: keyof LessonKpis; short: string }[] = [
   { key: 'late-orders', short: 'late' }, { key: 'setup-hours', short: 'setup h' }, { key: 'wip-lots', short: 'WIP' },
 ];

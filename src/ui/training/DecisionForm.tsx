@@ -4,7 +4,7 @@ import { playhead } from '../../state/twinStore.ts';
 import { trainingStore, useTraining } from '../../state/trainingStore.ts';
 import type { Answer } from '../../training/answersSchema.ts';
 import type { DecisionView, PauseView } from '../../training/sessionTypes.ts';
-import { useSecondsSince } from './usePlayhead.ts';
+import { useSecondsSince } from './useSecondsSince.ts';
 
 const decide = (choice: Answer['choice']) => { void trainingStore.getState().answer(choice); };
 

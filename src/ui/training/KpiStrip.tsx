@@ -1,8 +1,8 @@
 import { useTwin } from '../../state/twinStore.ts';
 import type { Highlight } from '../../training/lessonSchema.ts';
 import type { PauseView } from '../../training/sessionTypes.ts';
+import { one } from './format.ts';
 
-const one = (x: number): string => (Math.round(x * 10) / 10).toLocaleString('en');
 const pct = (x: number | null): string => (x === null ? '–' : `${one(x)} %`);
 
 function Kpi({ id, label, value, lit }: { id: string; label: string; value: string; lit: boolean }) {

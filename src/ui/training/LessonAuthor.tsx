@@ -8,7 +8,7 @@ import { ProblemList } from '../ProblemList.tsx';
 import { emptyLesson, freshId, scenarioFacts, timeAt } from './authorModel.ts';
 import { AlarmEditor, DecisionEditor, EventEditor, StepEditor, type ItemList } from './AuthorItems.tsx';
 import { AuthorTimeline } from './AuthorTimeline.tsx';
-import { download } from './downloads.ts';
+import { downloadText as download } from '../downloadFile.ts';
 
 type Item = Record<string, unknown>;
 const SCENARIOS = [...bundledSamples.keys()].filter((k) => k.startsWith('scenarios/')).sort();

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { historyCsv, type LessonAttempt } from '../../state/lessonHistory.ts';
 import { lessonHistory, useTraining } from '../../state/trainingStore.ts';
-import { download } from './downloads.ts';
+import { downloadText as download } from '../downloadFile.ts';
+import { one } from './format.ts';
 
-const one = (x: number): string => (Math.round(x * 10) / 10).toLocaleString('en');
 
 /** A trainee's finished lessons, kept in this browser (IndexedDB), with a CSV export. */
 export function LessonHistoryPanel({ trainee }: { trainee: string }) {

@@ -10,7 +10,7 @@ import { AlarmList } from './AlarmList.tsx';
 import { DecisionForm } from './DecisionForm.tsx';
 import { DecisionFeedbackCard } from './DecisionFeedbackCard.tsx';
 import { KpiStrip } from './KpiStrip.tsx';
-import { usePlayhead } from './usePlayhead.ts';
+import { usePlantMinutes } from '../usePlantMinutes.ts';
 
 const clock = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
 
@@ -38,7 +38,7 @@ export function LessonPlayer() {
   const reached = useTraining((s) => s.reached);
   const status = useTraining((s) => s.status);
   const problems = useTraining((s) => s.problems);
-  const minutes = usePlayhead();
+  const minutes = usePlantMinutes();
   const highlight = view?.step?.highlight ?? view?.decision?.highlight;
   useHighlights(reached ? highlight : undefined);
   if (!view) return null;

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { trainingStore, useTraining } from '../../state/trainingStore.ts';
 import { DebriefReport } from './DebriefReport.tsx';
-import { download } from './downloads.ts';
+import { downloadText as download } from '../downloadFile.ts';
 import { LessonHistoryPanel } from './LessonHistoryPanel.tsx';
+import { one } from './format.ts';
 
-const one = (x: number): string => (Math.round(x * 10) / 10).toLocaleString('en');
 
 /** The end of a lesson: the score, each decision's points, the debrief and report, the answers file, the history. */
 export function LessonReportPanel() {

@@ -16,7 +16,11 @@ export interface LowerBounds {
   best: number;
 }
 
-export function lowerBounds(c: CompiledProblem): LowerBounds {
+/**
+ * `shared`: machines that run several operations at once (batch equipment); their operations
+ * count in the path bound only, since machine and load bounds assume one at a time.
+ */
+export function lowerBounds(c: CompiledProblem, shared: Uint8Array | null = null): LowerBounds {
   const { n, m } = c;
   const head = new Float64Array(n);
   const tail = new Float64Array(n);
@@ -46,6 +50,9 @@ export function lowerBounds(c: CompiledProblem): LowerBounds {
   for (let v = 0; v < n; v++) {
     const s = c.modeStart[v] as number;
     const e = c.modeStart[v + 1] as number;
+    let batched = false;
+    for (let k = s; k < e; k++) if (shared !== null && shared[c.modeMachine[k] as number] === 1) batched = true;
+    if (batched) continue;
     for (let k = s; k < e; k++) usable[c.modeMachine[k] as number] = 1;
     work += c.minDuration[v] as number;
     if (e - s === 1) fixed[c.modeMachine[s] as number]?.push(v);

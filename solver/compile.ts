@@ -8,18 +8,20 @@ export interface CompiledProblem {
   n: number;
   m: number;
   job: Int32Array;
-  release: Int32Array;
+  release: Float64Array;
   /** Modes of op i are modeMachine/modeDuration[modeStart[i] .. modeStart[i+1]). */
   modeStart: Int32Array;
   modeMachine: Int32Array;
-  modeDuration: Int32Array;
-  minDuration: Int32Array;
+  modeDuration: Float64Array;
+  minDuration: Float64Array;
   predStart: Int32Array;
   predList: Int32Array;
   succStart: Int32Array;
   succList: Int32Array;
   /** Changeovers: setup[(machine * F + family[a]) * F + family[b]]; null without setups. */
-  setup: Int32Array | null;
+  setup: Float64Array | null;
+  /** Changeover before a machine's first operation: initial[machine * F + family]; null when none. */
+  initial: Float64Array | null;
   family: Int32Array;
   familyCount: number;
 }
@@ -28,7 +30,7 @@ export function compile(p: SchedulingProblem): CompiledProblem {
   const n = p.operations.length;
   const m = p.machineCount;
   const job = new Int32Array(n);
-  const release = new Int32Array(n);
+  const release = new Float64Array(n);
   const modeStart = new Int32Array(n + 1);
   const predStart = new Int32Array(n + 1);
   const succCount = new Int32Array(n);
@@ -46,8 +48,8 @@ export function compile(p: SchedulingProblem): CompiledProblem {
   modeStart[n] = modes;
   predStart[n] = preds;
   const modeMachine = new Int32Array(modes);
-  const modeDuration = new Int32Array(modes);
-  const minDuration = new Int32Array(n);
+  const modeDuration = new Float64Array(modes);
+  const minDuration = new Float64Array(n);
   const predList = new Int32Array(preds);
   const succStart = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) succStart[i + 1] = (succStart[i] as number) + (succCount[i] as number);
@@ -76,21 +78,27 @@ export function compile(p: SchedulingProblem): CompiledProblem {
   const s = p.setups;
   const familyCount = s?.familyCount ?? 1;
   const family = new Int32Array(n);
-  let setup: Int32Array | null = null;
+  let setup: Float64Array | null = null;
+  let initial: Float64Array | null = null;
   if (s !== null) {
     s.family.forEach((f, i) => { if (i < n) family[i] = f; });
-    const table = new Int32Array(m * familyCount * familyCount);
+    const table = new Float64Array(m * familyCount * familyCount);
     s.matrix.forEach((row, mi) => row.forEach((v, k) => { if (mi < m) table[mi * familyCount * familyCount + k] = v; }));
     setup = table;
+    if (s.initial !== undefined && s.initial.some((row) => row.some((v) => v !== 0))) {
+      initial = new Float64Array(m * familyCount);
+      s.initial.forEach((row, mi) => row.forEach((v, f) => { if (mi < m && f < familyCount) initial![mi * familyCount + f] = v; }));
+    }
   }
-  return { n, m, job, release, modeStart, modeMachine, modeDuration, minDuration, predStart, predList, succStart, succList, setup, family, familyCount };
+  return { n, m, job, release, modeStart, modeMachine, modeDuration, minDuration, predStart, predList, succStart, succList, setup, initial, family, familyCount };
 }
 
-/** Changeover on machine k from op a to op b (0 without setups or when a is -1). */
+/** Changeover on machine k from op a to op b; a = -1: before the machine's first operation. */
 export function changeover(c: CompiledProblem, k: number, a: number, b: number): number {
-  const s = c.setup;
-  if (s === null || a < 0) return 0;
   const f = c.familyCount;
+  if (a < 0) return c.initial === null ? 0 : (c.initial[k * f + (c.family[b] as number)] as number);
+  const s = c.setup;
+  if (s === null) return 0;
   return s[(k * f + (c.family[a] as number)) * f + (c.family[b] as number)] as number;
 }
 

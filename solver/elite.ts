@@ -1,5 +1,6 @@
 import type { CompiledProblem } from './compile.ts';
 import { copySnapshot, newSnapshot, type Snapshot } from './graph.ts';
+import { compareValues } from './objective.ts';
 import type { Random } from './random.ts';
 
 /**
@@ -16,7 +17,7 @@ export class ElitePool {
   private readonly scratch: Int32Array;
   private readonly closeness: number;
 
-  constructor(c: CompiledProblem, capacity: number) {
+  constructor(c: CompiledProblem, capacity: number, private readonly levels = 1) {
     this.c = c;
     this.capacity = capacity;
     this.scratch = new Int32Array(c.n);
@@ -36,15 +37,15 @@ export class ElitePool {
     for (let i = 0; i < this.slots.length; i++) {
       const d = distance(pos, this.positions[i] as Int32Array);
       if (d < nearestDistance) { nearestDistance = d; nearest = i; }
-      if (worst < 0 || (this.slots[i] as Snapshot).makespan > (this.slots[worst] as Snapshot).makespan) worst = i;
+      if (worst < 0 || compareValues((this.slots[i] as Snapshot).value, (this.slots[worst] as Snapshot).value) > 0) worst = i;
     }
     if (nearest >= 0 && nearestDistance < this.closeness) {
-      if (s.makespan < (this.slots[nearest] as Snapshot).makespan) this.put(nearest, s);
+      if (compareValues(s.value, (this.slots[nearest] as Snapshot).value) < 0) this.put(nearest, s);
     } else if (this.slots.length < this.capacity) {
-      this.slots.push(newSnapshot(this.c));
+      this.slots.push(newSnapshot(this.c, this.levels));
       this.positions.push(new Int32Array(this.c.n));
       this.put(this.slots.length - 1, s);
-    } else if (s.makespan < (this.slots[worst] as Snapshot).makespan) this.put(worst, s);
+    } else if (compareValues(s.value, (this.slots[worst] as Snapshot).value) < 0) this.put(worst, s);
   }
 
   private put(i: number, s: Snapshot): void {

@@ -5,6 +5,7 @@ import type { TabuMemory } from './tabuMemory.ts';
 export const FORWARD = 0; // op a moves right after op b (a before b, same machine)
 export const BACKWARD = 1; // op b moves right before op a (a before b, same machine)
 export const REASSIGN = 2; // op a moves to machine `machine` right after `after`
+export const RELOCATE = 3; // op a moves to machine `machine` (maybe its own) right after `after`, joining its batch when link = 1
 
 /**
  * The candidate moves of one iteration, in preallocated typed arrays. `est` is the estimated
@@ -19,7 +20,8 @@ export class MoveList {
   readonly b: Int32Array;
   readonly machine: Int32Array;
   readonly after: Int32Array;
-  readonly est: Int32Array;
+  readonly link: Uint8Array;
+  readonly est: Float64Array;
   readonly tabu: Uint8Array;
 
   constructor(capacity: number) {
@@ -28,12 +30,15 @@ export class MoveList {
     this.b = new Int32Array(capacity);
     this.machine = new Int32Array(capacity);
     this.after = new Int32Array(capacity);
-    this.est = new Int32Array(capacity);
+    this.link = new Uint8Array(capacity);
+    this.est = new Float64Array(capacity);
     this.tabu = new Uint8Array(capacity);
   }
 
-  push(kind: number, a: number, b: number, machine: number, after: number, est: number, tabu: boolean): void {
+  push(kind: number, a: number, b: number, machine: number, after: number, est: number, tabu: boolean, link = 0): void {
+    if (this.count >= this.kind.length) return;
     const i = this.count++;
+    this.link[i] = link;
     this.kind[i] = kind;
     this.a[i] = a;
     this.b[i] = b;
@@ -45,7 +50,7 @@ export class MoveList {
 }
 
 export function moveCapacity(g: SequenceGraph): number {
-  return 4 * g.n + (g.c.modeStart[g.n] as number) + 8;
+  return 4 * g.n + (g.c.modeStart[g.n] as number) + 64;
 }
 
 /**
@@ -56,7 +61,7 @@ export function moveCapacity(g: SequenceGraph): number {
 export class Neighbourhood {
   private readonly g: SequenceGraph;
   private readonly order: Int32Array;
-  private readonly hBuf: Int32Array;
+  private readonly hBuf: Float64Array;
   readonly path: Int32Array;
   pathLength = 0;
   readonly flexible: boolean;
@@ -64,7 +69,7 @@ export class Neighbourhood {
   constructor(g: SequenceGraph) {
     this.g = g;
     this.order = new Int32Array(g.n);
-    this.hBuf = new Int32Array(g.n);
+    this.hBuf = new Float64Array(g.n);
     this.path = new Int32Array(g.n);
     let flexible = false;
     for (let v = 0; v < g.n; v++) if ((g.c.modeStart[v + 1] as number) - (g.c.modeStart[v] as number) > 1) flexible = true;
@@ -72,9 +77,13 @@ export class Neighbourhood {
   }
 
   generate(moves: MoveList, memory: TabuMemory, iter: number): void {
-    const g = this.g;
     moves.count = 0;
-    const len = g.criticalPath(this.path);
+    this.generateOnPath(this.g.criticalPath(this.path), moves, memory, iter);
+  }
+
+  /** Appends the moves on the path this.path[0 .. len) (source to target). */
+  generateOnPath(len: number, moves: MoveList, memory: TabuMemory, iter: number): void {
+    const g = this.g;
     this.pathLength = len;
     const path = this.path;
     let start = 0;
@@ -84,11 +93,21 @@ export class Neighbourhood {
       if (end > start) this.blockMoves(start, end, moves, memory, iter);
       start = end + 1;
     }
-    if (this.flexible) for (let i = 0; i < len; i++) this.reassignMoves(path[i] as number, moves, memory, iter);
+    if (this.flexible) for (let i = 0; i < len; i++) {
+      const v = path[i] as number;
+      if (!g.guarded || (g.movable[v] === 1 && g.isSingle(v))) this.reassignMoves(v, moves, memory, iter);
+    }
   }
 
   private blockMoves(s: number, e: number, moves: MoveList, memory: TabuMemory, iter: number): void {
     const path = this.path;
+    const g = this.g;
+    if (g.guarded) {
+      // Frozen operations stay first on their machines; batches move only through the judge's batch moves.
+      for (let i = s; i <= e; i++) if (!g.isSingle(path[i] as number)) return;
+      while (s < e && g.movable[path[s] as number] === 0) s++;
+      if (e - s < 1) return;
+    }
     const first = path[s] as number;
     const last = path[e] as number;
     for (let i = s; i < e; i++) this.forward(path[i] as number, last, moves, memory, iter);
@@ -198,7 +217,7 @@ export class Neighbourhood {
       let b = g.mFirst[k] as number;
       for (;;) {
         if (a >= 0 && (head[a] as number) >= succHead) break;
-        if (b < 0 || (tail[b] as number) < predTail) {
+        if ((b < 0 || (tail[b] as number) < predTail) && (!g.guarded || g.canInsert(k, a))) {
           let h = jobHead[v] as number;
           if (a >= 0) h = Math.max(h, (head[a] as number) + (dur[a] as number) + g.setupOn(k, a, v));
           let t = jobTail[v] as number;

@@ -67,7 +67,7 @@ export function objectiveValue(o: Objective, k: ObjectiveKpis): number[] {
 }
 
 /** Negative when a is better (smaller), lexicographically, with a tolerance for rounding. */
-export function compareValues(a: readonly number[], b: readonly number[]): number {
+export function compareValues(a: ArrayLike<number>, b: ArrayLike<number>): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
     const d = (a[i] as number) - (b[i] as number);
     if (Math.abs(d) > 1e-6 * Math.max(1, Math.abs(a[i] as number))) return d;
@@ -76,7 +76,7 @@ export function compareValues(a: readonly number[], b: readonly number[]): numbe
 }
 
 /**
- * KPIs of a timetable: completion of a job is the end of its last operation; changeovers are
+ * KPIs of a timetable: completion of a job is the end of its last operation (of its last lot); changeovers are
  * the minutes given per operation (frozen operations' are 0 — they are set up already).
  */
 export function objectiveKpis(p: SchedulingProblem, end: ArrayLike<number>, setup: ArrayLike<number>): ObjectiveKpis {
@@ -89,9 +89,11 @@ export function objectiveKpis(p: SchedulingProblem, end: ArrayLike<number>, setu
   let weightedTardiness = 0;
   let lateOrders = 0;
   for (const job of p.jobs) {
-    const lastOp = job.operations[job.operations.length - 1];
-    if (lastOp === undefined || job.due === null) continue;
-    const late = (end[lastOp] as number) - job.due;
+    if (job.operations.length === 0 || job.due === null) continue;
+    // The order is complete when its last lot is (a lot split into batches ends in several operations).
+    let done = -Infinity;
+    for (const v of job.operations) if ((end[v] as number) > done) done = end[v] as number;
+    const late = done - job.due;
     if (late > 1e-9) {
       lateOrders++;
       weightedTardiness += job.weight * late;

@@ -43,6 +43,8 @@ export interface SetupTimes {
   family: number[];
   /** Per machine, a row-major familyCount × familyCount matrix: matrix[m][a * familyCount + b]. */
   matrix: number[][];
+  /** Per machine and family, the changeover before the machine's first operation (absent: none). */
+  initial?: number[][];
 }
 
 export interface SchedulingProblem {

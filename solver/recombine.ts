@@ -19,7 +19,8 @@ export class Recombiner {
   private readonly byKey: number[];
   private readonly jobCount: number;
 
-  constructor(private readonly g: SequenceGraph) {
+  /** `startsOf` gives the start times of the solution loaded in g (default: the graph's heads after evaluate). */
+  constructor(private readonly g: SequenceGraph, private readonly startsOf: () => ArrayLike<number> | null = () => (g.evaluate() ? g.head : null)) {
     const n = g.n;
     this.startA = new Float64Array(n);
     this.startB = new Float64Array(n);
@@ -63,8 +64,9 @@ export class Recombiner {
 
   private read(s: Snapshot, start: Float64Array, mach: Int32Array): void {
     this.g.restore(s);
-    this.g.evaluate();
-    start.set(this.g.head);
+    const starts = this.startsOf();
+    if (starts === null) throw new Error('an elite solution cannot be timed');
+    start.set(starts);
     mach.set(this.g.mach);
   }
 }

@@ -1,3 +1,4 @@
+import { exp } from '../src/sim/portableMath.ts';
 import type { CompiledProblem } from './compile.ts';
 
 /**
@@ -51,8 +52,8 @@ export function atcs(k1 = 2, k2 = 1): PriorityRule {
       const opDue = (ctx.due[x.op] as number) - (ctx.remaining[x.op] as number) + x.duration;
       const slack = Math.max(opDue - x.duration - x.start, 0);
       const w = ctx.weight[x.op] as number;
-      const slackTerm = Number.isFinite(slack) ? Math.exp(-slack / (k1 * ctx.meanDuration)) : 0;
-      const setupTerm = ctx.meanSetup > 0 ? Math.exp(-x.setup / (k2 * ctx.meanSetup)) : 1;
+      const slackTerm = Number.isFinite(slack) ? exp(-slack / (k1 * ctx.meanDuration)) : 0;
+      const setupTerm = ctx.meanSetup > 0 ? exp(-x.setup / (k2 * ctx.meanSetup)) : 1;
       return (w / Math.max(x.duration, 1e-9)) * slackTerm * setupTerm;
     },
   };

@@ -1,93 +1,45 @@
-import { lowerBounds, type LowerBounds } from './bounds.ts';
-import { loadLpBound } from './loadLpBound.ts';
-import { compile } from './compile.ts';
-import { gifflerThompson, ruleContext } from './construct.ts';
-import { SequenceGraph } from './graph.ts';
+import type { Objective } from './objective.ts';
+import { jobShopPlant } from './plant/jobShopPlant.ts';
+import { solvePlant, type PlantSolveOptions, type PlantSolveResult } from './plant/solvePlant.ts';
 import type { SchedulingProblem } from './problem.ts';
-import { RULES, type PriorityRule } from './rules.ts';
-import { defaultTabuOptions, tabuSearch, type Progress, type TabuOptions } from './tabu.ts';
 import type { Timetable } from './timetable.ts';
 
-const LP_PAIRS = 1500;
-
-export interface SolveOptions {
-  seed?: number;
-  /** Iteration budget of the tabu search; with it (and no time limit) runs are reproducible. */
-  maxIterations?: number;
-  /** Wall-clock limit for the whole solve: bounds and construction count against it. */
-  timeLimitMs?: number;
-  rules?: readonly PriorityRule[];
-  /**
-   * Also solve the LP relaxation of the machine assignment for a bound. Default: when some
-   * operation has a choice of machines and there are at most 1500 (operation, machine) pairs;
-   * the dense simplex takes about a second there and grows fast beyond.
-   */
-  assignmentLp?: boolean;
-  onProgress?: (p: Progress) => void;
-  signal?: AbortSignal;
-  /** Overrides of the tabu search settings (tenure, stall, kick, elite size). */
-  tabu?: Partial<Pick<TabuOptions, 'stall' | 'tenureMin' | 'tenureMax' | 'kick' | 'eliteSize' | 'crossover'>>;
-}
+export type SolveOptions = Omit<PlantSolveOptions, 'objective'>;
 
 export interface SolveResult {
   timetable: Timetable;
   makespan: number;
-  bounds: LowerBounds & { assignmentLp: number | null };
+  /** The best makespan lower bound and what gave it. */
+  lowerBound: number;
+  boundSource: string;
   /** (makespan − lower bound) / makespan. */
   gap: number;
-  /** Makespan of each rule's Giffler–Thompson schedule, in the order tried. */
-  construction: { rule: string; makespan: number }[];
   iterations: number;
   restarts: number;
-  /** Moves undone because they made a cycle despite passing the acyclicity tests. */
-  rejectedMoves: number;
+  /** Makespan of each construction, in the order tried. */
+  construction: { rule: string; value: number[] }[];
+  plant: PlantSolveResult;
 }
 
+const MAKESPAN: Objective = { kind: 'lex', criteria: ['makespan'] };
+
 /**
- * Makespan minimisation: the best of the priority-rule constructions, improved by tabu search,
- * stopped by the iteration budget, the time limit, or reaching the lower bound.
+ * Makespan of a job-shop, flexible or changeover problem (benchmarks, `plant-twin schedule
+ * --jssp/--fjsp`): the plant engine (plant/solvePlant.ts) on the problem as a plant that always
+ * works — the same constructions, bounds and tabu search a scenario gets.
  */
 export function solveMakespan(problem: SchedulingProblem, options: SolveOptions = {}): SolveResult {
-  const t0 = performance.now();
-  const c = compile(problem);
-  const simple = lowerBounds(c);
-  const pairs = c.modeStart[c.n] as number;
-  const lp = (options.assignmentLp ?? (pairs !== c.n && pairs <= LP_PAIRS)) ? loadLpBound(c) : null;
-  const bounds = { ...simple, assignmentLp: lp, best: Math.max(simple.best, lp ?? 0) };
-  const ctx = ruleContext(problem, c);
-  const g = new SequenceGraph(c);
-  const construction: { rule: string; makespan: number }[] = [];
-  let start: number[][] = [];
-  let startMakespan = Infinity;
-  for (const rule of options.rules ?? RULES) {
-    const seq = gifflerThompson(c, ctx, rule);
-    g.load(seq);
-    g.evaluate();
-    construction.push({ rule: rule.name, makespan: g.makespan });
-    if (g.makespan < startMakespan) { startMakespan = g.makespan; start = seq; }
-  }
-  const o: TabuOptions = {
-    ...defaultTabuOptions(c, problem.jobs.length),
-    ...options.tabu,
-    seed: options.seed ?? 1,
-    maxIterations: options.maxIterations ?? Number.MAX_SAFE_INTEGER,
-    timeLimitMs: options.timeLimitMs === undefined ? Infinity : Math.max(0, options.timeLimitMs - (performance.now() - t0)),
-    lowerBound: bounds.best,
-  };
-  if (options.onProgress) o.onProgress = options.onProgress;
-  if (options.signal) o.signal = options.signal;
-  if (o.maxIterations === Number.MAX_SAFE_INTEGER && o.timeLimitMs === Infinity && o.signal === undefined) throw new Error('give maxIterations, timeLimitMs or signal');
-  const result = tabuSearch(c, start, o);
-  g.restore(result.best);
-  g.evaluate();
+  const r = solvePlant(jobShopPlant(problem), { ...options, objective: MAKESPAN });
+  const t = r.timetable;
   return {
-    timetable: g.toTimetable(),
-    makespan: g.makespan,
-    bounds,
-    gap: g.makespan > 0 ? (g.makespan - bounds.best) / g.makespan : 0,
-    construction,
-    iterations: result.iterations,
-    restarts: result.restarts,
-    rejectedMoves: result.rejected,
+    timetable: { machine: t.machine, start: t.start, end: t.end },
+    makespan: r.kpis.makespan,
+    lowerBound: r.lowerBound[0] ?? 0,
+    boundSource: r.bounds.makespanSource,
+    gap: r.gap,
+    iterations: r.iterations,
+    restarts: r.restarts,
+    construction: r.construction,
+    plant: r,
   };
 }

@@ -1,8 +1,7 @@
 import type { DispatchList, Schedule } from '../../src/model/scheduleSchema.ts';
 import { objectiveName } from '../objective.ts';
-import { plantIso, type PlantProblem } from '../scenarioProblem.ts';
+import { plantIso, type PlantProblem } from './plantProblem.ts';
 import type { PlantSolveResult } from './solvePlant.ts';
-import { WorkingTime } from './workingTime.ts';
 
 export interface Changeover {
   equipment: string;
@@ -38,9 +37,22 @@ export function plantOutputs(pp: PlantProblem, r: PlantSolveResult, options: Out
   const label = (k: number, i: number): string => pp.familyLabels[k]?.[family(i)] || pp.orders[p.operations[i]!.job]!.product;
   const byMachine: number[][] = pp.equipment.map(() => []);
   t.machine.forEach((k, i) => byMachine[k]?.push(i));
-  for (const ops of byMachine) ops.sort((a, b) => (t.start[a] as number) - (t.start[b] as number) || a - b);
+  for (const ops of byMachine) ops.sort((a, b) => (t.setupStart[a] as number) - (t.setupStart[b] as number) || (t.batch[a] as number) - (t.batch[b] as number) || a - b);
+  // The changeover comes from the previous job on the machine (the batch's first operation).
   const prevOf = new Int32Array(t.machine.length).fill(-1);
-  for (const ops of byMachine) ops.forEach((v, k) => { if (k > 0) prevOf[v] = ops[k - 1] as number; });
+  for (const ops of byMachine) {
+    let prevJob = -1;
+    for (const v of ops) {
+      const lead = t.batch[v] as number;
+      if (lead === v) { prevOf[v] = prevJob; prevJob = v; }
+    }
+  }
+  const batchIds = new Map<number, string>();
+  for (const ops of byMachine) for (const v of ops) {
+    const k = t.machine[v] as number;
+    const lead = t.batch[v] as number;
+    if (pp.plant.machines[k]?.batch && !batchIds.has(lead)) batchIds.set(lead, `${pp.equipment[k]}.${batchIds.size + 1}`);
+  }
   const setupOf = (i: number): { from: string | null; to: string; minutes: number } | undefined => {
     const minutes = t.setup[i] as number;
     if (!(minutes > 0)) return undefined;
@@ -50,7 +62,6 @@ export function plantOutputs(pp: PlantProblem, r: PlantSolveResult, options: Out
   };
   const changeovers: Changeover[] = [];
   const operations: Schedule['operations'] = [];
-  let batches = 0;
   for (const job of p.jobs) {
     for (const i of job.operations) {
       const k = t.machine[i] as number;
@@ -65,7 +76,9 @@ export function plantOutputs(pp: PlantProblem, r: PlantSolveResult, options: Out
         start,
         end: plantIso(pp, t.end[i] as number),
         ...(s ? { setup: { ...s, start: plantIso(pp, t.setupStart[i] as number) } } : {}),
-        ...(pp.batchCapacity[k] != null ? { batch: `${pp.equipment[k]}.${++batches}` } : {}),
+        ...(batchIds.has(t.batch[i] as number) ? { batch: batchIds.get(t.batch[i] as number)! } : {}),
+        // A lot split into batches: the units this entry covers.
+        ...(pp.plant.quantity[i] !== pp.orders[p.operations[i]!.job]!.quantity ? { quantity: pp.plant.quantity[i] as number } : {}),
         frozen: fixed?.kind === 'frozen',
         locked: fixed?.kind === 'locked',
       });
@@ -74,10 +87,10 @@ export function plantOutputs(pp: PlantProblem, r: PlantSolveResult, options: Out
   changeovers.sort((a, b) => a.start.localeCompare(b.start) || a.equipment.localeCompare(b.equipment));
   const utilisation: Record<string, number> = {};
   pp.equipment.forEach((name, k) => {
-    const clock = new WorkingTime(pp.calendars[k]!);
+    const clock = pp.plant.machines[k]!.availability;
     const open = clock.within(pp.planStart, r.kpis.makespan);
     let busy = 0;
-    for (const i of byMachine[k]!) busy += clock.within(t.start[i] as number, t.end[i] as number) + (t.setup[i] as number);
+    for (const i of byMachine[k]!) if (t.batch[i] === i) busy += clock.within(t.start[i] as number, t.end[i] as number) + (t.setup[i] as number);
     utilisation[name] = open > 0 ? Math.min(1, busy / open) : 0;
   });
   const schedule: Schedule = {
@@ -110,7 +123,7 @@ export function plantOutputs(pp: PlantProblem, r: PlantSolveResult, options: Out
           order: order.id,
           product: order.product,
           operation: pp.operationIds[i]!,
-          quantity: order.quantity,
+          quantity: pp.plant.quantity[i] as number,
           plannedStart: plantIso(pp, t.start[i] as number),
           plannedEnd: plantIso(pp, t.end[i] as number),
           ...(s ? { changeover: s } : {}),

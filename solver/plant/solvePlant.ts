@@ -1,27 +1,47 @@
-import { ruleContext } from '../construct.ts';
+import { compile, type CompiledProblem } from '../compile.ts';
+import { gifflerThompson, ruleContext } from '../construct.ts';
+import { SequenceGraph } from '../graph.ts';
+import { MakespanJudge } from '../makespanJudge.ts';
 import { compareValues, DEFAULT_OBJECTIVE, objectiveKpis, objectiveValue, type Objective, type ObjectiveKpis } from '../objective.ts';
-import { atcs, EDD, type PriorityRule } from '../rules.ts';
-import type { PlantProblem } from '../scenarioProblem.ts';
-import { Decoder, type PlantTimetable } from './decode.ts';
-import { dispatch, familyFirst, type PlantSolution } from './dispatch.ts';
+import type { RuleContext } from '../rules.ts';
+import { RULES } from '../rules.ts';
+import { defaultTabuOptions, TabuRun, type Judge, type TabuOptions } from '../tabu.ts';
+import { PlantFlow, type FlowRule } from './flow.ts';
+import { atcsRule, changeoverFirstRule, eddRule, mwkrRule } from './flowRules.ts';
 import { plantLowerBounds, type PlantBounds } from './plantBounds.ts';
-import { plantLpBound } from './plantLpBound.ts';
-import { improve, type PlantProgress, type PlantSearchOptions } from './search.ts';
+import { PlantJudge } from './plantJudge.ts';
+import type { PlantProblem } from './plantProblem.ts';
+import { plantTimetable, type PlantTimetable } from './plantTimetable.ts';
+
+export interface PlantProgress {
+  iteration: number;
+  /** Best objective value so far (one number per lexicographic level). */
+  best: number[];
+  /** Lower bound of each level. */
+  lowerBound: number[];
+  elapsedMs: number;
+}
 
 export interface PlantSolveOptions {
   objective?: Objective;
   seed?: number;
-  /** Iteration budget of the local search; with it (and no time limit) runs are reproducible. */
+  /** Iteration budget of the search; with it (and no time limit) runs are reproducible. */
   maxIterations?: number;
-  /** Wall-clock limit for the whole solve, constructions included. */
+  /** Wall-clock limit for the whole solve, constructions and bounds included. */
   timeLimitMs?: number;
   /**
-   * `performance.now()` when the caller started the clock — e.g. before building the problem from
-   * the scenario — so the limit covers what the user waits for, not only the search.
+   * `performance.now()` when the caller's clock started — e.g. when the command started — so the
+   * limit covers what the user waits for, not only the search.
    */
   startedAt?: number;
+  /** Milliseconds kept back from the limit for the caller's own work after the solve (writing files). */
+  reserveMs?: number;
   signal?: { readonly aborted: boolean };
-  onProgress?: (p: PlantProgress & { lowerBound: number[] }) => void;
+  onProgress?: (p: PlantProgress) => void;
+  /** Moves judged exactly per iteration when the plant's rules time the search (default 4). */
+  exactMoves?: number;
+  /** Overrides of the tabu search settings. */
+  tabu?: Partial<Pick<TabuOptions, 'stall' | 'tenureMin' | 'tenureMax' | 'kick' | 'eliteSize' | 'crossover'>>;
 }
 
 export interface PlantRun {
@@ -34,117 +54,231 @@ export interface PlantSolveResult extends PlantRun {
   objective: Objective;
   /** Lower bound of each objective level (weighted: of the sum). */
   lowerBound: number[];
-  /** Bound of each criterion on its own; makespanSource says which bound gave the makespan one. */
+  /** Bound of each criterion on its own, with the source of each. */
   bounds: PlantBounds;
   /** (value − bound) / value on the first level; 0 when the value is 0. */
   gap: number;
-  /** Earliest-due-date dispatching without regard to changeovers, on the same calendars: the baseline. */
+  /** Earliest-due-date dispatching by the same plant rules: the baseline. */
   edd: PlantRun;
   construction: { rule: string; value: number[] }[];
   iterations: number;
+  restarts: number;
+  /** How the search timed solutions: the job shop's longest path, or the plant's rules (the result always by the plant's rules). */
+  timing: 'job-shop' | 'plant';
+  /** Locked operations that could not begin at their time (order/operation): the plan moved them later. */
+  movedLocks: string[];
+  /** Batches whose first lot waits longer than maxWait for its partners (order/operation of the first). */
+  maxWaitExceeded: string[];
 }
 
-/** Construction rules tried: EDD, ATCS at a few scalings, and changeover-first with a few urgency levels; then the LP's machines in EDD order. */
-/** Name of the construction that takes each operation's machine from the shift-bucket LP and dispatches by EDD. */
-export const LP_CONSTRUCTION = 'LP assignment + EDD';
-
-const RULES: readonly PriorityRule[] = [EDD, atcs(1, 0.5), atcs(2, 1), atcs(4, 2), familyFirst(0), familyFirst(2), familyFirst(8), familyFirst(16), familyFirst(32), familyFirst(64)];
-
 /**
- * Schedules a plant problem: every construction rule, the best under the objective improved by
- * local search until the iteration budget, the time limit or the signal stops it.
+ * The one scheduling engine, for plants and for the job-shop, flexible and changeover benchmarks
+ * alike (a benchmark is a plant that always works, with nothing but machines; jobShopPlant.ts).
+ * Cheap bounds, constructions (dispatching rules, each timed by the plant's rules), then tabu
+ * search on the disjunctive graph (tabu.ts) until the iteration budget, the time limit, the
+ * signal or the bound stops it.
+ *
+ * The search times a solution by the graph's longest path where that is exact — makespan only,
+ * machines that always work, no operators, buffers, batches, transport or fixed operations, and
+ * changeovers that cannot wait for a lot — and otherwise by following it with the plant's rules
+ * (flow.ts). The result is always timed by the plant's rules.
  */
 export function solvePlant(pp: PlantProblem, options: PlantSolveOptions = {}): PlantSolveResult {
-  const s = constructPlant(pp, options);
-  const searched = improve(s.d, s.best, s.objective, searchOptions(s, options, 0));
-  return finishPlant(s, searched.iterations);
+  const s = new PlantSolver(pp, options);
+  while (!s.step(Infinity));
+  return s.result();
 }
 
 /**
- * The same solve, giving the event loop a turn every `sliceMs` of search, so that a worker can
- * receive a cancel message while it runs. Each slice continues from the best so far, with the
- * seed advanced, so only an uncut run matches solvePlant exactly.
+ * The same solve, giving the event loop a turn at least every `sliceMs`, so a worker can take a
+ * cancel message while it runs (set the signal; the solve then returns the best so far). The
+ * steps are the same as solvePlant's, so with an iteration budget both give the same schedule.
  */
-export async function solvePlantAsync(pp: PlantProblem, options: PlantSolveOptions = {}, sliceMs = 250): Promise<PlantSolveResult> {
-  const s = constructPlant(pp, options);
-  const total = options.timeLimitMs ?? Infinity;
-  let iterations = 0;
-  for (let slice = 0; ; slice++) {
-    const left = total - (performance.now() - s.t0);
-    if (left <= 0 || options.signal?.aborted === true || iterations >= (options.maxIterations ?? Infinity)) break;
-    const o = searchOptions(s, { ...options, timeLimitMs: Math.min(sliceMs, left) }, slice);
-    o.maxIterations = (options.maxIterations ?? Number.MAX_SAFE_INTEGER) - iterations;
-    const searched = improve(s.d, s.best, s.objective, o);
-    iterations += searched.iterations;
-    s.best = searched.best;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+export async function solvePlantAsync(pp: PlantProblem, options: PlantSolveOptions = {}, sliceMs = 100): Promise<PlantSolveResult> {
+  const s = new PlantSolver(pp, options);
+  while (!s.step(performance.now() + sliceMs)) await new Promise((resolve) => setTimeout(resolve, 0));
+  return s.result();
+}
+
+type Phase = 'construct' | 'search' | 'done';
+
+/** The solve as steps: one construction at a time, then slices of search. */
+export class PlantSolver {
+  private readonly t0: number;
+  private readonly deadline: number;
+  private readonly constructionsUntil: number;
+  private readonly objective: Objective;
+  private readonly c: CompiledProblem;
+  private readonly g: SequenceGraph;
+  private readonly flow: PlantFlow;
+  private readonly pure: boolean;
+  private readonly ctx: RuleContext;
+  private readonly rules: { name: string; run: () => boolean }[];
+  private readonly construction: { rule: string; value: number[] }[] = [];
+  private bestValue: number[] | null = null;
+  private readonly bestFirst: Int32Array;
+  private readonly bestNext: Int32Array;
+  private readonly bestLink: Uint8Array;
+  private edd: PlantRun | null = null;
+  private readonly bounds: PlantBounds;
+  private readonly lowerBound: number[];
+  private phase: Phase = 'construct';
+  private next = 0;
+  private tabu: TabuRun | null = null;
+
+  constructor(private readonly pp: PlantProblem, private readonly options: PlantSolveOptions) {
+    this.t0 = options.startedAt ?? performance.now();
+    const limit = options.timeLimitMs ?? Infinity;
+    if (options.maxIterations === undefined && limit === Infinity && options.signal === undefined) throw new Error('give maxIterations, timeLimitMs or signal');
+    this.deadline = this.t0 + limit - (options.reserveMs ?? 0);
+    // Constructions after the first stop once a fifth of the time is gone.
+    this.constructionsUntil = this.t0 + (this.deadline - this.t0) / 5;
+    this.objective = options.objective ?? DEFAULT_OBJECTIVE;
+    const c = compile(pp.problem);
+    this.c = c;
+    this.g = new SequenceGraph(c);
+    this.flow = new PlantFlow(pp, c);
+    for (let v = 0; v < c.n; v++) if (pp.fixed[v]?.kind === 'frozen') { this.g.movable[v] = 0; this.g.guarded = true; }
+    if (pp.plant.machines.some((m) => m.batch !== null)) this.g.guarded = true;
+    this.pure = isMakespanOnly(this.objective) && graphTimingIsExact(pp, c);
+    this.ctx = ruleContext(pp.problem, c);
+    this.bestFirst = new Int32Array(c.m);
+    this.bestNext = new Int32Array(c.n);
+    this.bestLink = new Uint8Array(c.n);
+    this.bounds = plantLowerBounds(pp, c, this.deadline);
+    this.lowerBound = objectiveValue(this.objective, { ...this.bounds, onTimeOrders: 0 });
+    const flowRule = (rule: FlowRule) => ({ name: rule.name, run: () => this.dispatched(rule) });
+    const ctx = this.ctx;
+    this.rules = this.pure
+      ? RULES.map((rule) => ({ name: rule.name, run: () => { this.g.load(gifflerThompson(c, ctx, rule)); return this.g.evaluate() && this.flow.follow(this.g); } }))
+      : [eddRule(ctx), atcsRule(ctx, 1, 0.5), atcsRule(ctx, 2, 1), atcsRule(ctx, 4, 2), changeoverFirstRule(ctx, 2), changeoverFirstRule(ctx, 8), changeoverFirstRule(ctx, 32), mwkrRule(ctx)].map(flowRule);
   }
-  s.d.decode(s.best.list, s.best.assign);
-  return finishPlant(s, iterations);
-}
 
-interface Constructed {
-  t0: number;
-  d: Decoder;
-  objective: Objective;
-  lowerBound: number[];
-  bounds: PlantBounds;
-  edd: PlantRun;
-  construction: { rule: string; value: number[] }[];
-  best: PlantSolution;
-}
-
-function runOf(d: Decoder, objective: Objective): PlantRun {
-  const kpis = objectiveKpis(d.pp.problem, d.end, d.setup);
-  return { timetable: d.timetable(), kpis, value: objectiveValue(objective, kpis) };
-}
-
-function constructPlant(pp: PlantProblem, options: PlantSolveOptions): Constructed {
-  const t0 = options.startedAt ?? performance.now();
-  const objective = options.objective ?? DEFAULT_OBJECTIVE;
-  if (options.maxIterations === undefined && options.timeLimitMs === undefined && options.signal === undefined) throw new Error('give maxIterations, timeLimitMs or signal');
-  const d = new Decoder(pp);
-  const ctx = ruleContext(pp.problem, d.c);
-  const construction: { rule: string; value: number[] }[] = [];
-  let edd: PlantRun | undefined;
-  let best: PlantSolution | undefined;
-  let bestValue: number[] = [];
-  const outOfTime = (): boolean => options.signal?.aborted === true || performance.now() - t0 > (options.timeLimitMs ?? Infinity) / 2;
-  const consider = (name: string, sol: PlantSolution): PlantRun => {
-    const r = runOf(d, objective);
-    construction.push({ rule: name, value: r.value });
-    if (best === undefined || compareValues(r.value, bestValue) < 0) { best = sol; bestValue = r.value; }
-    return r;
-  };
-  for (const rule of RULES) {
-    if (edd !== undefined && outOfTime()) break;
-    const r = consider(rule.name, dispatch(d, ctx, rule));
-    if (rule === EDD) edd = r;
+  /** Runs until `until` (performance.now()) or the end of the solve; true when it is over. */
+  step(until: number): boolean {
+    while (this.phase === 'construct') {
+      const over = this.options.signal?.aborted === true || performance.now() > this.constructionsUntil;
+      if (this.next >= this.rules.length || (this.bestValue !== null && over)) { this.startSearch(); break; }
+      this.construct(this.rules[this.next++]!);
+      if (performance.now() >= until) return false;
+    }
+    if (this.phase === 'search') {
+      if (!(this.tabu as TabuRun).step(until)) return false;
+      this.phase = 'done';
+    }
+    return true;
   }
-  // The LP's buckets span the plan start to EDD's makespan (then to the calendars' end).
-  const lp = outOfTime() ? null : plantLpBound(d, (edd as PlantRun).kpis.makespan);
-  if (lp !== null && !outOfTime()) consider(LP_CONSTRUCTION, dispatch(d, ctx, EDD, lp.machineOf));
-  const bounds = plantLowerBounds(d, lp?.makespan ?? null);
-  const lowerBound = objectiveValue(objective, { ...bounds, onTimeOrders: 0 });
-  return { t0, d, objective, lowerBound, bounds, edd: edd as PlantRun, construction, best: best as PlantSolution };
+
+  private value(): number[] {
+    return objectiveValue(this.objective, objectiveKpis(this.pp.problem, this.flow.end, this.flow.setup));
+  }
+
+  private snapshot(): PlantRun {
+    return { timetable: plantTimetable(this.flow), kpis: objectiveKpis(this.pp.problem, this.flow.end, this.flow.setup), value: this.value() };
+  }
+
+  /** A dispatching construction, its sequences loaded into the graph; false on a deadlock. */
+  private dispatched(rule: FlowRule): boolean {
+    if (!this.flow.dispatch(rule)) return false;
+    loadSequences(this.g, this.flow.mFirst, this.flow.mNext, this.flow.batchLink);
+    // The schedule the search starts from is the followed one (a batch no longer waits for maxWait to run out).
+    return this.g.evaluate() && this.flow.follow(this.g);
+  }
+
+  private construct(rule: { name: string; run: () => boolean }): void {
+    if (!rule.run()) { this.construction.push({ rule: `${rule.name} (deadlock)`, value: [] }); return; }
+    const value = [this.flow.violations, ...this.value()];
+    if (rule.name === 'EDD') this.edd = this.snapshot();
+    this.construction.push({ rule: rule.name + (this.flow.violations > 0 ? ` (${this.flow.violations} violations)` : ''), value: value.slice(1) });
+    if (this.bestValue === null || compareValues(value, this.bestValue) < 0) {
+      this.bestValue = value;
+      this.bestFirst.set(this.g.mFirst);
+      this.bestNext.set(this.g.mNext);
+      this.bestLink.set(this.g.batchLink);
+      this.options.onProgress?.({ iteration: 0, best: value.slice(1), lowerBound: this.lowerBound, elapsedMs: performance.now() - this.t0 });
+    }
+  }
+
+  private startSearch(): void {
+    if (this.bestValue === null) throw new Error('no construction could follow the plant: every dispatching rule ran into a buffer deadlock');
+    loadSequences(this.g, this.bestFirst, this.bestNext, this.bestLink);
+    if (this.edd === null) {
+      this.flow.dispatch(eddRule(this.ctx));
+      this.edd = this.snapshot();
+    }
+    const judge: Judge = this.pure ? new MakespanJudge(this.g, this.lowerBound[0] ?? 0) : new PlantJudge(this.g, this.flow, this.objective, this.lowerBound, this.options.exactMoves ?? 4);
+    const progress = this.options.onProgress;
+    const pure = this.pure;
+    const defaults = defaultTabuOptions(this.c, this.pp.problem.jobs.length);
+    // Descent (the plant's judge) stalls for good far sooner than a tabu walk: restart sooner.
+    if (!this.pure) defaults.stall = Math.max(300, 2 * this.c.n);
+    const tabu: TabuOptions = {
+      ...defaults,
+      ...this.options.tabu,
+      seed: this.options.seed ?? 1,
+      maxIterations: this.options.maxIterations ?? Number.MAX_SAFE_INTEGER,
+      deadline: this.deadline,
+      ...(this.options.signal ? { signal: this.options.signal } : {}),
+      ...(progress ? { onProgress: (p) => progress({ iteration: p.iteration, best: pure ? p.best : p.best.slice(1), lowerBound: this.lowerBound, elapsedMs: performance.now() - this.t0 }) } : {}),
+    };
+    this.tabu = new TabuRun(this.g, judge, tabu);
+    this.phase = 'search';
+  }
+
+  result(): PlantSolveResult {
+    const r = (this.tabu as TabuRun).finish();
+    if (!this.g.evaluate() || !this.flow.follow(this.g)) throw new Error('the best solution cannot be followed');
+    const run = this.snapshot();
+    const named = (kind: number): string[] => {
+      const out: string[] = [];
+      for (let v = 0; v < this.c.n; v++) if (this.flow.violation[v] === kind) out.push(`${this.pp.orders[this.pp.problem.operations[v]!.job]!.id}/${this.pp.operationIds[v]}`);
+      return out;
+    };
+    const first = run.value[0] ?? 0;
+    const gap = first > 0 ? Math.max(0, (first - (this.lowerBound[0] ?? 0)) / first) : 0;
+    return {
+      ...run, objective: this.objective, lowerBound: this.lowerBound, bounds: this.bounds, gap, edd: this.edd as PlantRun,
+      construction: this.construction, iterations: r.iterations, restarts: r.restarts, timing: this.pure ? 'job-shop' : 'plant',
+      movedLocks: named(2), maxWaitExceeded: named(1),
+    };
+  }
 }
 
-function searchOptions(s: Constructed, options: PlantSolveOptions, slice: number): PlantSearchOptions {
-  const left = options.timeLimitMs === undefined ? Infinity : Math.max(0, options.timeLimitMs - (slice === 0 ? performance.now() - s.t0 : 0));
-  const onProgress = options.onProgress;
-  return {
-    seed: (options.seed ?? 1) + slice,
-    maxIterations: options.maxIterations ?? Number.MAX_SAFE_INTEGER,
-    timeLimitMs: left,
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(onProgress ? { onProgress: (p: PlantProgress) => onProgress({ ...p, elapsedMs: performance.now() - s.t0, lowerBound: s.lowerBound }) } : {}),
-  };
+function isMakespanOnly(o: Objective): boolean {
+  return o.kind === 'lex' ? o.criteria.length > 0 && o.criteria.every((x) => x === 'makespan') : o.terms.every((t) => t.criterion === 'makespan' || t.weight === 0);
 }
 
-/** Reads the decoder's current schedule (the search leaves its best decoded). */
-function finishPlant(s: Constructed, iterations: number): PlantSolveResult {
-  const result = runOf(s.d, s.objective);
-  const first = result.value[0] ?? 0;
-  const gap = first > 0 ? Math.max(0, (first - (s.lowerBound[0] ?? 0)) / first) : 0;
-  return { ...result, objective: s.objective, lowerBound: s.lowerBound, bounds: s.bounds, gap, edd: s.edd, construction: s.construction, iterations };
+/**
+ * Whether the graph's longest path times a solution exactly as the plant's rules do: machines
+ * that always work, no operators, no finite buffers, batches, transport, fixed or uninterruptible
+ * operations, and changeovers that cannot wait for a lot (none, or only before operations that
+ * are ready at the plan start, with a key in every matrix of their machines).
+ */
+export function graphTimingIsExact(pp: PlantProblem, c: CompiledProblem): boolean {
+  const plant = pp.plant;
+  if (plant.machines.some((m) => !m.availability.always || m.batch !== null || m.inputCapacity < Infinity || m.outputCapacity < Infinity)) return false;
+  if (plant.lag.some((x) => x > 0)) return false;
+  for (let v = 0; v < c.n; v++) {
+    if ((plant.setupSkill[v] as number) >= 0 || (plant.runSkill[v] as number) >= 0 || plant.uninterruptible[v] === 1 || pp.fixed[v] !== null || plant.waiting[v] === 1 || (plant.origin[v] as number) >= 0) return false;
+  }
+  const hasSetups = (c.setup !== null && c.setup.some((x) => x !== 0)) || c.initial !== null;
+  if (!hasSetups) return true;
+  for (let v = 0; v < c.n; v++) {
+    if ((c.predStart[v + 1] as number) > (c.predStart[v] as number) || (c.release[v] as number) > pp.planStart) return false;
+    for (let e = c.modeStart[v] as number; e < (c.modeStart[v + 1] as number); e++) {
+      for (const s of plant.machines[c.modeMachine[e] as number]!.setups) if ((s.keyOf[plant.product[v] as number] as number) < 0) return false;
+    }
+  }
+  return true;
+}
+
+function loadSequences(g: SequenceGraph, mFirst: Int32Array, mNext: Int32Array, link: Uint8Array): void {
+  const seqs: number[][] = [];
+  for (let k = 0; k < g.c.m; k++) {
+    const s: number[] = [];
+    for (let v = mFirst[k] as number; v >= 0; v = mNext[v] as number) s.push(v);
+    seqs.push(s);
+  }
+  g.load(seqs);
+  g.batchLink.set(link);
 }

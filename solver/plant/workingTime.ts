@@ -1,36 +1,63 @@
 import type { Interval } from '../../src/model/calendar.ts';
 
+/** Working intervals within [from, to): sorted, disjoint, each clipped to the window. */
+export type IntervalSource = (from: number, to: number) => Interval[];
+
+/** Calendars are generated this far ahead at a time (four weeks). */
+const CHUNK = 4 * 7 * 1440;
+
 /**
- * One equipment's calendar as a clock of working minutes: work(t) counts the working minutes in
- * [0, t), and startAt / endAt map a count back to calendar time. Operations and changeovers pause
- * at a shift's end and resume at the next shift's start (preemptive-resume, as the simulator runs
- * them), so an operation of d working minutes started at s ends at endAt(work(s) + d).
+ * A plan may reach this far past its start (20 years). Beyond it a calendar is not generated:
+ * an order that would need more working time than that is refused with this error instead of
+ * building shift intervals without end.
+ */
+export const PLANNING_LIMIT = 20 * 365 * 1440;
+
+export class PlanningLimitError extends Error {
+  constructor(readonly what: string) {
+    super(`${what} needs working time more than 20 years past the plan start; the plan is refused (check quantities, times and calendars)`);
+    this.name = 'PlanningLimitError';
+  }
+}
+
+/**
+ * One resource's working time as a clock of working minutes counted from `origin` (the plan
+ * start): work(t) counts the working minutes in [origin, t); startAt and endAt map a count back to
+ * calendar time. Work pauses at a shift's end, a break or planned maintenance and resumes at the
+ * next working instant (preemptive resume, as the simulator runs it), so d working minutes started
+ * at s end at endAt(work(s) + d).
+ *
+ * Intervals are generated lazily, four weeks at a time, only as far as a question reaches, so
+ * memory follows the length of the plan and never the size of an order; past PLANNING_LIMIT a
+ * PlanningLimitError names `what` ran out. A null source is a clock that always works.
  */
 export class WorkingTime {
-  private readonly starts: Float64Array;
-  private readonly ends: Float64Array;
-  /** Working minutes before interval i. */
-  private readonly before: Float64Array;
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  /** Working minutes before interval i (length = intervals + 1). */
+  private readonly before: number[] = [0];
+  private covered: number;
+  private readonly limit: number;
 
-  constructor(readonly intervals: readonly Interval[]) {
-    const n = intervals.length;
-    this.starts = new Float64Array(n);
-    this.ends = new Float64Array(n);
-    this.before = new Float64Array(n + 1);
-    intervals.forEach(([s, e], i) => {
-      this.starts[i] = s;
-      this.ends[i] = e;
-      this.before[i + 1] = (this.before[i] as number) + (e - s);
-    });
+  constructor(
+    private readonly source: IntervalSource | null,
+    readonly origin: number,
+    readonly what = 'a calendar',
+  ) {
+    this.covered = origin;
+    this.limit = origin + PLANNING_LIMIT;
   }
 
-  /** Total working minutes the calendar holds (up to its horizon). */
-  get total(): number {
-    return this.before[this.starts.length] as number;
+  /** True when the clock has no pauses at all. */
+  get always(): boolean {
+    return this.source === null;
   }
 
-  /** Working minutes in [0, t). */
+  /** Working minutes in [origin, t). */
   work(t: number): number {
+    if (t <= this.origin) return 0;
+    if (this.source === null) return t - this.origin;
+    this.coverTime(t);
     const i = this.lastStartingBy(t);
     if (i < 0) return 0;
     return (this.before[i] as number) + Math.min(t, this.ends[i] as number) - (this.starts[i] as number);
@@ -43,21 +70,111 @@ export class WorkingTime {
 
   /** The first working instant at which `w` minutes of work lie behind (where work resumes). */
   startAt(w: number): number {
-    const i = this.firstWith((k) => (this.before[k + 1] as number) > w);
+    if (this.source === null) return this.origin + Math.max(0, w);
+    const i = this.firstWith(w, false);
     return (this.starts[i] as number) + w - (this.before[i] as number);
   }
 
-  /** The instant at which the w-th working minute ends (no trailing non-working time). */
+  /** The instant at which the w-th working minute ends (no trailing pause); origin for w ≤ 0. */
   endAt(w: number): number {
-    if (w <= 0) return 0;
-    const i = this.firstWith((k) => (this.before[k + 1] as number) >= w);
+    if (w <= 0) return this.origin;
+    if (this.source === null) return this.origin + w;
+    const i = this.firstWith(w, true);
     return (this.starts[i] as number) + w - (this.before[i] as number);
+  }
+
+  /** The first working instant at or after t. */
+  nextWorking(t: number): number {
+    const from = Math.max(t, this.origin);
+    return this.source === null ? from : this.startAt(this.work(from));
+  }
+
+  /** When `minutes` of work started (or resumed) at t end. */
+  finish(t: number, minutes: number): number {
+    return minutes > 0 ? this.endAt(this.work(t) + minutes) : Math.max(t, this.origin);
   }
 
   /** Whether t lies inside working time. */
   isWorking(t: number): boolean {
+    if (t < this.origin) return false;
+    if (this.source === null) return true;
+    this.coverTime(t);
     const i = this.lastStartingBy(t);
     return i >= 0 && t < (this.ends[i] as number);
+  }
+
+  /**
+   * The first instant ≥ t from which `minutes` of work run without a pause (a stretch that long
+   * starts there, or t lies inside one with that much left).
+   */
+  nextStretch(t: number, minutes: number): number {
+    let s = this.nextWorking(t);
+    if (this.source === null || minutes <= 0) return s;
+    for (;;) {
+      const i = this.lastStartingBy(s);
+      const end = this.ends[i] as number;
+      if (end - s >= minutes - 1e-9) return s;
+      this.coverTime(end + 1);
+      if (i + 1 >= this.starts.length) throw new PlanningLimitError(this.what);
+      s = this.starts[i + 1] as number;
+    }
+  }
+
+  /** Working intervals overlapping [from, to), clipped (for checks and displays). */
+  intervals(from: number, to: number): Interval[] {
+    if (this.source === null) return to > from ? [[from, to]] : [];
+    this.coverTime(to);
+    const out: Interval[] = [];
+    for (let i = Math.max(0, this.lastStartingBy(from)); i < this.starts.length; i++) {
+      const s = this.starts[i] as number;
+      if (s >= to) break;
+      const e = Math.min(this.ends[i] as number, to);
+      if (e > from) out.push([Math.max(s, from), e]);
+    }
+    return out;
+  }
+
+  private extend(): void {
+    if (this.covered >= this.limit) throw new PlanningLimitError(this.what);
+    const to = Math.min(this.covered + CHUNK, this.limit);
+    const pieces = (this.source as IntervalSource)(this.covered, to);
+    for (const [s, e] of pieces) {
+      if (e <= s) continue;
+      const n = this.starts.length;
+      // A shift running across the chunk boundary arrives as two pieces: join them.
+      if (n > 0 && s <= (this.ends[n - 1] as number)) {
+        const added = Math.max(0, e - (this.ends[n - 1] as number));
+        this.ends[n - 1] = Math.max(this.ends[n - 1] as number, e);
+        this.before[n] = (this.before[n] as number) + added;
+        continue;
+      }
+      this.starts.push(s);
+      this.ends.push(e);
+      this.before.push((this.before[n] as number) + (e - s));
+    }
+    this.covered = to;
+  }
+
+  /** Generates intervals until everything before t (and the interval holding t) is known. */
+  private coverTime(t: number): void {
+    while (this.covered <= t) this.extend();
+  }
+
+  private get total(): number {
+    return this.before[this.starts.length] as number;
+  }
+
+  /** Index of the first interval whose cumulative end is > w (or ≥ w with `inclusive`), generating as needed. */
+  private firstWith(w: number, inclusive: boolean): number {
+    while (inclusive ? this.total < w : this.total <= w) this.extend();
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const b = this.before[mid + 1] as number;
+      if (inclusive ? b >= w : b > w) hi = mid; else lo = mid + 1;
+    }
+    return lo;
   }
 
   /** Index of the last interval starting at or before t, or -1. */
@@ -69,18 +186,6 @@ export class WorkingTime {
       const mid = (lo + hi) >> 1;
       if ((this.starts[mid] as number) <= t) { found = mid; lo = mid + 1; } else hi = mid - 1;
     }
-    return found;
-  }
-
-  private firstWith(ok: (k: number) => boolean): number {
-    let lo = 0;
-    let hi = this.starts.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (ok(mid)) { found = mid; hi = mid - 1; } else lo = mid + 1;
-    }
-    if (found < 0) throw new Error(`the calendar ends before ${this.total} working minutes are used up; the planning horizon is too short`);
     return found;
   }
 }

@@ -3,6 +3,7 @@ import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, ft
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { connectAsync, type MqttClient } from 'mqtt';
 import { loadDispatchListText } from '../model/loadDispatchList.ts';
 import { formatProblem } from '../model/problem.ts';
 import type { MesAnswer } from '../mes/mesAnswer.ts';
@@ -25,6 +26,8 @@ export interface ReceiverOptions {
   token?: string;
   /** B2MML schema folder: every XML body is checked with xmllint --schema against it. */
   schemaDir?: string;
+  /** Broker to subscribe to: each work centre's list heard on a `…/dispatch` topic is stored once. */
+  mqttUrl?: string;
   /** Called for each line the receiver would log. */
   log?: (line: string) => void;
 }
@@ -43,6 +46,7 @@ const RECEIVED = 'received.jsonl';
 /** The app publishes from the page, another origin than the MES: it must be let through (CORS). */
 const CORS = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Retry-After' };
 const REJECTED = 'rejected.jsonl';
+const RECEIVED_MQTT = 'received-mqtt.jsonl';
 
 /**
  * An append-only JSON-lines file, fsynced per line. A line cut by a kill is dropped on open: it
@@ -133,6 +137,9 @@ export class MesReceiver {
   private readonly rejected: DurableLines;
   private readonly faults: RandomStream;
   private server: Server | null = null;
+  private mqtt: MqttClient | null = null;
+  private readonly heard = new Set<string>();
+  private readonly receivedMqtt: DurableLines;
   /** Accepted lists in arrival order (what received.jsonl holds). */
   readonly acceptedIds: string[] = [];
 
@@ -145,6 +152,10 @@ export class MesReceiver {
     };
     this.received = new DurableLines(join(o.store, RECEIVED), remember);
     this.rejected = new DurableLines(join(o.store, REJECTED), remember);
+    this.receivedMqtt = new DurableLines(join(o.store, RECEIVED_MQTT), (json) => {
+      const line = json as { id: string; workCentre: string };
+      this.heard.add(`${line.id}/${line.workCentre}`);
+    });
     // A restarted receiver must not replay the same faults: the seed moves on with what is stored.
     this.faults = new RandomStreams(o.seed, this.answers.size).stream('faults');
   }
@@ -160,13 +171,38 @@ export class MesReceiver {
       this.server!.once('error', reject);
       this.server!.listen(this.o.port, this.o.host, () => resolve());
     });
+    if (this.o.mqttUrl) await this.subscribe(this.o.mqttUrl);
     const address = this.server.address();
     return typeof address === 'object' && address ? address.port : this.o.port;
   }
 
+  /**
+   * Listens on every `…/dispatch` topic (QoS 1). A retained list is heard again at each
+   * (re)subscription; the version id and work centre make the key, so each is stored once.
+   */
+  private async subscribe(url: string): Promise<void> {
+    this.mqtt = await connectAsync(url, { clientId: `plant-twin-mes-receiver-${process.pid}`, clean: true, reconnectPeriod: 1000 });
+    this.mqtt.on('error', () => undefined);
+    this.mqtt.on('message', (topic, payload) => {
+      if (!topic.endsWith('/dispatch')) return;
+      const loaded = loadDispatchListText(payload.toString('utf8'), topic);
+      if (!loaded.ok) return this.log(`ignored ${topic}: ${formatProblem(loaded.problems[0]!)}`);
+      for (const entry of loaded.value.equipment) {
+        const key = `${loaded.value.id}/${entry.equipment}`;
+        if (this.heard.has(key)) continue;
+        this.receivedMqtt.append({ id: loaded.value.id, workCentre: entry.equipment, topic, receivedAt: new Date().toISOString(), body: payload.toString('utf8') });
+        this.heard.add(key);
+        this.log(`MQTT ${key}`);
+      }
+    });
+    await this.mqtt.subscribeAsync('#', { qos: 1 });
+  }
+
   close(): Promise<void> {
+    void this.mqtt?.endAsync();
     this.received.close();
     this.rejected.close();
+    this.receivedMqtt.close();
     return new Promise((resolve) => {
       if (!this.server) return resolve();
       this.server.close(() => resolve());

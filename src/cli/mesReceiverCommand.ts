@@ -15,7 +15,9 @@ ProcessJobList or dispatch JSON) with an Idempotency-Key. Each new list is appen
 DIR/received.jsonl (rejected ones to DIR/rejected.jsonl) and fsynced before the answer, so it
 survives kill -9; a replayed key gets the stored answer; a key still being processed gets 409.
 Faults on request: 503 answers, dropped connections (before or after storing), slow answers,
-rejections. GET /received lists the accepted ids in arrival order. Runs until Ctrl-C.`,
+rejections. GET /received lists the accepted ids in arrival order. With --mqtt it also
+subscribes to the broker and stores each (version, work centre) heard on a …/dispatch topic once
+in DIR/received-mqtt.jsonl. Runs until Ctrl-C.`,
   options: {
     port: { type: 'string' },
     host: { type: 'string' },
@@ -29,6 +31,7 @@ rejections. GET /received lists the accepted ids in arrival order. Runs until Ct
     validate: { type: 'boolean' },
     schemas: { type: 'string' },
     verbose: { type: 'boolean' },
+    mqtt: { type: 'string' },
   },
   optionHelp: {
     port: 'TCP port (0: any free one; the chosen port is printed)',
@@ -43,6 +46,7 @@ rejections. GET /received lists the accepted ids in arrival order. Runs until Ct
     validate: 'check every B2MML body with xmllint against the B2MML schemas (400 when invalid)',
     schemas: `B2MML schema folder for --validate (default ${DEFAULT_B2MML_SCHEMAS})`,
     verbose: 'log each request to stderr',
+    mqtt: 'also subscribe to this broker: each work centre\'s list heard on a …/dispatch topic is stored once in DIR/received-mqtt.jsonl',
   },
   async run({ values }, output) {
     if (typeof values.store !== 'string' || typeof values.port !== 'string') {
@@ -70,6 +74,7 @@ rejections. GET /received lists the accepted ids in arrival order. Runs until Ct
       port: n.port, host: typeof values.host === 'string' ? values.host : '127.0.0.1', store: values.store,
       failRate: n.failRate, dropRate: n.dropRate, delayMs: n.delayMs, rejectRate: n.rejectRate, seed: n.seed, token, schemaDir,
       log: values.verbose === true ? (line) => output.err(line) : undefined,
+      mqttUrl: typeof values.mqtt === 'string' ? values.mqtt : undefined,
     });
     let port: number;
     try {

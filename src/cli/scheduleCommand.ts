@@ -5,8 +5,9 @@ import { parseJssp } from '../../solver/jobshop/parseJssp.ts';
 import { benchmarkScheduleJson } from '../../solver/jobshop/scheduleJson.ts';
 import { DEFAULT_OBJECTIVE, objectiveName, parseObjective, type ObjectiveKpis } from '../../solver/objective.ts';
 import { plantOutputs } from '../../solver/plant/plantOutputs.ts';
+import { plantProblem, PlantProblemError } from '../../solver/plant/plantProblem.ts';
 import { solvePlant } from '../../solver/plant/solvePlant.ts';
-import { scenarioProblem } from '../../solver/scenarioProblem.ts';
+import { PlanningLimitError } from '../../solver/plant/workingTime.ts';
 import { solveMakespan } from '../../solver/solve.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command, type Output } from './command.ts';
 import { readTextFile } from './fsResolver.ts';
@@ -30,6 +31,9 @@ async function writeJson(file: string, value: unknown, output: Output): Promise<
 }
 
 const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+
+/** Milliseconds of the time limit kept for writing the outputs after the search. */
+const RESERVE_MS = 300;
 const kpiLine = (k: ObjectiveKpis): string =>
   `late orders ${k.lateOrders} (on time ${k.onTimeOrders}), weighted tardiness ${fmt(k.weightedTardiness)}, total setup ${fmt(k.totalSetup)} min, makespan ${fmt(k.makespan)} min`;
 
@@ -88,7 +92,7 @@ Exit codes: 0 scheduled, 1 input invalid or unreadable (or an output cannot be w
       ...(iterations !== undefined ? { maxIterations: iterations as number } : {}),
       ...(time !== undefined || iterations === undefined ? { timeLimitMs: ((time as number | undefined) ?? 10) * 1000 } : {}),
     };
-    let lastProgress = 0;
+    let lastProgress = -Infinity;
     const progress = (elapsedMs: number, text: string): void => {
       if (elapsedMs - lastProgress < 1000) return;
       lastProgress = elapsedMs;
@@ -100,8 +104,8 @@ Exit codes: 0 scheduled, 1 input invalid or unreadable (or an output cannot be w
       if ('problem' in read) { output.err(formatProblem(read.problem)); return EXIT_INVALID; }
       const parsed = bench.parse(read.text, bench.file);
       if (!parsed.ok) { for (const p of parsed.problems) output.err(formatProblem(p)); return EXIT_INVALID; }
-      const r = solveMakespan(parsed.value, { ...limits, onProgress: (p) => progress(p.elapsedMs, `best ${p.best}  bound ${p.lowerBound}`) });
-      output.out(`${parsed.value.name}: makespan ${r.makespan}, lower bound ${r.bounds.best}, gap ${(100 * r.gap).toFixed(1)} %, ${r.iterations} iterations`);
+      const r = solveMakespan(parsed.value, { ...limits, startedAt: 0, reserveMs: RESERVE_MS, onProgress: (p) => progress(p.elapsedMs, `best ${p.best.map(fmt).join(' / ')}  bound ${p.lowerBound.map(fmt).join(' / ')}`) });
+      output.out(`${parsed.value.name}: makespan ${r.makespan}, lower bound ${r.lowerBound} (${r.boundSource}), gap ${(100 * r.gap).toFixed(1)} %, ${r.iterations} iterations`);
       const json = benchmarkScheduleJson(parsed.value, r.timetable);
       if (typeof values.out === 'string') return (await writeJson(values.out, json, output)) ? EXIT_OK : EXIT_INVALID;
       output.out(JSON.stringify(json));
@@ -119,18 +123,31 @@ Exit codes: 0 scheduled, 1 input invalid or unreadable (or an output cannot be w
       return EXIT_USAGE;
     }
     for (const w of input.warnings) output.err(`warning: ${formatProblem(w)}`);
-    const startedAt = performance.now();
-    const pp = scenarioProblem(scenario);
-    const r = solvePlant(pp, {
-      ...limits, objective, startedAt,
-      onProgress: (p) => progress(p.elapsedMs, `best ${p.best.map(fmt).join(' / ')}  bound ${p.lowerBound.map(fmt).join(' / ')}`),
-    });
+    if (input.value?.kind !== 'plant') return EXIT_USAGE;
+    let solved;
+    try {
+      const pp = plantProblem(input.value.plant);
+      for (const d of pp.droppedLocks) output.err(`warning: lock not kept: ${d}`);
+      // The clock started with the process (performance.now() counts from there), so --time bounds the whole command.
+      const r = solvePlant(pp, {
+        ...limits, objective, startedAt: 0, reserveMs: RESERVE_MS,
+        onProgress: (p) => progress(p.elapsedMs, `best ${p.best.map(fmt).join(' / ')}  bound ${p.lowerBound.map(fmt).join(' / ')}`),
+      });
+      solved = { pp, r };
+    } catch (error) {
+      if (error instanceof PlantProblemError || error instanceof PlanningLimitError) {
+        output.err(`plant-twin schedule: ${input.file}: ${error.message}`);
+        return EXIT_INVALID;
+      }
+      throw error;
+    }
+    const { pp, r } = solved;
     const files = plantOutputs(pp, r);
     const cut = r.edd.kpis.totalSetup > 0 ? 100 * (1 - r.kpis.totalSetup / r.edd.kpis.totalSetup) : 0;
     output.out([
       `${scenario.name}: ${pp.problem.jobs.length} orders, ${pp.problem.operations.length} operations on ${pp.equipment.length} machines`,
       `objective ${files.schedule.objective}: ${r.value.map(fmt).join(' / ')}; lower bound ${r.lowerBound.map(fmt).join(' / ')}; gap ${(100 * r.gap).toFixed(1)} %`,
-      `makespan bound ${Math.floor(r.bounds.makespan)} min (${r.bounds.makespanSource})`,
+      `bounds: makespan ${fmt(r.bounds.makespan)} min (${r.bounds.makespanSource}), late orders ${r.bounds.lateOrders} and weighted tardiness ${fmt(r.bounds.weightedTardiness)} (${r.bounds.lateSource}), setup ${fmt(r.bounds.totalSetup)} min (cheapest changeovers)`,
       `schedule: ${kpiLine(r.kpis)}`,
       `EDD:      ${kpiLine(r.edd.kpis)}`,
       `setup cut against EDD ${cut.toFixed(1)} %, orders on time ${r.kpis.onTimeOrders - r.edd.kpis.onTimeOrders >= 0 ? '+' : ''}${r.kpis.onTimeOrders - r.edd.kpis.onTimeOrders}`,

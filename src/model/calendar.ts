@@ -47,17 +47,23 @@ export function minutesBetween(startIso: string, iso: string): number {
   return (Date.parse(iso) - Date.parse(startIso)) / 60_000;
 }
 
-/** ISO date-time (in the start's offset) of a minute offset from the start. */
+/**
+ * ISO date-time (in the start's offset) of a minute offset from the start, to the millisecond
+ * (written only when not whole seconds): schedules hold fractional minutes, and a follower that
+ * holds work to these times must read back the very instant planned.
+ */
 export function isoAt(startIso: string, minutes: number): string {
   const offset = isoOffsetMinutes(startIso);
-  const local = new Date(Date.parse(startIso) + (minutes + offset) * 60_000).toISOString().slice(0, 19);
+  const iso = new Date(Math.round(Date.parse(startIso) + (minutes + offset) * 60_000)).toISOString();
+  const local = iso.endsWith('.000Z') ? iso.slice(0, 19) : iso.slice(0, 23);
   if (offset === 0) return `${local}Z`;
   const sign = offset < 0 ? '-' : '+';
   const abs = Math.abs(offset);
   return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
 
-function subtract(base: Interval, cuts: Interval[]): Interval[] {
+/** `base` with the `cuts` taken out (cuts in any order, may overlap). */
+export function subtractIntervals(base: Interval, cuts: readonly Interval[]): Interval[] {
   let pieces: Interval[] = [base];
   for (const [cs, ce] of cuts) {
     pieces = pieces.flatMap(([s, e]): Interval[] => {
@@ -72,18 +78,20 @@ function subtract(base: Interval, cuts: Interval[]): Interval[] {
 }
 
 /**
- * Working time of a calendar within [0, horizon) minutes of the scenario start, sorted and merged.
- * A shift whose end is not after its start runs past midnight; a holiday cancels the shifts that
- * start on it (a night shift starting the evening before still runs, as on real shop floors).
+ * Working time of a calendar within [from, horizon) minutes of the scenario start (from defaults
+ * to 0), sorted and merged. A shift whose end is not after its start runs past midnight; a holiday
+ * cancels the shifts that start on it (a night shift starting the evening before still runs, as on
+ * real shop floors). Generating a window rather than everything from 0 lets the scheduler extend a
+ * calendar only as far as a plan reaches.
  */
-export function workingIntervals(calendar: Calendar, startIso: string, horizon: number): Interval[] {
+export function workingIntervals(calendar: Calendar, startIso: string, horizon: number, from = 0): Interval[] {
   const offset = isoOffsetMinutes(startIso);
   const localStartMs = Date.parse(startIso) + offset * 60_000;
   const firstMidnight = Math.floor(localStartMs / DAY_MS) * DAY_MS;
   const holidays = new Set(calendar.holidays);
   const raw: Interval[] = [];
   const days = Math.ceil(horizon / 1440) + 2;
-  for (let k = -1; k <= days; k++) {
+  for (let k = Math.floor(from / 1440) - 2; k <= days; k++) {
     const midnight = firstMidnight + k * DAY_MS;
     const date = new Date(midnight);
     if (holidays.has(date.toISOString().slice(0, 10))) continue;
@@ -96,8 +104,8 @@ export function workingIntervals(calendar: Calendar, startIso: string, horizon: 
         const [bs, be] = breakMinutes(s, b);
         return [dayStart + bs, dayStart + be];
       });
-      for (const [ps, pe] of subtract([dayStart + s, dayStart + e], breaks)) {
-        const cs = Math.max(ps, 0);
+      for (const [ps, pe] of subtractIntervals([dayStart + s, dayStart + e], breaks)) {
+        const cs = Math.max(ps, from, 0);
         const ce = Math.min(pe, horizon);
         if (ce > cs) raw.push([cs, ce]);
       }

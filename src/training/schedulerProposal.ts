@@ -5,7 +5,7 @@ import { before, DEFAULT_ATCS, scoreLots, type DispatchRule } from '../sim/plant
 import type { PlantRun } from '../sim/plant/plantRun.ts';
 import { plantOutputs } from '../../solver/plant/plantOutputs.ts';
 import { solvePlant } from '../../solver/plant/solvePlant.ts';
-import { scenarioProblem } from '../../solver/scenarioProblem.ts';
+import { plantProblem } from '../../solver/plant/plantProblem.ts';
 import type { Decision } from './lessonSchema.ts';
 import type { LessonPlant } from './lessonPlant.ts';
 import { scenarioAtRun, type KnownOutage } from './runSnapshot.ts';
@@ -23,7 +23,7 @@ export interface SchedulerProposal {
 }
 
 function solve(scenario: Scenario, lp: LessonPlant): Schedule {
-  const pp = scenarioProblem(scenario);
+  const pp = plantProblem({ layout: lp.plant.layout, layoutFile: lp.plant.layoutFile, scenario });
   const r = solvePlant(pp, { maxIterations: lp.lesson.scoring.schedulerIterations, seed: lp.lesson.seed });
   return plantOutputs(pp, r, { createdAt: scenario.start }).schedule;
 }

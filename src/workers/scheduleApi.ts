@@ -1,9 +1,11 @@
+import type { Layout } from '../model/layoutSchema.ts';
 import type { Scenario } from '../model/scenarioSchema.ts';
 import type { Schedule } from '../model/scheduleSchema.ts';
 import type { Objective, ObjectiveKpis } from '../../solver/objective.ts';
 import { plantOutputs, type PlantOutputs } from '../../solver/plant/plantOutputs.ts';
+import { plantProblem } from '../../solver/plant/plantProblem.ts';
+import type { PlantBounds } from '../../solver/plant/plantBounds.ts';
 import { solvePlantAsync } from '../../solver/plant/solvePlant.ts';
-import { scenarioProblem } from '../../solver/scenarioProblem.ts';
 
 export interface ScheduleOptions {
   objective?: Objective;
@@ -29,8 +31,18 @@ export interface ScheduleResult extends PlantOutputs {
   edd: ObjectiveKpis;
   value: number[];
   lowerBound: number[];
+  /** Each criterion's bound and which bound gave the makespan and the lateness ones. */
+  bounds: PlantBounds;
   gap: number;
   iterations: number;
+  /** Locks of `previous` that could not be kept, with the reason. */
+  droppedLocks: string[];
+}
+
+/** The plant to schedule: its layout (buffers, transport) and scenario. */
+export interface SchedulePlant {
+  layout: Layout;
+  scenario: Scenario;
 }
 
 /**
@@ -41,12 +53,12 @@ export interface ScheduleResult extends PlantOutputs {
 export function scheduleApi() {
   let cancelled = { aborted: false };
   return {
-    async schedule(scenario: Scenario, options: ScheduleOptions = {}, onProgress?: (p: ScheduleProgress) => void): Promise<ScheduleResult> {
+    async schedule(plant: SchedulePlant, options: ScheduleOptions = {}, onProgress?: (p: ScheduleProgress) => void): Promise<ScheduleResult> {
       cancelled.aborted = true;
       const signal = { aborted: false };
       cancelled = signal;
       const startedAt = performance.now();
-      const pp = scenarioProblem(scenario, options.previous ? { previous: options.previous } : {});
+      const pp = plantProblem({ layout: plant.layout, layoutFile: 'layout', scenario: plant.scenario }, options.previous ? { previous: options.previous } : {});
       const r = await solvePlantAsync(pp, {
         signal,
         startedAt,
@@ -57,7 +69,7 @@ export function scheduleApi() {
         ...(onProgress ? { onProgress: (p: ScheduleProgress) => { void onProgress({ iteration: p.iteration, elapsedMs: p.elapsedMs, best: p.best, lowerBound: p.lowerBound }); } } : {}),
       });
       const out = plantOutputs(pp, r, { ...(options.id ? { id: options.id } : {}), ...(options.createdAt ? { createdAt: options.createdAt } : {}) });
-      return { ...out, kpis: r.kpis, edd: r.edd.kpis, value: r.value, lowerBound: r.lowerBound, gap: r.gap, iterations: r.iterations };
+      return { ...out, kpis: r.kpis, edd: r.edd.kpis, value: r.value, lowerBound: r.lowerBound, bounds: r.bounds, gap: r.gap, iterations: r.iterations, droppedLocks: pp.droppedLocks };
     },
     cancel(): void {
       cancelled.aborted = true;

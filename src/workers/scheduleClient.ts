@@ -1,10 +1,9 @@
 import { proxy, wrap, type Remote } from 'comlink';
-import type { ScheduleApi, ScheduleOptions, ScheduleProgress, ScheduleResult } from './scheduleApi.ts';
-import type { Scenario } from '../model/scenarioSchema.ts';
+import type { ScheduleApi, ScheduleOptions, SchedulePlant, ScheduleProgress, ScheduleResult } from './scheduleApi.ts';
 
 /** A typed handle on a schedule worker: run one schedule with progress, cancel it, close the worker. */
 export interface ScheduleClient {
-  schedule(scenario: Scenario, options?: ScheduleOptions, onProgress?: (p: ScheduleProgress) => void): Promise<ScheduleResult>;
+  schedule(plant: SchedulePlant, options?: ScheduleOptions, onProgress?: (p: ScheduleProgress) => void): Promise<ScheduleResult>;
   cancel(): Promise<void>;
   close(): void;
 }
@@ -12,7 +11,7 @@ export interface ScheduleClient {
 export function scheduleClient(worker: Worker): ScheduleClient {
   const remote: Remote<ScheduleApi> = wrap<ScheduleApi>(worker);
   return {
-    schedule: (scenario, options = {}, onProgress) => remote.schedule(scenario, options, onProgress ? proxy(onProgress) : undefined),
+    schedule: (plant, options = {}, onProgress) => remote.schedule(plant, options, onProgress ? proxy(onProgress) : undefined),
     cancel: () => remote.cancel(),
     close: () => worker.terminate(),
   };

@@ -7,8 +7,8 @@ import { readdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadInputFile } from '../../src/cli/inputFile.ts';
 import { checkPlantTimetable } from '../../solver/plant/plantChecker.ts';
+import { plantProblem } from '../../solver/plant/plantProblem.ts';
 import { solvePlant } from '../../solver/plant/solvePlant.ts';
-import { scenarioProblem } from '../../solver/scenarioProblem.ts';
 
 const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, scenario: { type: 'string', multiple: true } } });
 const seconds = Number(values.seconds);
@@ -16,9 +16,9 @@ const files = values.scenario ?? readdirSync('scenarios').filter((f) => f.endsWi
 for (const file of files) {
   const input = await loadInputFile(file);
   const scenario = input.value?.kind === 'plant' ? input.value.plant.scenario : undefined;
-  if (!scenario) { console.log(JSON.stringify({ scenario: file, error: input.problems.map((p) => p.expected) })); continue; }
+  if (!scenario || input.value?.kind !== 'plant') { console.log(JSON.stringify({ scenario: file, error: input.problems.map((p) => p.expected) })); continue; }
   const t0 = performance.now();
-  const pp = scenarioProblem(scenario);
+  const pp = plantProblem(input.value.plant);
   const r = solvePlant(pp, { timeLimitMs: seconds * 1000, startedAt: t0, seed: 1 });
   const secs = (performance.now() - t0) / 1000;
   const violations = checkPlantTimetable(pp, r.timetable).length + checkPlantTimetable(pp, r.edd.timetable).length;
@@ -32,7 +32,10 @@ for (const file of files) {
     iterations: r.iterations,
     lowerBound: r.lowerBound, gap: Math.round(r.gap * 1000) / 1000,
     makespanBound: { value: Math.floor(r.bounds.makespan), source: r.bounds.makespanSource },
+    timing: r.timing,
+    restarts: r.restarts,
     violations,
+    violationKinds: [...new Set(checkPlantTimetable(pp, r.timetable).map((v) => v.kind))],
     seconds: Math.round(secs * 100) / 100,
   }));
 }

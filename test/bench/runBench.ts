@@ -58,7 +58,7 @@ export function runBench(spec: BenchSpec): void {
     const p = loaded.value;
     const t0 = performance.now();
     const limit = iterations !== undefined ? { maxIterations: iterations } : { timeLimitMs: seconds * 1000 };
-    const r = solveMakespan(p, { ...limit, seed: Number(values.seed), tabu });
+    const r = solveMakespan(p, { ...limit, seed: Number(values.seed), ...(tabu ? { tabu } : {}) });
     const elapsed = (performance.now() - t0) / 1000;
     const violations = checkTimetable(p, r.timetable);
     const best = bks[name]?.upper;
@@ -68,7 +68,7 @@ export function runBench(spec: BenchSpec): void {
       makespan: r.makespan,
       bks: best ?? null,
       gap_pct: gap === null ? null : round(gap),
-      lower_bound: r.bounds.best,
+      lower_bound: r.lowerBound,
       seconds: round(elapsed),
       iterations: r.iterations,
       feasible: violations.length === 0,

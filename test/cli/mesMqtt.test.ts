@@ -5,7 +5,7 @@ import { connectAsync } from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.ts';
 import type { AuditEntry } from '../../src/mes/auditEntry.ts';
-import { freePort, startMosquitto, type Broker } from '../live/mosquitto.ts';
+import { freePort, startMosquitto, waitFor, type Broker } from '../live/mosquitto.ts';
 import { startReceiver, type CliProcess } from './mesProcesses.ts';
 
 const LAYOUT = new URL('../../layouts/kitchen-hardware.json', import.meta.url).pathname;
@@ -46,7 +46,7 @@ describe('publishing over MQTT to a real Mosquitto', () => {
         const port = await freePort();
         let receiver: CliProcess | undefined;
         try {
-          receiver = await startReceiver(['--port', String(port), '--store', join(dir, 'mes')], dir);
+          receiver = await startReceiver(['--port', String(port), '--store', join(dir, 'mes'), '--mqtt', broker.tcpUrl], dir);
           const live = await connectAsync(broker.tcpUrl, { clientId: 'watcher' });
           const heard: string[] = [];
           live.on('message', (topic, payload, packet) => heard.push(`${topic} ${JSON.parse(payload.toString()).id} qos${packet.qos}`));
@@ -65,11 +65,16 @@ describe('publishing over MQTT to a real Mosquitto', () => {
       }
     }
     const port = await freePort();
-    const receiver = await startReceiver(['--port', String(port), '--store', join(dir, 'mes')], dir);
+    // Restarted, it subscribes again and hears dl-1's retained lists again: still stored once.
+    const receiver = await startReceiver(['--port', String(port), '--store', join(dir, 'mes'), '--mqtt', broker.tcpUrl], dir);
     try {
       const second = await run(['publish', '--outbox', outbox, '--rest', `http://127.0.0.1:${port}/`, '--mqtt', broker.tcpUrl]);
       expect(second.code, second.lines.join('\n')).toBe(0);
       expect(second.lines).toContain('dl-2: acknowledged, 1 attempt, MES: accepted "stored as list 2", MQTT 2/2 topics');
+      const heard = () => readFileSync(join(dir, 'mes', 'received-mqtt.jsonl'), 'utf8').trim().split('\n').map((l) => { const j = JSON.parse(l); return `${j.id} ${j.workCentre}`; });
+      await waitFor('the receiver to hear dl-2 over MQTT', () => heard().length >= 4);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(heard().sort()).toEqual(['dl-1 LASER-01', 'dl-1 PB-01', 'dl-2 LASER-01', 'dl-2 PB-01']);
     } finally {
       await receiver.kill('SIGTERM');
     }

@@ -3,7 +3,9 @@ import { setupTime, type SchedulingProblem } from '../../solver/problem.ts';
 /**
  * The optimal makespan by enumeration: every semi-active schedule is the list schedule of the
  * operations taken in order of their start times, so trying every precedence-respecting order
- * with every machine choice finds the optimum. Only for a handful of operations.
+ * with every machine choice finds the optimum. A changeover waits for the lot (the plant's rule):
+ * an operation starts once the machine is free and its lot is there, plus the changeover.
+ * Only for a handful of operations.
  */
 export function optimalMakespan(p: SchedulingProblem): number {
   const n = p.operations.length;
@@ -24,7 +26,7 @@ export function optimalMakespan(p: SchedulingProblem): number {
         const prevFree = free[k] as number;
         const prevLast = last[k] as number;
         const setup = prevLast >= 0 ? setupTime(p, k, prevLast, v) : 0;
-        const e = Math.max(ready, prevFree + setup) + mode.duration;
+        const e = Math.max(ready, prevFree) + setup + mode.duration;
         done[v] = true;
         end[v] = e;
         free[k] = e;

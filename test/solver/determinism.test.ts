@@ -21,7 +21,7 @@ describe('runs are reproducible', () => {
   it('the progress callback reports a best makespan that never rises and ends at the result', () => {
     const p = randomJobShop(9, 10, 5);
     const seen: number[] = [];
-    const r = solveMakespan(p, { seed: 1, maxIterations: 2000, onProgress: (x) => seen.push(x.best) });
+    const r = solveMakespan(p, { seed: 1, maxIterations: 2000, onProgress: (x) => seen.push(x.best[0] as number) });
     expect(seen.length).toBeGreaterThan(1);
     for (let i = 1; i < seen.length; i++) expect(seen[i]).toBeLessThanOrEqual(seen[i - 1] as number);
     expect(seen[seen.length - 1]).toBe(r.makespan);
@@ -35,14 +35,14 @@ describe('stopping', () => {
     controller.abort();
     const r = solveMakespan(p, { seed: 1, signal: controller.signal });
     expect(r.iterations).toBe(0);
-    expect(r.makespan).toBe(Math.min(...r.construction.map((x) => x.makespan)));
+    expect(r.makespan).toBe(Math.min(...r.construction.map((x) => x.value[0] as number)));
   });
 
   it('stops early when the makespan reaches the lower bound', () => {
     // One machine: any order is optimal, the makespan equals the machine load.
     const p = randomJobShop(4, 6, 1);
     const r = solveMakespan(p, { seed: 1, maxIterations: 10_000 });
-    expect(r.makespan).toBe(r.bounds.best);
+    expect(r.makespan).toBe(r.lowerBound);
     expect(r.iterations).toBe(0);
   });
 });

@@ -13,6 +13,7 @@ function solution(order: number[], makespan: number): Snapshot {
   s.seq.set(order);
   s.seqStart.set([0, order.length]);
   s.makespan = makespan;
+  s.value[0] = makespan;
   return s;
 }
 

@@ -21,8 +21,8 @@ describe('every schedule the solver returns is feasible', () => {
     const r = solveMakespan(p, { seed, maxIterations: 400 });
     expect(checkTimetable(p, r.timetable)).toEqual([]);
     expect(makespanOf(r.timetable)).toBe(r.makespan);
-    expect(r.bounds.best).toBeLessThanOrEqual(r.makespan);
-    expect(Math.min(...r.construction.map((x) => x.makespan))).toBeGreaterThanOrEqual(r.makespan);
+    expect(r.lowerBound).toBeLessThanOrEqual(r.makespan);
+    expect(Math.min(...r.construction.map((x) => x.value[0] as number))).toBeGreaterThanOrEqual(r.makespan);
   });
 });
 

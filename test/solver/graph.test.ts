@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../solver/compile.ts';
-import { SequenceGraph } from '../../solver/graph.ts';
+import { newSnapshot, SequenceGraph } from '../../solver/graph.ts';
 import { problemFromRoutings } from '../../solver/problem.ts';
 
 // Job 0: m0 3, m1 2. Job 1: m1 4, m0 1.
@@ -34,7 +34,7 @@ describe('SequenceGraph', () => {
     const g = new SequenceGraph(c);
     g.load([[0, 3], [2, 1]]);
     g.evaluate();
-    const snap = { seq: new Int32Array(4), seqStart: new Int32Array(3), makespan: 0 };
+    const snap = newSnapshot(c);
     g.save(snap);
     g.relocate(1, 1, -1);
     expect(g.evaluate()).toBe(true);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignmentBound } from '../../../solver/lp/assignmentBound.ts';
 import { gapPercent } from '../../../solver/lp/gap.ts';
-import { createRandom } from '../../../solver/setups/random.ts';
+import { Random } from '../../../solver/random.ts';
 
 /** R||Cmax optimum by enumerating every assignment. */
 function bruteForce(work: (number | null)[][], machines: number): number {
@@ -44,11 +44,11 @@ describe('LP bound for assigning work to equipment', () => {
   });
 
   it('stays below the optimum on random unrelated-machine instances, with fractions summing to 1', () => {
-    const rng = createRandom(5);
+    const rng = new Random(5);
     for (let t = 0; t < 15; t++) {
       const n = 2 + rng.int(6);
       const m = 2 + rng.int(2);
-      const work: (number | null)[][] = Array.from({ length: n }, () => Array.from({ length: m }, () => (rng.next() < 0.2 ? null : 1 + rng.int(99))));
+      const work: (number | null)[][] = Array.from({ length: n }, () => Array.from({ length: m }, () => (rng.float() < 0.2 ? null : 1 + rng.int(99))));
       work.forEach((row) => { if (!row.some((x) => x !== null)) row[0] = 1 + rng.int(99); });
       const r = assignmentBound({ machines: m, work });
       const opt = bruteForce(work, m);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bucketBound, type Bucket } from '../../../solver/lp/bucketBound.ts';
-import { createRandom } from '../../../solver/setups/random.ts';
+import { Random } from '../../../solver/random.ts';
 
 const day = 1440;
 const shifts = (days: number): Bucket[] => Array.from({ length: days }, (_, d) => ({ start: d * day + 360, end: d * day + 840 }));
@@ -41,12 +41,12 @@ describe('LP assignment of work to equipment and shifts', () => {
   });
 
   it('stays below the best calendar makespan of every assignment on random instances', () => {
-    const rng = createRandom(12);
+    const rng = new Random(12);
     const buckets = shifts(6);
     for (let t = 0; t < 12; t++) {
       const n = 2 + rng.int(5);
       const m = 1 + rng.int(3);
-      const work: (number | null)[][] = Array.from({ length: n }, () => Array.from({ length: m }, () => (rng.next() < 0.2 ? null : 30 + rng.int(400))));
+      const work: (number | null)[][] = Array.from({ length: n }, () => Array.from({ length: m }, () => (rng.float() < 0.2 ? null : 30 + rng.int(400))));
       work.forEach((row) => { if (!row.some((x) => x !== null)) row[0] = 100; });
       let best = Infinity;
       for (let code = 0; code < m ** n; code++) {

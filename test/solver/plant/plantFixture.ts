@@ -1,6 +1,8 @@
+import { Layout, type LayoutInput } from '../../../src/model/layoutSchema.ts';
 import { Scenario, type ScenarioInput } from '../../../src/model/scenarioSchema.ts';
-import { smallScenario } from '../../fixtures/smallPlant.ts';
+import { plantProblem, type PlantProblem, type PlantProblemOptions } from '../../../solver/plant/plantProblem.ts';
 import { Random } from '../../../solver/random.ts';
+import { smallLayout, smallScenario } from '../../fixtures/smallPlant.ts';
 
 /**
  * The small plant with changeovers on the saw (by family A/B: 10 within, 30 across, 15 first)
@@ -19,6 +21,11 @@ export function setupScenario(changes: Partial<ScenarioInput> = {}): Scenario {
     ],
     ...changes,
   });
+}
+
+/** The plant problem of a scenario on the small layout (or a changed one). */
+export function problemOf(scenario: Scenario, options: PlantProblemOptions = {}, layout: LayoutInput = smallLayout): PlantProblem {
+  return plantProblem({ layout: Layout.parse(layout), layoutFile: 'small-layout.json', scenario }, options);
 }
 
 /** A random variant: 2–6 orders of either product with random quantities, releases and due dates. */

@@ -5,9 +5,10 @@ import { checkPlantTimetable } from '../../../solver/plant/plantChecker.ts';
 import { plantOutputs } from '../../../solver/plant/plantOutputs.ts';
 import { solvePlant } from '../../../solver/plant/solvePlant.ts';
 import { problemFromRoutings } from '../../../solver/problem.ts';
-import { scenarioProblem } from '../../../solver/scenarioProblem.ts';
+import { Layout } from '../../../src/model/layoutSchema.ts';
 import { scheduleApi } from '../../../src/workers/scheduleApi.ts';
-import { randomScenario, setupScenario } from './plantFixture.ts';
+import { smallLayout } from '../../fixtures/smallPlant.ts';
+import { problemOf, randomScenario, setupScenario } from './plantFixture.ts';
 
 describe('objectives', () => {
   it('computes tardiness, late orders, makespan and setup of a three-job schedule by hand', () => {
@@ -32,7 +33,7 @@ describe('objectives', () => {
   });
 
   it('lets the chosen objective steer the solver: setup first gives no more setup than lateness first', () => {
-    const pp = scenarioProblem(randomScenario(11));
+    const pp = problemOf(randomScenario(11));
     const setupFirst = solvePlant(pp, { maxIterations: 800, objective: parseObjective('lex:totalSetup,weightedTardiness') as Objective });
     const lateFirst = solvePlant(pp, { maxIterations: 800, objective: parseObjective('lex:weightedTardiness,totalSetup') as Objective });
     expect(setupFirst.kpis.totalSetup).toBeLessThanOrEqual(lateFirst.kpis.totalSetup);
@@ -42,7 +43,7 @@ describe('objectives', () => {
 
 describe('solving plant problems', () => {
   it('reproduces a run exactly with an iteration budget and a seed', () => {
-    const pp = scenarioProblem(randomScenario(5));
+    const pp = problemOf(randomScenario(5));
     const a = solvePlant(pp, { maxIterations: 500, seed: 9 });
     const b = solvePlant(pp, { maxIterations: 500, seed: 9 });
     expect(a.timetable).toEqual(b.timetable);
@@ -51,7 +52,7 @@ describe('solving plant problems', () => {
 
   it('returns only schedules the checker accepts on random small plants, never worse than EDD', () => {
     for (let seed = 1; seed <= 12; seed++) {
-      const pp = scenarioProblem(randomScenario(seed));
+      const pp = problemOf(randomScenario(seed));
       const r = solvePlant(pp, { maxIterations: 300, seed });
       expect(checkPlantTimetable(pp, r.timetable), `seed ${seed}`).toEqual([]);
       expect(checkPlantTimetable(pp, r.edd.timetable), `seed ${seed} EDD`).toEqual([]);
@@ -64,10 +65,11 @@ describe('solving plant problems', () => {
     const scenario = setupScenario({
       startState: { kind: 'snapshot', time: '2026-11-30T07:00:00Z', equipment: [{ id: 'saw', state: 'processing', order: 'o1', operation: 'cut', remaining: 50 }] },
     });
-    const first = plantOutputs(scenarioProblem(scenario), solvePlant(scenarioProblem(scenario), { maxIterations: 200 }), { createdAt: '2026-11-30T06:00:00Z' });
+    const plain = problemOf(scenario);
+    const first = plantOutputs(plain, solvePlant(plain, { maxIterations: 200 }), { createdAt: '2026-11-30T06:00:00Z' });
     const lockedOp = first.schedule.operations.find((o) => o.order === 'o3' && o.operation === 'mill')!;
     const previous = { ...first.schedule, operations: first.schedule.operations.map((o) => (o === lockedOp ? { ...o, locked: true } : o)) };
-    const pp = scenarioProblem(scenario, { previous });
+    const pp = problemOf(scenario, { previous });
     const r = solvePlant(pp, { maxIterations: 400, seed: 7, objective: parseObjective('makespan') as Objective });
     expect(checkPlantTimetable(pp, r.timetable)).toEqual([]);
     const out = plantOutputs(pp, r, { createdAt: '2026-11-30T06:00:00Z' }).schedule.operations;
@@ -78,13 +80,14 @@ describe('solving plant problems', () => {
   });
 
   it('writes a schedule and a dispatch list that their loaders accept', () => {
-    const pp = scenarioProblem(setupScenario());
+    const pp = problemOf(setupScenario());
     const r = solvePlant(pp, { maxIterations: 200 });
     const out = plantOutputs(pp, r, { id: 'S1', createdAt: '2026-11-30T05:00:00Z' });
     const schedule = loadScheduleText(JSON.stringify(out.schedule), 's.json');
     const list = loadDispatchListText(JSON.stringify(out.dispatchList), 'd.json');
     expect(schedule.ok && list.ok).toBe(true);
-    expect(out.schedule.operations).toHaveLength(9);
+    // Three orders × cut, mill, then bake in batches of at most 10: 100 → 10, 50 → 5, 50 → 5 lots.
+    expect(out.schedule.operations).toHaveLength(6 + 20);
     expect(out.schedule.kpis.totalSetup).toBe(out.changeovers.reduce((s, c) => s + c.minutes, 0));
     expect(out.dispatchList.equipment.find((e) => e.equipment === 'saw')!.jobs.map((j) => j.sequence)).toEqual([1, 2, 3]);
     expect(out.changeovers.every((c) => c.to !== '')).toBe(true);
@@ -95,7 +98,7 @@ describe('schedule worker API', () => {
   it('reports progress and stops early when cancelled', async () => {
     const api = scheduleApi();
     const seen: number[][] = [];
-    const result = await api.schedule(randomScenario(3), { maxIterations: 1_000_000, createdAt: '2026-11-30T05:00:00Z' }, (p) => {
+    const result = await api.schedule({ layout: Layout.parse(smallLayout), scenario: randomScenario(3) }, { maxIterations: 1_000_000, createdAt: '2026-11-30T05:00:00Z' }, (p) => {
       seen.push(p.best);
       api.cancel();
     });

@@ -1,0 +1,15 @@
+import { loadInputFile } from '../../src/cli/inputFile.ts';
+import { plantProblem } from '../../solver/plant/plantProblem.ts';
+import { solvePlant } from '../../solver/plant/solvePlant.ts';
+const input = await loadInputFile(process.argv[2] ?? 'scenarios/kitchen-hardware-week.json');
+if (input.value?.kind !== 'plant') throw new Error();
+const pp = plantProblem(input.value.plant);
+const cpu = (): number => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+let c0 = cpu();
+solvePlant(pp, { maxIterations: 0 });
+const constructMs = cpu() - c0;
+c0 = cpu();
+const n = Number(process.argv[3] ?? 300);
+const r = solvePlant(pp, { maxIterations: n });
+const total = cpu() - c0;
+console.log(process.argv[2], 'cpu ms: constructions', constructMs.toFixed(0), 'search per iteration', ((total - constructMs) / n).toFixed(2), 'value', r.value.map(Math.round).join('/'));

@@ -108,16 +108,24 @@ async function startLesson(page: Page, file: string): Promise<void> {
 }
 
 describe('training mode', () => {
-  it('completes a lesson with scripted decisions: the score is the CLI\'s for the exported answers, and a second run scores the same', async () => {
+  it('completes a lesson with scripted decisions: the score is the CLI\'s for the exported answers, a second run scores the same, the best alternatives score higher', async () => {
     watched = await openWatchedPage(browser, inject('appUrl'));
     const page = watched.page;
     const lesson = 'scenarios/training/bottleneck-breakdown.json';
     await startLesson(page, lesson);
     let shot = false;
+    // The option the feedback marks best at each decision (every alternative simulated on the same random numbers).
+    const best = new Map<string, string>();
+    const earnedAt = new Map<string, number>();
+    const feedback = async (p: Page, decision: string): Promise<void> => {
+      await p.getByTestId('feedback').waitFor({ timeout: LONG });
+      best.set(decision, (await p.locator('[data-testid="outcomes"] tr.best').getAttribute('data-option'))!);
+      earnedAt.set(decision, Number(await p.getByTestId('feedback').getAttribute('data-earned')));
+    };
     const first = await playToReport(page, async (decision, form, p) => {
       await breakdownScript(decision, form, p);
+      await feedback(p, decision);
       if (!shot) {
-        await p.getByTestId('feedback').waitFor({ timeout: LONG });
         mkdirSync(path.dirname(screenshot), { recursive: true });
         await p.screenshot({ path: screenshot });
         shot = true;
@@ -142,7 +150,24 @@ describe('training mode', () => {
     await page.locator(`[data-lesson="${lesson}"] button`).click();
     const second = await playToReport(page, breakdownScript, ackCritical);
     expect(second).toBe(first);
-  }, 900_000);
+
+    // The best alternatives score higher: at each decision the option the first run's feedback marked best, no
+    // hint opened (keeping the work at booth 1 is best, so booth 2 has the same queue as in the first run).
+    const firstEarned = new Map(earnedAt);
+    await page.getByTestId('back-to-lessons').click();
+    await page.locator(`[data-lesson="${lesson}"] button`).click();
+    const bestScore = await playToReport(page, async (decision, form, p) => {
+      await form.getByTestId(`option-${best.get(decision)!}`).check();
+      await form.getByTestId('decide').click();
+      await feedback(p, decision);
+    }, ackCritical);
+    for (const [decision, earned] of firstEarned) expect(earnedAt.get(decision), decision).toBeGreaterThanOrEqual(earned);
+    expect(earnedAt.get('next-on-booth-2')).toBeGreaterThan(firstEarned.get('next-on-booth-2')!);
+    expect(bestScore).toBeGreaterThan(first);
+    const bestFile = path.join(work, 'breakdown-best-answers.json');
+    await downloaded(page, page.getByTestId('export-answers'), bestFile);
+    expect((await cliScore(lesson, bestFile)).earned).toBe(bestScore);
+  }, 1_800_000);
 
   it('plays the MTConnect lesson from the recording in ../shared, judged as the CLI judges it', async () => {
     watched = await openWatchedPage(browser, inject('appUrl'));

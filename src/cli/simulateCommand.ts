@@ -8,8 +8,9 @@ import type { PlantResult } from '../sim/plant/results.ts';
 import { simulatePlant } from '../sim/plant/simulatePlant.ts';
 import { encodeTrace } from '../sim/plant/traceFile.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command, type Output } from './command.ts';
-import { loadInputFile } from './inputFile.ts';
-import { progressBar, simulateReport } from './simulateReport.ts';
+import { numberOption, progressLine } from './cliOptions.ts';
+import { INPUT_OPTION_HELP, INPUT_OPTIONS, inputOptionsOf, loadInputFile } from './inputFile.ts';
+import { simulateReport } from './simulateReport.ts';
 
 const RULES: readonly DispatchRule[] = ['FIFO', 'EDD', 'SPT', 'ATCS', 'schedule'];
 /** Names of the disturbance classes on the command line, and the option each switches. */
@@ -28,29 +29,6 @@ function disturbancesOption(without: unknown, deterministic: unknown): Disturban
     on[key] = false;
   }
   return on;
-}
-
-/** A number option: undefined when absent, an error message when malformed. */
-function numberOption(value: unknown, name: string, check: (n: number) => boolean, expected: string): number | string | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  return typeof value === 'string' && value.trim() !== '' && check(n) ? n : `--${name} must be ${expected}, found "${String(value)}"`;
-}
-
-/** Redraws one progress line on a terminal; silent when stderr is a pipe or a file (logs stay clean). */
-function progressLine(): { update(fraction: number): void; done(): void } {
-  const stream = process.stderr;
-  if (!stream.isTTY) return { update: () => {}, done: () => {} };
-  let last = -1;
-  return {
-    update(fraction) {
-      const percent = Math.floor(fraction * 100);
-      if (percent === last) return;
-      last = percent;
-      stream.write(`\r${progressBar(fraction)}`);
-    },
-    done: () => stream.write('\r\x1b[K'),
-  };
 }
 
 export const simulateCommand: Command = {
@@ -77,6 +55,7 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
     trace: { type: 'string' },
     without: { type: 'string' },
     deterministic: { type: 'boolean' },
+    ...INPUT_OPTIONS,
   },
   optionHelp: {
     reps: 'number of replications (default: the scenario\'s)',
@@ -89,6 +68,7 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
     trace: 'write the trace of replication 0 to this binary file (layout in docs/SIMULATION.md)',
     without: `switch random disturbances off, a comma-separated list of ${Object.keys(DISTURBANCES).join(', ')} (docs/SIMULATION.md)`,
     deterministic: 'switch every random disturbance off: the plan\'s model (one replication is enough)',
+    ...INPUT_OPTION_HELP,
   },
   async run({ values, positionals }, output) {
     if (positionals.length !== 1) {
@@ -100,15 +80,17 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
     const horizon = numberOption(values.horizon, 'horizon', (n) => Number.isFinite(n) && n > 0, 'minutes > 0');
     const warmup = numberOption(values.warmup, 'warmup', (n) => Number.isFinite(n) && n >= 0, 'minutes ≥ 0');
     const dispatching = values.schedule !== undefined ? 'schedule' : values.dispatching;
+    const inputOptions = inputOptionsOf(values);
     const disturbances = disturbancesOption(values.without, values.deterministic);
     const bad = [reps, seed, horizon, warmup, disturbances].find((v) => typeof v === 'string')
+      ?? ('error' in inputOptions ? inputOptions.error : undefined)
       ?? (dispatching !== undefined && !RULES.includes(dispatching as DispatchRule) ? `--dispatching must be one of ${RULES.join(', ')}, found "${String(dispatching)}"` : undefined);
     if (typeof bad === 'string') {
       output.err(`plant-twin simulate: ${bad} (see plant-twin simulate --help)`);
       return EXIT_USAGE;
     }
 
-    const input = await loadInputFile(positionals[0]!);
+    const input = await loadInputFile(positionals[0]!, 'error' in inputOptions ? {} : inputOptions);
     if (input.problems.length > 0) {
       for (const p of input.problems) output.err(formatProblem(p));
       return EXIT_INVALID;
@@ -121,7 +103,7 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
     for (const w of input.warnings) output.err(`warning: ${formatProblem(w)}`);
     let schedule: Schedule | undefined;
     if (typeof values.schedule === 'string') {
-      const loaded = await loadInputFile(values.schedule);
+      const loaded = await loadInputFile(values.schedule, 'error' in inputOptions ? {} : inputOptions);
       if (loaded.problems.length > 0 || loaded.value?.kind !== 'schedule') {
         for (const p of loaded.problems) output.err(formatProblem(p));
         if (loaded.problems.length === 0) output.err(`plant-twin simulate: ${loaded.file} is a ${loaded.kind}, not a schedule`);

@@ -1,18 +1,20 @@
-import path from 'node:path';
 import { loadExperimentText } from '../experiment/loadExperiment.ts';
 import { loadNetworkText } from '../experiment/loadNetwork.ts';
 import { loadPartText } from '../experiment/partFile.ts';
+import { readRecording, recordingFormatOfName } from '../live/recordingStream.ts';
 import {
-  loadDispatchListText, loadPlantFile, loadScheduleText, parseStateCsv, parseStateJsonLines, type Plant,
+  loadDispatchListText, loadPlantFile, loadScheduleText, type Plant,
 } from '../model/load.ts';
 import type { Problem } from '../model/problem.ts';
 import type { DispatchList, Schedule } from '../model/scheduleSchema.ts';
+import { TEXT_ENCODINGS, type TextEncodingName } from '../model/textDecoding.ts';
+import type { OptionSpecs, ParsedArgs } from './command.ts';
 import type { LessonAnswers } from '../training/answersSchema.ts';
 import type { Lesson } from '../training/lessonSchema.ts';
 import { loadLessonFile, type LessonSource } from '../training/lessonSource.ts';
 import { loadAnswersText } from '../training/loadLesson.ts';
 import { fsLessonFiles } from './fsLessonFiles.ts';
-import { fsLayoutResolver, readTextFile } from './fsResolver.ts';
+import { fsLayoutResolverWith, openByteStream, readTextFile } from './fsResolver.ts';
 
 export type InputKind = 'layout' | 'scenario' | 'schedule' | 'dispatch-list' | 'recording' | 'experiment' | 'experiment-part' | 'network' | 'lesson' | 'lesson-answers' | 'unknown';
 
@@ -20,7 +22,7 @@ export type InputValue =
   | { kind: 'plant'; plant: Plant }
   | { kind: 'schedule'; schedule: Schedule }
   | { kind: 'dispatch-list'; dispatchList: DispatchList }
-  | { kind: 'recording'; events: number; badLines: number }
+  | { kind: 'recording'; events: number; badLines: number; gaps: number }
   | { kind: 'experiment'; systems: number }
   | { kind: 'experiment-part'; replications: number }
   | { kind: 'network'; sites: number }
@@ -34,6 +36,38 @@ export interface InputFile {
   problems: Problem[];
   warnings: Problem[];
   value?: InputValue;
+}
+
+/** How files are read: their encoding, where a scenario's layout may come from, an SHDR device model. */
+export interface InputOptions {
+  encoding?: TextEncodingName;
+  layoutRoots?: readonly string[];
+  /** Devices.xml text for SHDR recordings. */
+  devicesXml?: string;
+}
+
+/** The options of every command that reads scenarios (main.ts parses them with the command's own). */
+export const INPUT_OPTIONS: OptionSpecs = {
+  encoding: { type: 'string' },
+  'layout-root': { type: 'string', multiple: true },
+};
+
+export const INPUT_OPTION_HELP: Record<string, string> = {
+  encoding: 'how the files are written: utf-8 (default; other bytes are refused with their line) or latin1 (ISO 8859-1)',
+  'layout-root': 'a folder a scenario\'s layout may also come from (default: the scenario\'s folder tree); repeatable',
+};
+
+/** The input options of a command line, or a usage error. */
+export function inputOptionsOf(values: ParsedArgs['values']): InputOptions | { error: string } {
+  const encoding = values.encoding;
+  if (encoding !== undefined && !(TEXT_ENCODINGS as readonly unknown[]).includes(encoding)) {
+    return { error: `--encoding must be one of ${TEXT_ENCODINGS.join(', ')}, found "${String(encoding)}"` };
+  }
+  const roots = values['layout-root'];
+  return {
+    ...(encoding ? { encoding: encoding as TextEncodingName } : {}),
+    ...(Array.isArray(roots) ? { layoutRoots: roots.map(String) } : {}),
+  };
 }
 
 const FORMAT_KINDS: Record<string, InputKind> = {
@@ -59,22 +93,34 @@ function peekFormat(text: string): string | undefined {
 }
 
 /**
- * Loads a file by its content: recordings by extension (.csv, .jsonl), JSON files by their
- * "format" field. Files without a known format go to the plant loader, whose message names the
- * formats it expected.
+ * A recording, streamed: any size, only the counts kept. Invalid bytes, a read error or an
+ * empty file come back as problems like any bad line.
  */
-export async function loadInputFile(file: string): Promise<InputFile> {
-  const read = await readTextFile(file);
+async function loadRecording(file: string, options: InputOptions): Promise<InputFile> {
+  const opened = await openByteStream(file);
+  if ('problem' in opened) return { file, kind: 'recording', problems: [opened.problem], warnings: [] };
+  const read = await readRecording(opened.stream, {
+    name: file, keepColumns: false,
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+    ...(options.devicesXml ? { devicesXml: options.devicesXml } : {}),
+  });
+  opened.stream.destroy();
+  return {
+    file, kind: 'recording', problems: read.problems, warnings: read.warnings,
+    value: { kind: 'recording', events: read.events, badLines: read.badLines, gaps: read.gaps },
+  };
+}
+
+/**
+ * Loads a file by its content: recordings by extension (.csv, .jsonl, .ndjson, .shdr, .txt,
+ * .log), JSON files by their "format" field. Files without a known format go to the plant
+ * loader, whose message names the formats it expected.
+ */
+export async function loadInputFile(file: string, options: InputOptions = {}): Promise<InputFile> {
+  if (recordingFormatOfName(file)) return loadRecording(file, options);
+  const read = await readTextFile(file, options.encoding ? { encoding: options.encoding } : {});
   if ('problem' in read) return { file, kind: 'unknown', problems: [read.problem], warnings: [] };
   const { text } = read;
-  const extension = path.extname(file).toLowerCase();
-  if (extension === '.csv' || extension === '.jsonl') {
-    const parsed = extension === '.csv' ? parseStateCsv(text, file) : parseStateJsonLines(text, file);
-    return {
-      file, kind: 'recording', problems: parsed.problems, warnings: [],
-      value: { kind: 'recording', events: parsed.events.length, badLines: parsed.badLines },
-    };
-  }
   const format = peekFormat(text);
   const kind = (format && FORMAT_KINDS[format]) || 'unknown';
   if (kind === 'schedule') {
@@ -89,14 +135,18 @@ export async function loadInputFile(file: string): Promise<InputFile> {
       ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, dispatchList: loaded.value } }
       : { file, kind, problems: loaded.problems, warnings: [] };
   }
+  const resolver = fsLayoutResolverWith({
+    ...(options.layoutRoots ? { roots: options.layoutRoots } : {}),
+    ...(options.encoding ? { encoding: options.encoding } : {}),
+  });
   if (kind === 'experiment') {
-    const loaded = await loadExperimentText(text, file, fsLayoutResolver);
+    const loaded = await loadExperimentText(text, file, resolver);
     return loaded.ok
       ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, systems: loaded.value.systems.length } }
       : { file, kind, problems: loaded.problems, warnings: [] };
   }
   if (kind === 'network') {
-    const loaded = await loadNetworkText(text, file, fsLayoutResolver);
+    const loaded = await loadNetworkText(text, file, resolver);
     return loaded.ok
       ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, sites: loaded.value.sites.length } }
       : { file, kind, problems: loaded.problems, warnings: [] };
@@ -119,7 +169,7 @@ export async function loadInputFile(file: string): Promise<InputFile> {
       ? { file, kind, problems: [], warnings: loaded.warnings, value: { kind, answers: loaded.value } }
       : { file, kind, problems: loaded.problems, warnings: [] };
   }
-  const loaded = await loadPlantFile(text, file, fsLayoutResolver);
+  const loaded = await loadPlantFile(text, file, resolver);
   return loaded.ok
     ? { file, kind: loaded.value.scenario ? 'scenario' : 'layout', problems: [], warnings: loaded.warnings, value: { kind: 'plant', plant: loaded.value } }
     : { file, kind, problems: loaded.problems, warnings: [] };

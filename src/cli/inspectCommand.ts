@@ -1,6 +1,6 @@
 import { formatProblem } from '../model/problem.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command } from './command.ts';
-import { loadInputFile } from './inputFile.ts';
+import { INPUT_OPTION_HELP, INPUT_OPTIONS, inputOptionsOf, loadInputFile } from './inputFile.ts';
 import { plantSummary } from './plantSummary.ts';
 import { plantSummaryText } from './plantSummaryText.ts';
 
@@ -19,14 +19,19 @@ rough-cut capacity check per equipment, bottleneck first:
   load     = work ÷ capacity
 
 Exit codes: 0 summary printed, 1 file invalid or unreadable, 2 usage error.`,
-  options: { json: { type: 'boolean' } },
-  optionHelp: { json: 'print the summary as JSON' },
+  options: { json: { type: 'boolean' }, ...INPUT_OPTIONS },
+  optionHelp: { json: 'print the summary as JSON', ...INPUT_OPTION_HELP },
   async run({ values, positionals }, output) {
     if (positionals.length !== 1) {
       output.err(`plant-twin inspect: name exactly one file, found ${positionals.length} (see plant-twin inspect --help)`);
       return EXIT_USAGE;
     }
-    const input = await loadInputFile(positionals[0]!);
+    const options = inputOptionsOf(values);
+    if ('error' in options) {
+      output.err(`plant-twin inspect: ${options.error} (see plant-twin inspect --help)`);
+      return EXIT_USAGE;
+    }
+    const input = await loadInputFile(positionals[0]!, options);
     if (input.problems.length > 0) {
       for (const p of input.problems) output.err(formatProblem(p));
       return EXIT_INVALID;

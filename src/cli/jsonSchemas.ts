@@ -6,7 +6,7 @@ import { Distribution, Id, IsoDateTime } from '../model/common.ts';
 import { Layout } from '../model/layoutSchema.ts';
 import { Scenario } from '../model/scenarioSchema.ts';
 import { DispatchList, Schedule } from '../model/scheduleSchema.ts';
-import { StateEvent } from '../model/stateEventSchema.ts';
+import { RecordingGap, StateEvent } from '../model/stateEventSchema.ts';
 import { Heartbeat } from '../model/heartbeatSchema.ts';
 import { RecordingMapping } from '../model/recordingMappingSchema.ts';
 import { AuditEntry } from '../mes/auditEntry.ts';
@@ -20,6 +20,7 @@ export const PUBLISHED_SCHEMAS = [
   { file: 'layout.schema.json', schema: Layout, id: 'urn:plant-twin:schema:layout:1' },
   { file: 'scenario.schema.json', schema: Scenario, id: 'urn:plant-twin:schema:scenario:1' },
   { file: 'state-event.schema.json', schema: StateEvent, id: 'urn:plant-twin:schema:state-event:1' },
+  { file: 'recording-gap.schema.json', schema: RecordingGap, id: 'urn:plant-twin:schema:recording-gap:1' },
   { file: 'heartbeat.schema.json', schema: Heartbeat, id: 'urn:plant-twin:schema:heartbeat:1' },
   { file: 'recording-mapping.schema.json', schema: RecordingMapping, id: 'urn:plant-twin:schema:recording-mapping:1' },
   { file: 'schedule.schema.json', schema: Schedule, id: 'urn:plant-twin:schema:schedule:1' },

@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { loadRecordingMappingText, mappedColumns, matchRecording, type RecordingMatch } from '../live/recordingMapping.ts';
 import { readRecording, type RecordingColumns } from '../live/recordingStream.ts';
 import { layoutEquipmentIds } from '../live/snapshot.ts';
@@ -8,7 +7,7 @@ import type { Layout } from '../model/layoutSchema.ts';
 import { formatProblem, type Problem } from '../model/problem.ts';
 import type { RecordingMapping } from '../model/recordingMappingSchema.ts';
 import type { Output } from './command.ts';
-import { readTextFile } from './fsResolver.ts';
+import { openByteStream, readTextFile } from './fsResolver.ts';
 
 /** The options both recording commands take, with their help lines. */
 export const RECORDING_OPTIONS = {
@@ -70,11 +69,9 @@ export async function readMappedRecording(file: string, layout: Layout, values: 
     if ('problem' in read) return fail([read.problem], output);
     devicesXml = read.text;
   }
-  const info = await stat(file).catch((error: NodeJS.ErrnoException) => error);
-  if (info instanceof Error || !info.isFile()) {
-    return fail([{ file, path: '', expected: 'a readable recording file', found: info instanceof Error ? `an error (${info.code ?? info.message})` : 'not a regular file' }], output);
-  }
-  const recording = await readRecording(createReadStream(file), {
+  const opened = await openByteStream(file);
+  if ('problem' in opened) return fail([opened.problem], output);
+  const recording = await readRecording(opened.stream, {
     name: file,
     ...(devicesXml !== undefined ? { devicesXml } : {}),
     ...(typeof values.device === 'string' ? { device: values.device } : {}),

@@ -11,7 +11,7 @@ import { PlanningLimitError } from '../../solver/plant/workingTime.ts';
 import { solveMakespan } from '../../solver/solve.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command, type Output } from './command.ts';
 import { readTextFile } from './fsResolver.ts';
-import { loadInputFile } from './inputFile.ts';
+import { INPUT_OPTION_HELP, INPUT_OPTIONS, inputOptionsOf, loadInputFile } from './inputFile.ts';
 
 function numberOption(value: unknown, name: string, check: (n: number) => boolean, expected: string): number | string | undefined {
   if (value === undefined) return undefined;
@@ -61,6 +61,7 @@ Exit codes: 0 scheduled, 1 input invalid or unreadable (or an output cannot be w
     dispatch: { type: 'string' },
     jssp: { type: 'string' },
     fjsp: { type: 'string' },
+    ...INPUT_OPTIONS,
   },
   optionHelp: {
     time: 'seconds to search (default 10)',
@@ -71,6 +72,7 @@ Exit codes: 0 scheduled, 1 input invalid or unreadable (or an output cannot be w
     dispatch: 'write the dispatch list JSON here',
     jssp: 'a job-shop benchmark file instead of a scenario',
     fjsp: 'a flexible job-shop benchmark file (Brandimarte) instead of a scenario',
+    ...INPUT_OPTION_HELP,
   },
   async run({ values, positionals }, output) {
     const time = numberOption(values.time, 'time', (n) => Number.isFinite(n) && n > 0, 'seconds > 0');
@@ -78,7 +80,9 @@ Exit codes: 0 scheduled, 1 input invalid or unreadable (or an output cannot be w
     const iterations = numberOption(values.iterations, 'iterations', (n) => Number.isSafeInteger(n) && n >= 0, 'a whole number ≥ 0');
     const objective = typeof values.objective === 'string' ? parseObjective(values.objective) : DEFAULT_OBJECTIVE;
     const bench = typeof values.jssp === 'string' ? { file: values.jssp, parse: parseJssp } : typeof values.fjsp === 'string' ? { file: values.fjsp, parse: parseFjsp } : undefined;
+    const inputOptions = inputOptionsOf(values);
     const bad = [time, seed, iterations].find((v) => typeof v === 'string')
+      ?? ('error' in inputOptions ? inputOptions.error : undefined)
       ?? (typeof objective === 'string' ? `--objective: ${objective}` : undefined)
       ?? (values.jssp !== undefined && values.fjsp !== undefined ? 'give --jssp or --fjsp, not both' : undefined)
       ?? (bench === undefined && positionals.length !== 1 ? `name exactly one scenario file, found ${positionals.length}` : undefined)
@@ -112,7 +116,7 @@ Exit codes: 0 scheduled, 1 input invalid or unreadable (or an output cannot be w
       return EXIT_OK;
     }
 
-    const input = await loadInputFile(positionals[0]!);
+    const input = await loadInputFile(positionals[0]!, 'error' in inputOptions ? {} : inputOptions);
     if (input.problems.length > 0) {
       for (const p of input.problems) output.err(formatProblem(p));
       return EXIT_INVALID;

@@ -8,7 +8,7 @@ import type { PlantResult } from '../sim/plant/results.ts';
 import { simulatePlant } from '../sim/plant/simulatePlant.ts';
 import { encodeTrace } from '../sim/plant/traceFile.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command, type Output } from './command.ts';
-import { loadInputFile } from './inputFile.ts';
+import { INPUT_OPTION_HELP, INPUT_OPTIONS, inputOptionsOf, loadInputFile } from './inputFile.ts';
 import { progressBar, simulateReport } from './simulateReport.ts';
 
 const RULES: readonly DispatchRule[] = ['FIFO', 'EDD', 'SPT', 'ATCS', 'schedule'];
@@ -77,6 +77,7 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
     trace: { type: 'string' },
     without: { type: 'string' },
     deterministic: { type: 'boolean' },
+    ...INPUT_OPTIONS,
   },
   optionHelp: {
     reps: 'number of replications (default: the scenario\'s)',
@@ -89,6 +90,7 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
     trace: 'write the trace of replication 0 to this binary file (layout in docs/SIMULATION.md)',
     without: `switch random disturbances off, a comma-separated list of ${Object.keys(DISTURBANCES).join(', ')} (docs/SIMULATION.md)`,
     deterministic: 'switch every random disturbance off: the plan\'s model (one replication is enough)',
+    ...INPUT_OPTION_HELP,
   },
   async run({ values, positionals }, output) {
     if (positionals.length !== 1) {
@@ -100,15 +102,17 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
     const horizon = numberOption(values.horizon, 'horizon', (n) => Number.isFinite(n) && n > 0, 'minutes > 0');
     const warmup = numberOption(values.warmup, 'warmup', (n) => Number.isFinite(n) && n >= 0, 'minutes ≥ 0');
     const dispatching = values.schedule !== undefined ? 'schedule' : values.dispatching;
+    const inputOptions = inputOptionsOf(values);
     const disturbances = disturbancesOption(values.without, values.deterministic);
     const bad = [reps, seed, horizon, warmup, disturbances].find((v) => typeof v === 'string')
+      ?? ('error' in inputOptions ? inputOptions.error : undefined)
       ?? (dispatching !== undefined && !RULES.includes(dispatching as DispatchRule) ? `--dispatching must be one of ${RULES.join(', ')}, found "${String(dispatching)}"` : undefined);
     if (typeof bad === 'string') {
       output.err(`plant-twin simulate: ${bad} (see plant-twin simulate --help)`);
       return EXIT_USAGE;
     }
 
-    const input = await loadInputFile(positionals[0]!);
+    const input = await loadInputFile(positionals[0]!, 'error' in inputOptions ? {} : inputOptions);
     if (input.problems.length > 0) {
       for (const p of input.problems) output.err(formatProblem(p));
       return EXIT_INVALID;
@@ -121,7 +125,7 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
     for (const w of input.warnings) output.err(`warning: ${formatProblem(w)}`);
     let schedule: Schedule | undefined;
     if (typeof values.schedule === 'string') {
-      const loaded = await loadInputFile(values.schedule);
+      const loaded = await loadInputFile(values.schedule, 'error' in inputOptions ? {} : inputOptions);
       if (loaded.problems.length > 0 || loaded.value?.kind !== 'schedule') {
         for (const p of loaded.problems) output.err(formatProblem(p));
         if (loaded.problems.length === 0) output.err(`plant-twin simulate: ${loaded.file} is a ${loaded.kind}, not a schedule`);

@@ -1,11 +1,13 @@
 import { formatProblem } from '../model/problem.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command } from './command.ts';
-import { loadInputFile, type InputFile } from './inputFile.ts';
+import { readTextFile } from './fsResolver.ts';
+import { INPUT_OPTION_HELP, INPUT_OPTIONS, inputOptionsOf, loadInputFile, type InputFile } from './inputFile.ts';
 
 function detail(input: InputFile): string {
   if (input.value?.kind === 'recording') {
     const bad = input.value.badLines ? `, ${input.value.badLines} bad lines` : '';
-    return ` (recording, ${input.value.events} events${bad})`;
+    const gaps = input.value.gaps ? `, ${input.value.gaps} gap${input.value.gaps === 1 ? '' : 's'} marked (unknown time)` : '';
+    return ` (recording, ${input.value.events} events${bad}${gaps})`;
   }
   if (input.value?.kind === 'experiment') return ` (experiment, ${input.value.systems} systems)`;
   if (input.value?.kind === 'network') return ` (network, ${input.value.sites} sites)`;
@@ -25,21 +27,41 @@ Warnings are printed as "warning: " lines and do not make a file invalid.
 JSON files are recognised by their "format" field (plant-twin/layout, plant-twin/scenario,
 plant-twin/schedule, plant-twin/dispatch, plant-twin/experiment, plant-twin/experiment-part,
 plant-twin/network, plant-twin/lesson, plant-twin/lesson-answers); machine-state recordings by
-extension (.csv, .jsonl). An experiment is checked with every system it defines (its changes
-applied, each result checked as a scenario file).
-A scenario's layout is read from its "layout" path, relative to the scenario file; a lesson's
+extension (.csv, .jsonl, .ndjson, MTConnect SHDR .shdr/.txt/.log), read as a stream whatever
+their size. An experiment is checked with every system it defines (its changes applied, each
+result checked as a scenario file).
+A scenario's layout is read from its "layout" path, relative to the scenario file, and only
+from the scenario's folder tree (the folder above the scenario's) or a --layout-root; a lesson's
 scenario or recording from its "source", relative to the lesson, and checked with it.
+Files are UTF-8: other bytes are a problem with their line (--encoding latin1 reads Latin-1).
 
 Exit codes: 0 all files valid, 1 some file invalid or unreadable, 2 usage error.`,
-  options: { json: { type: 'boolean' } },
-  optionHelp: { json: 'print the results as JSON: {"ok", "files": [{"file", "kind", "ok", "problems", "warnings"}]}' },
+  options: { json: { type: 'boolean' }, devices: { type: 'string' }, ...INPUT_OPTIONS },
+  optionHelp: {
+    json: 'print the results as JSON: {"ok", "files": [{"file", "kind", "ok", "problems", "warnings"}]}',
+    devices: 'an MTConnect Devices.xml naming the data items of SHDR recordings (default: keys guessed by name)',
+    ...INPUT_OPTION_HELP,
+  },
   async run({ values, positionals }, output) {
     if (positionals.length === 0) {
       output.err('plant-twin validate: name at least one file (see plant-twin validate --help)');
       return EXIT_USAGE;
     }
+    const options = inputOptionsOf(values);
+    if ('error' in options) {
+      output.err(`plant-twin validate: ${options.error} (see plant-twin validate --help)`);
+      return EXIT_USAGE;
+    }
+    if (typeof values.devices === 'string') {
+      const devices = await readTextFile(values.devices, options.encoding ? { encoding: options.encoding } : {});
+      if ('problem' in devices) {
+        output.err(`plant-twin validate: --devices: ${formatProblem(devices.problem)}`);
+        return EXIT_INVALID;
+      }
+      options.devicesXml = devices.text;
+    }
     const results: InputFile[] = [];
-    for (const file of positionals) results.push(await loadInputFile(file));
+    for (const file of positionals) results.push(await loadInputFile(file, options));
     const invalid = results.filter((r) => r.problems.length > 0).length;
     if (values.json) {
       output.out(JSON.stringify({

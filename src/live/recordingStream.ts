@@ -1,11 +1,12 @@
 import type { Problem } from '../model/problem.ts';
-import { BadLines } from '../model/recording.ts';
+import { BadLines, CUT_OFF_LINE, noEventsProblem } from '../model/recording.ts';
 import { StateCsvReader } from '../model/stateCsv.ts';
 import type { StateEvent } from '../model/stateEventSchema.ts';
-import { parseStateJsonLine } from '../model/stateJsonLines.ts';
+import { gapReason, parseRecordingJsonLine } from '../model/stateJsonLines.ts';
+import { invalidTextProblem, StrictTextDecoder, type TextEncodingName } from '../model/textDecoding.ts';
 import { readDevicesXml } from './mtconnectDevices.ts';
 import { ShdrReader } from './shdr.ts';
-import { eventTimeMs, StateColumnsBuilder, type StateColumns } from './stateColumns.ts';
+import { columnsOf, eventTimeMs, StateColumnsBuilder, type StateColumns } from './stateColumns.ts';
 
 export type RecordingFormat = 'csv' | 'jsonl' | 'shdr';
 
@@ -27,6 +28,12 @@ export interface RecordingReadOptions {
   device?: string;
   /** SHDR: the twin's equipment id for the device; by default its name in Devices.xml, else the file's name without extension. */
   equipment?: string;
+  /** How the bytes are text: UTF-8 (default; invalid bytes stop the read with their line) or Latin-1 (ISO 8859-1). */
+  encoding?: TextEncodingName;
+  /** Longest line read, in characters (default 1 Mi); a longer one is a bad line, skipped without being held. */
+  maxLineLength?: number;
+  /** False: count events without keeping them (a validator's pass over a file of any size); columns come back empty. */
+  keepColumns?: boolean;
   onProgress?: (progress: RecordingProgress) => void;
   /** Bytes between progress reports (default 1 MiB). */
   progressEvery?: number;
@@ -39,6 +46,12 @@ export interface RecordingColumns {
   lines: number;
   bytes: number;
   badLines: number;
+  /** Events read (the columns' length, unless `keepColumns` was false). */
+  events: number;
+  /** Gap markers (JSON lines): time in which messages may be missing, shown as `unknown`. */
+  gaps: number;
+  /** Lines read that look wrong but are not refused (a last line without a line break). */
+  warnings: Problem[];
   /** Bad lines (the first hundred listed), and a read error or cancellation if there was one. */
   problems: Problem[];
   /** False when reading stopped before the end of the file (error or cancel): never a silent half. */
@@ -48,6 +61,12 @@ export interface RecordingColumns {
 const EXTENSIONS: Record<string, RecordingFormat> = {
   csv: 'csv', jsonl: 'jsonl', ndjson: 'jsonl', json: 'jsonl', shdr: 'shdr', txt: 'shdr', log: 'shdr',
 };
+
+/** The format a file name's extension says (`.json` excluded: it may be any JSON document), or undefined. */
+export function recordingFormatOfName(name: string): RecordingFormat | undefined {
+  const extension = /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase();
+  return extension && extension !== 'json' ? EXTENSIONS[extension] : undefined;
+}
 
 /** The format by extension, else by the first line: `{` is JSON lines, a `|` SHDR, otherwise CSV. */
 export function recordingFormat(name: string, firstLine: string): RecordingFormat {
@@ -67,30 +86,80 @@ export function fileStem(name: string): string {
 }
 
 interface LineSink {
-  line(text: string, lineNumber: number): void;
+  /** One line without its line break; `terminated` is false for a last line that has none. */
+  line(text: string, lineNumber: number, terminated: boolean): void;
   finish(): void;
 }
+
+/** Where parsed events go: columns, or (validation of a huge file) only counted. */
+interface EventSink {
+  readonly length: number;
+  push(timeMs: number, equipment: string, e: Omit<StateEvent, 'ts' | 'equipment'>): boolean;
+  equipmentNames(): Iterable<string>;
+  build(): StateColumns;
+}
+
+const MAX_EQUIPMENT = 65_535;
+
+/** Counts events and distinct equipment (to the same limit as the columns), keeping nothing else. */
+class EventCounter implements EventSink {
+  length = 0;
+  private readonly equipment = new Set<string>();
+
+  push(_timeMs: number, equipment: string): boolean {
+    if (!this.equipment.has(equipment)) {
+      if (this.equipment.size >= MAX_EQUIPMENT) return false;
+      this.equipment.add(equipment);
+    }
+    this.length++;
+    return true;
+  }
+
+  equipmentNames(): Iterable<string> {
+    return this.equipment;
+  }
+
+  build(): StateColumns {
+    return columnsOf([]);
+  }
+}
+
+export const DEFAULT_MAX_LINE_LENGTH = 1 << 20;
 
 /**
  * Turns text chunks into lines (split on \n, a \r before it dropped, as the whole-file parsers
  * do) and parses each as it comes into compact columns. Memory grows with the events kept
- * (about 50 bytes each), not with the file.
+ * (about 50 bytes each), not with the file; the pieces of an unfinished line are kept apart and
+ * joined once, so a long line costs its length, not its length squared, and a line longer than
+ * the limit is dropped as it streams by and counted as bad.
  */
 export class RecordingLineReader {
-  private carry = '';
+  private parts: string[] = [];
+  private partsLength = 0;
+  /** Length of a line past the limit, while its rest streams by; -1 when none. */
+  private overlong = -1;
   private lineNumber = 0;
   private sink: LineSink | undefined;
   private formatChosen: RecordingFormat | undefined;
-  readonly builder = new StateColumnsBuilder(4096);
+  private gapCount = 0;
+  readonly builder: EventSink;
   readonly bad: BadLines;
   private readonly extra: Problem[] = [];
+  private readonly maxLine: number;
 
   constructor(private readonly options: RecordingReadOptions) {
     this.bad = new BadLines(options.name);
+    this.builder = options.keepColumns === false ? new EventCounter() : new StateColumnsBuilder(4096);
+    this.maxLine = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
   }
 
   get lines(): number {
     return this.lineNumber;
+  }
+
+  /** Characters of the line not finished yet (where a read that stops now stopped in it). */
+  get column(): number {
+    return (this.overlong >= 0 ? this.overlong : this.partsLength) + 1;
   }
 
   get format(): RecordingFormat | undefined {
@@ -98,7 +167,7 @@ export class RecordingLineReader {
   }
 
   private tooManyEquipment(lineNumber: number, equipment: string): void {
-    this.bad.add(lineNumber, [{ expected: 'at most 65,535 distinct equipment ids in one recording', found: JSON.stringify(equipment) }]);
+    this.bad.add(lineNumber, [{ expected: `at most ${MAX_EQUIPMENT.toLocaleString('en')} distinct equipment ids in one recording`, found: JSON.stringify(equipment) }]);
   }
 
   private push(event: StateEvent, lineNumber: number): void {
@@ -109,16 +178,34 @@ export class RecordingLineReader {
     const format = recordingFormat(this.options.name, firstLine);
     this.formatChosen = format;
     const file = this.options.name;
+    const cutOff = (n: number, terminated: boolean): void => {
+      if (!terminated && n > 1) this.bad.warn(n, CUT_OFF_LINE);
+    };
     if (format === 'csv') {
       let at = 0;
       const reader = new StateCsvReader(this.bad, (event) => this.push(event, at));
-      return { line: (text, n) => { at = n; reader.line(text, n); }, finish: () => reader.finish() };
+      return {
+        line: (text, n, terminated) => {
+          cutOff(n, terminated);
+          at = n;
+          reader.line(text, n);
+        },
+        finish: () => reader.finish(),
+      };
     }
     if (format === 'jsonl') {
       return {
         line: (text, n) => {
-          const event = parseStateJsonLine(text, n, this.bad, file);
-          if (event) this.push(event, n);
+          const read = parseRecordingJsonLine(text, n, this.bad, file);
+          if (!read) return;
+          if ('event' in read) {
+            this.push(read.event, n);
+            return;
+          }
+          this.gapCount++;
+          const time = eventTimeMs(read.gap.ts);
+          const reason = gapReason(read.gap);
+          for (const equipment of [...this.builder.equipmentNames()]) this.builder.push(time, equipment, { state: 'unknown', reason });
         },
         finish: () => undefined,
       };
@@ -135,7 +222,8 @@ export class RecordingLineReader {
       if (!this.builder.push(time, equipment, change)) this.tooManyEquipment(at, equipment);
     });
     return {
-      line: (text, n) => {
+      line: (text, n, terminated) => {
+        cutOff(n, terminated);
         at = n;
         const problems = reader.line(text);
         if (problems) this.bad.add(n, problems);
@@ -144,48 +232,85 @@ export class RecordingLineReader {
     };
   }
 
-  private line(text: string): void {
+  private line(text: string, terminated: boolean): void {
     this.lineNumber++;
     if (!this.sink) {
       if (text.trim() === '') return;
       this.sink = this.makeSink(text);
     }
-    this.sink.line(text, this.lineNumber);
+    this.sink.line(text, this.lineNumber, terminated);
+  }
+
+  /** Ends the line being assembled with `last`, its final piece. */
+  private complete(last: string, terminated: boolean): void {
+    if (this.overlong < 0 && this.partsLength + last.length > this.maxLine) this.overlong = this.partsLength;
+    if (this.overlong >= 0) {
+      const length = this.overlong + last.length;
+      this.parts = [];
+      this.partsLength = 0;
+      this.overlong = -1;
+      this.lineNumber++;
+      this.bad.add(this.lineNumber, [{
+        expected: `a line of at most ${this.maxLine.toLocaleString('en')} characters`, found: `a line of ${length.toLocaleString('en')} characters`,
+        hint: 'a line this long is not a recording line (a quote left open, or a file that is not a recording?)',
+      }]);
+      return;
+    }
+    let text = last;
+    if (this.parts.length > 0) {
+      this.parts.push(last);
+      text = this.parts.join('');
+      this.parts = [];
+      this.partsLength = 0;
+    }
+    this.line(text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text, terminated);
+  }
+
+  private hold(piece: string): void {
+    if (this.overlong >= 0) {
+      this.overlong += piece.length;
+      return;
+    }
+    this.parts.push(piece);
+    this.partsLength += piece.length;
+    if (this.partsLength > this.maxLine) {
+      this.overlong = this.partsLength;
+      this.parts = [];
+      this.partsLength = 0;
+    }
   }
 
   /** Feeds decoded text; lines are parsed as soon as they are complete. */
   text(chunk: string): void {
     let start = 0;
-    let text = chunk;
-    if (this.carry) {
-      text = this.carry + chunk;
-      this.carry = '';
-    }
     for (;;) {
-      const end = text.indexOf('\n', start);
+      const end = chunk.indexOf('\n', start);
       if (end < 0) break;
-      this.line(text.charCodeAt(end - 1) === 13 && end > start ? text.slice(start, end - 1) : text.slice(start, end));
+      this.complete(chunk.slice(start, end), true);
       start = end + 1;
     }
-    this.carry = text.slice(start);
+    if (start < chunk.length) this.hold(chunk.slice(start));
   }
 
   /** Ends the input: parses a last line without newline. */
   end(): void {
-    if (this.carry !== '') this.line(this.carry.endsWith('\r') ? this.carry.slice(0, -1) : this.carry);
-    this.carry = '';
+    if (this.partsLength > 0 || this.overlong >= 0) this.complete('', false);
     this.sink?.finish();
   }
 
   result(bytes: number, complete: boolean, stopped?: Problem): RecordingColumns {
-    const { problems, badLines } = this.bad.finish([]);
+    const { problems, badLines, warnings } = this.bad.finish([]);
+    const empty = complete && this.builder.length === 0 && badLines === 0 ? [noEventsProblem(this.options.name, this.lineNumber)] : [];
     return {
       format: this.formatChosen ?? recordingFormat(this.options.name, ''),
       columns: this.builder.build(),
       lines: this.lineNumber,
       bytes,
       badLines,
-      problems: [...this.extra, ...problems, ...(stopped ? [stopped] : [])],
+      events: this.builder.length,
+      gaps: this.gapCount,
+      problems: [...this.extra, ...problems, ...empty, ...(stopped ? [stopped] : [])],
+      warnings,
       complete,
     };
   }
@@ -221,7 +346,7 @@ async function* chunksOf(source: ByteSource): AsyncGenerator<Uint8Array> {
  */
 export async function readRecording(source: ByteSource, options: RecordingReadOptions): Promise<RecordingColumns> {
   const reader = new RecordingLineReader(options);
-  const decoder = new TextDecoder('utf-8');
+  const decoder = new StrictTextDecoder(options.encoding ?? 'utf-8');
   const totalBytes = typeof Blob !== 'undefined' && source instanceof Blob ? source.size : undefined;
   const every = options.progressEvery ?? 1 << 20;
   let bytes = 0;
@@ -229,13 +354,22 @@ export async function readRecording(source: ByteSource, options: RecordingReadOp
   const progress = (): void => options.onProgress?.({
     bytes, ...(totalBytes !== undefined ? { totalBytes } : {}), lines: reader.lines, events: reader.builder.length, badLines: reader.bad.count,
   });
+  const feed = (chunk: Uint8Array, final: boolean): RecordingColumns | undefined => {
+    const decoded = decoder.decode(chunk, final);
+    reader.text(decoded.text);
+    if (!decoded.invalid) return undefined;
+    return reader.result(bytes, false, {
+      file: options.name, path: `line ${reader.lines + 1} column ${reader.column}`, ...invalidTextProblem(decoded.invalid),
+    });
+  };
   try {
     for await (const chunk of chunksOf(source)) {
       if (options.signal?.aborted) {
         return reader.result(bytes, false, { file: options.name, path: `line ${reader.lines}`, expected: 'the whole file', found: 'reading cancelled here' });
       }
       bytes += chunk.byteLength;
-      reader.text(decoder.decode(chunk, { stream: true }));
+      const refused = feed(chunk, false);
+      if (refused) return refused;
       if (bytes >= nextReport) {
         nextReport = bytes + every;
         progress();
@@ -246,7 +380,8 @@ export async function readRecording(source: ByteSource, options: RecordingReadOp
       file: options.name, path: `line ${reader.lines}`, expected: 'the whole file', found: `a read error after ${bytes} bytes: ${error instanceof Error ? error.message : String(error)}`,
     });
   }
-  reader.text(decoder.decode());
+  const refused = feed(new Uint8Array(0), true);
+  if (refused) return refused;
   reader.end();
   progress();
   return reader.result(bytes, true);

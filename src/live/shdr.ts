@@ -2,7 +2,7 @@ import type { MachineState } from '../model/machineState.ts';
 import type { LineProblem } from '../model/recording.ts';
 import { isoToMs } from './stateColumns.ts';
 import { guessDataItem, type DataItemInfo } from './mtconnectDevices.ts';
-import { fromMTConnect, type MtcObservation } from './stateMapping.ts';
+import { fromMTConnect, MTC_EXECUTION, type MtcObservation } from './stateMapping.ts';
 
 /** What a SHDR line changes in the twin's view of the machine. */
 export interface ShdrChange {
@@ -30,6 +30,30 @@ export interface ShdrStats {
 }
 
 const CONDITION_FIELDS = 5;
+
+/**
+ * The MTConnect controlled vocabularies of the data items that decide the state. A value outside
+ * them (`ACTI` for ACTIVE, a line cut short) would otherwise map quietly to `unknown`; it makes
+ * the line bad instead. UNAVAILABLE is every item's "no value".
+ */
+const VOCABULARY: Readonly<Record<string, readonly string[]>> = {
+  AVAILABILITY: ['AVAILABLE', 'UNAVAILABLE'],
+  EXECUTION: [...MTC_EXECUTION, 'UNAVAILABLE'],
+  CONTROLLER_MODE: ['AUTOMATIC', 'MANUAL', 'MANUAL_DATA_INPUT', 'SEMI_AUTOMATIC', 'EDIT', 'FEED_HOLD', 'UNAVAILABLE'],
+  EMERGENCY_STOP: ['ARMED', 'TRIGGERED', 'UNAVAILABLE'],
+  FUNCTIONAL_MODE: ['PRODUCTION', 'SETUP', 'TEARDOWN', 'MAINTENANCE', 'PROCESS_DEVELOPMENT', 'UNAVAILABLE'],
+};
+const CONDITION_LEVELS = ['NORMAL', 'WARNING', 'FAULT', 'UNAVAILABLE'];
+
+/** Why a value of a data item that decides the state cannot be one, or undefined when it can. */
+function valueProblem(item: DataItemInfo, key: string, value: string): LineProblem | undefined {
+  if (item.type === 'PART_COUNT') {
+    return value === 'UNAVAILABLE' || /^\d{1,15}$/.test(value) ? undefined : { path: key, expected: 'a part count: a whole number ≥ 0, or UNAVAILABLE', found: JSON.stringify(value.slice(0, 40)) };
+  }
+  const words = VOCABULARY[item.type];
+  if (!words || words.includes(value)) return undefined;
+  return { path: key, expected: `a ${item.type} value: one of ${words.join(', ')}`, found: JSON.stringify(value.slice(0, 40)) };
+}
 const MULTILINE = '--multiline--';
 export const END_OF_RECORDING = 'end of recording';
 
@@ -114,12 +138,17 @@ export class ShdrReader {
           return { problems: [{ path: key, expected: 'a condition: key|level|nativeCode|nativeSeverity|qualifier|message', found: `${fields.length - i - 1} fields after the key` }] };
         }
         const [level = '', code = '', , , message = ''] = fields.slice(i + 1, i + 1 + CONDITION_FIELDS).map((f) => f.trim());
+        if (!CONDITION_LEVELS.includes(level)) {
+          return { problems: [{ path: key, expected: `a condition level: one of ${CONDITION_LEVELS.join(', ')}`, found: JSON.stringify(level.slice(0, 40)) }] };
+        }
         updates.push(() => this.condition(key, level, code, message));
         i += CONDITION_FIELDS + 1;
         continue;
       }
       if (i + 1 >= fields.length) return { problems: [{ path: key, expected: 'a value after the key', found: 'the end of the line' }] };
       const value = fields[i + 1]!.trim();
+      const problem = item && valueProblem(item, key, value);
+      if (problem) return { problems: [problem] };
       if (item) updates.push(() => this.event(item, value));
       i += 2;
     }
@@ -146,8 +175,8 @@ export class ShdrReader {
       case 'EMERGENCY_STOP': o.emergencyStop = value; break;
       case 'FUNCTIONAL_MODE': o.functionalMode = value; break;
       case 'PART_COUNT': {
+        if (value === 'UNAVAILABLE') return;
         const count = Number(value);
-        if (value === '' || !Number.isInteger(count) || count < 0) return;
         if (item.subType === 'BAD' || item.subType === 'REJECT') this.pendingScrap = count;
         else if (item.subType === undefined || item.subType === 'ALL' || item.subType === 'GOOD') this.pendingGood = count;
         break;

@@ -79,6 +79,11 @@ export class StateColumnsBuilder {
     return this.n;
   }
 
+  /** The equipment ids seen so far, in order of first appearance. */
+  equipmentNames(): readonly string[] {
+    return this.equipmentIds;
+  }
+
   /** Index of an equipment id, added if new; undefined past 65,535 distinct ids. */
   equipmentOf(id: string): number | undefined {
     let k = this.equipmentIndex.get(id);
@@ -166,18 +171,24 @@ export class StateColumnsBuilder {
   }
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?([Zz]|[+-]\d{2}:?\d{2})?$/;
+const ISO = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?([Zz]|[+-]\d{2}:?\d{2})?$/;
 
 /**
  * Milliseconds since the epoch of an ISO 8601 date-time, to the millisecond whatever the number of
  * fraction digits (MTConnect adapters write seven; Date.parse beyond three is engine-defined).
- * A time without offset is read as UTC, as MTConnect requires. NaN when not a date-time.
+ * A time without offset is read as UTC, as MTConnect requires. Seconds are required: a stamp cut
+ * off after the minutes is a truncated line, not a time. NaN when not a date-time, or when a field
+ * is out of range (month 13, 25:00). Years 0000–0099 are those years, not 19xx as Date.UTC reads them.
  */
 export function isoToMs(text: string): number {
   const m = ISO.exec(text);
   if (!m) return Number.NaN;
-  const [, y, mo, d, h, mi, s = '0', frac = '', zone = 'Z'] = m;
-  let ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
+  const [, y, mo, d, h, mi, s, frac = '', zone = 'Z'] = m;
+  const date = new Date(0);
+  date.setUTCFullYear(Number(y), Number(mo) - 1, Number(d));
+  date.setUTCHours(Number(h), Number(mi), Number(s), 0);
+  if (date.getUTCMonth() !== Number(mo) - 1 || date.getUTCDate() !== Number(d) || Number(h) > 23 || Number(mi) > 59 || Number(s) > 60) return Number.NaN;
+  let ms = date.getTime();
   if (frac) ms += Math.floor(Number(`0.${frac}`) * 1000 + 1e-6);
   if (zone !== 'Z' && zone !== 'z') {
     const sign = zone[0] === '-' ? -1 : 1;

@@ -1,5 +1,7 @@
 import { Heartbeat } from '../model/heartbeatSchema.ts';
+import { findDuplicateKeys } from '../model/jsonDuplicates.ts';
 import type { Problem } from '../model/problem.ts';
+import { quote } from '../model/render.ts';
 import { StateEvent } from '../model/stateEventSchema.ts';
 import { zodProblems } from '../model/zodProblems.ts';
 import { eventTimeMs } from './stateColumns.ts';
@@ -18,6 +20,10 @@ export function parseStatePayload(equipment: string, payload: string, source: st
   } catch {
     return { ok: false, problems: [{ file: source, path: '', expected: 'a JSON object {ts, state, reason?, order?, operation?, good?, scrap?}', found: JSON.stringify(payload.slice(0, 60)) }] };
   }
+  const duplicate = findDuplicateKeys(payload, 1)[0];
+  if (duplicate) {
+    return { ok: false, problems: [{ file: source, path: duplicate.path, expected: 'each key at most once in the payload', found: `${quote(duplicate.key)} twice` }] };
+  }
   const candidate = json && typeof json === 'object' && !Array.isArray(json) ? { ...json, equipment } : json;
   const parsed = StateEvent.safeParse(candidate);
   if (parsed.success) return { ok: true, event: parsed.data };
@@ -34,6 +40,10 @@ export function parseHeartbeatPayload(payload: string, source: string): Heartbea
     json = JSON.parse(payload);
   } catch {
     return { ok: false, problems: [{ file: source, path: '', expected: 'an empty payload or a JSON object {ts?, …}', found: JSON.stringify(payload.slice(0, 60)) }] };
+  }
+  const duplicate = findDuplicateKeys(payload, 1)[0];
+  if (duplicate) {
+    return { ok: false, problems: [{ file: source, path: duplicate.path, expected: 'each key at most once in the payload', found: `${quote(duplicate.key)} twice` }] };
   }
   const parsed = Heartbeat.safeParse(json);
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error.issues, json, Heartbeat, source).map((p) => ({ ...p, file: source })) };

@@ -82,11 +82,23 @@ async function loadReferencedLayout(ref: string, file: string, resolveLayout: La
       warnings: [],
     };
   }
+  // A reference may point anywhere the resolver allows: until the file says it is a layout,
+  // problems name the place in it but never show its contents (no token, no value).
+  const declared = resolved.text.includes(`"${LAYOUT_FORMAT}"`);
   const json = parseJsonText(resolved.text, resolved.file);
-  if (!json.ok) return { problems: json.problems, warnings: [] };
+  if (!json.ok) {
+    if (declared) return { problems: json.problems, warnings: [] };
+    const where = json.problems[0]?.path.startsWith('line ') ? json.problems[0].path : undefined;
+    return { problems: [{ file, path: 'layout', expected: `the path of a layout file (JSON with "format": "${LAYOUT_FORMAT}")`,
+      found: `${JSON.stringify(ref)} (${tried}), which is not a valid layout file${where ? ` (${where})` : ''}` }], warnings: [] };
+  }
   const format = (json.value as { format?: unknown } | null)?.format;
   if (format === SCENARIO_FORMAT) {
     return { problems: [{ file, path: 'layout', expected: 'the path of a layout file', found: `${JSON.stringify(ref)}, which is a scenario`, hint: 'point "layout" at a file with "format": "plant-twin/layout"' }], warnings: [] };
+  }
+  if (format !== LAYOUT_FORMAT) {
+    return { problems: [{ file, path: 'layout', expected: `the path of a layout file (JSON with "format": "${LAYOUT_FORMAT}")`,
+      found: `${JSON.stringify(ref)} (${tried}), a JSON file that is not a layout` }], warnings: [] };
   }
   const loaded = validateLayout(json.value, resolved.file);
   return loaded.ok

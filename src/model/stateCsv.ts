@@ -2,10 +2,14 @@ import { closest } from './closest.ts';
 import { Id, IsoDateTime } from './common.ts';
 import { MACHINE_STATES } from './machineState.ts';
 import { quote } from './render.ts';
-import { BadLines, type LineProblem, type Recording } from './recording.ts';
-import { CSV_HEADER, StateField, type StateEvent } from './stateEventSchema.ts';
+import { BadLines, CUT_OFF_LINE, type LineProblem, type Recording } from './recording.ts';
+import { CSV_HEADER, MAX_EPOCH_MS, StateField, type StateEvent } from './stateEventSchema.ts';
 
-/** Splits one CSV record; quoted fields may hold commas and doubled quotes. Undefined when a quote is left open. */
+/**
+ * Splits one CSV record; quoted fields may hold commas and doubled quotes. Undefined when a quote
+ * is left open. Linear in the line's length: text between quotes is sliced, never built a
+ * character at a time.
+ */
 export function splitCsvLine(line: string): string[] | undefined {
   const fields: string[] = [];
   let i = 0;
@@ -14,14 +18,16 @@ export function splitCsvLine(line: string): string[] | undefined {
     if (line[i] === '"') {
       i++;
       for (;;) {
-        if (i >= line.length) return undefined;
-        if (line[i] === '"') {
-          if (line[i + 1] === '"') { field += '"'; i += 2; continue; }
-          i++;
-          break;
+        const quote = line.indexOf('"', i);
+        if (quote < 0) return undefined;
+        field += line.slice(i, quote);
+        if (line[quote + 1] === '"') {
+          field += '"';
+          i = quote + 2;
+          continue;
         }
-        field += line[i];
-        i++;
+        i = quote + 1;
+        break;
       }
       const comma = line.indexOf(',', i);
       field += (comma < 0 ? line.slice(i) : line.slice(i, comma)).trim();
@@ -37,13 +43,13 @@ export function splitCsvLine(line: string): string[] | undefined {
   }
 }
 
-const EPOCH_MS = /^\d{1,16}$/;
+const EPOCH_MS = /^\d{1,15}$/;
 const COUNT = /^\d{1,15}$/;
 
 function readTime(text: string): number | string | LineProblem {
-  if (EPOCH_MS.test(text)) return Number(text);
+  if (EPOCH_MS.test(text) && Number(text) <= MAX_EPOCH_MS) return Number(text);
   if (IsoDateTime.safeParse(text).success) return text;
-  return { expected: 'a time: an ISO 8601 date-time with offset, or milliseconds since 1970', found: quote(text), hint: 'e.g. 2026-11-30T06:00:00Z or 1796018400000' };
+  return { expected: 'a time: an ISO 8601 date-time with offset, or milliseconds since 1970 (up to the year 9999)', found: quote(text), hint: 'e.g. 2026-11-30T06:00:00Z or 1796018400000' };
 }
 
 function readValue(field: StateField, text: string): string | number | LineProblem {
@@ -151,7 +157,12 @@ export function parseStateCsv(text: string, file: string): Recording {
   const bad = new BadLines(file);
   const events: StateEvent[] = [];
   const reader = new StateCsvReader(bad, (event) => events.push(event));
-  text.split(/\r?\n/).forEach((line, i) => reader.line(line, i + 1));
+  const lines = text.split(/\r?\n/);
+  const last = lines.length - 1;
+  lines.forEach((line, i) => {
+    if (i === last && line !== '' && i > 0) bad.warn(i + 1, CUT_OFF_LINE);
+    reader.line(line, i + 1);
+  });
   reader.finish();
-  return bad.finish(events);
+  return bad.finish(events, lines[last] === '' ? last : lines.length);
 }

@@ -27,11 +27,29 @@ function missing(file: string, path: string, ref: string, what: string): Problem
   return { file, path, expected: `the path of ${what}, relative to this lesson`, found: `${JSON.stringify(ref)}, but there is no file ${resolveRelative(ref, file)}` };
 }
 
+/** A reference the reader refused to follow (outside the lesson's folder tree, not a regular file, unreadable). */
+class Refused {
+  constructor(readonly reason: string) {}
+
+  problem(file: string, path: string, ref: string): Problem {
+    return { file, path, expected: 'a file that can be read', found: `${JSON.stringify(ref)} (${resolveRelative(ref, file)}): ${this.reason}` };
+  }
+}
+
+async function follow<T>(read: () => Promise<T | undefined>): Promise<T | undefined | Refused> {
+  try {
+    return await read();
+  } catch (error) {
+    return new Refused(error instanceof Error ? error.message : String(error));
+  }
+}
+
 /** Loads what a lesson runs on and checks the lesson against it; the problems of the referenced files are reported too. */
 export async function loadLessonSource(lesson: Lesson, file: string, files: LessonFiles): Promise<Loaded<LessonSource>> {
   const source = lesson.source;
   if (source.kind === 'scenario') {
-    const read = await files.text(source.scenario, file);
+    const read = await follow(() => files.text(source.scenario, file));
+    if (read instanceof Refused) return { ok: false, problems: [read.problem(file, 'source.scenario', source.scenario)] };
     if (!read) return { ok: false, problems: [missing(file, 'source.scenario', source.scenario, 'a scenario')] };
     const loaded = await loadScenarioText(read.text, read.file, files.text);
     if (!loaded.ok) return loaded;
@@ -43,20 +61,23 @@ export async function loadLessonSource(lesson: Lesson, file: string, files: Less
   const problems: Problem[] = [];
   let devicesXml: string | undefined;
   if (source.devices !== undefined) {
-    const devices = await files.text(source.devices, file);
-    if (!devices) problems.push(missing(file, 'source.devices', source.devices, 'an MTConnect Devices.xml'));
+    const devices = await follow(() => files.text(source.devices!, file));
+    if (devices instanceof Refused) problems.push(devices.problem(file, 'source.devices', source.devices));
+    else if (!devices) problems.push(missing(file, 'source.devices', source.devices, 'an MTConnect Devices.xml'));
     else devicesXml = devices.text;
   }
-  const read = await files.recording(source.recording, file, {
+  const read = await follow(() => files.recording(source.recording, file, {
     ...(devicesXml !== undefined ? { devicesXml } : {}), ...(source.device ? { device: source.device } : {}), ...(source.equipment ? { equipment: source.equipment } : {}),
-  });
+  }));
+  if (read instanceof Refused) return { ok: false, problems: [...problems, read.problem(file, 'source.recording', source.recording)] };
   if (!read) return { ok: false, problems: [...problems, missing(file, 'source.recording', source.recording, 'a recording')] };
   if (!read.complete) return { ok: false, problems: [...problems, ...read.problems] };
   if (read.columns.length === 0) problems.push({ file, path: 'source.recording', expected: 'a recording with machine states', found: 'no state events' });
   let layout: { layout: Plant['layout']; file: string } | undefined;
   if (source.layout !== undefined) {
-    const text = await files.text(source.layout, file);
-    if (!text) problems.push(missing(file, 'source.layout', source.layout, 'a layout'));
+    const text = await follow(() => files.text(source.layout!, file));
+    if (text instanceof Refused) problems.push(text.problem(file, 'source.layout', source.layout));
+    else if (!text) problems.push(missing(file, 'source.layout', source.layout, 'a layout'));
     else {
       const loaded = loadLayoutText(text.text, text.file);
       if (!loaded.ok) problems.push(...loaded.problems);

@@ -37,11 +37,13 @@ describe('live states through a real Mosquitto broker over WebSocket', () => {
       const pub = await publisher(broker.url);
       const t = Date.now();
       const send = (offset: number, body: object) => pub.publishAsync(TOPIC, JSON.stringify({ ts: t + offset, ...body }), { qos: 1 });
-      // Subscriptions take effect asynchronously; a first message shows the route is open.
+      // Subscriptions take effect asynchronously; a first message shows the route is open. Probes the
+      // broker accepted must have arrived before counting, or a late one is an extra duplicate.
       await waitFor('the subscription', async () => {
         await send(0, { state: 'idle' });
         return source.states.counters.applied > 0;
       });
+      await new Promise((r) => setTimeout(r, 300));
       const before = { ...source.states.counters };
       await send(3000, { state: 'processing', order: 'o-17' });
       await send(1000, { state: 'down', reason: 'jam' });

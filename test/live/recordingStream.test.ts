@@ -60,7 +60,7 @@ describe('streaming a recording into columns', () => {
 
   it('gives the same events and line numbers as the whole-file parsers, whatever the chunk size', async () => {
     const csv = '\uFEFFtime,equipment,field,value\r\n2026-11-30T06:00:00Z,saege-1,state,processing\r\n2026-11-30T06:00:00Z,saege-1,reason,"Späne, viele"\r\nbad line\r\n'
-      + '2026-11-30T06:05:00Z,saege-1,state,down\r\n2026-11-30T06:05:00Z,saege-1,good,12';
+      + '2026-11-30T06:05:00Z,saege-1,state,down\r\n2026-11-30T06:05:00Z,saege-1,good,12\r\n';
     const whole = parseStateCsv(csv, 'r.csv');
     for (const size of [1, 2, 3, 7, 64, 4096]) {
       const r = await readRecording(chunked(csv, size), { name: 'r.csv' });
@@ -127,5 +127,73 @@ describe('streaming a recording into columns', () => {
     let t1 = -Infinity;
     for (const t of r.columns.time) { t0 = Math.min(t0, t); t1 = Math.max(t1, t); }
     expect(stateKpis(r.columns, { t0, t1 }).equipment[0]!.good).toBe(4);
+  });
+
+  it('a line longer than the limit streams by in pieces, is counted bad with its length, and the next line is read', async () => {
+    const long = `2026-11-30T06:00:00Z,m1,reason,"${'x'.repeat(300_000)}`;
+    const csv = `time,equipment,field,value\n${long}\n2026-11-30T06:01:00Z,m1,state,down\n`;
+    for (const size of [4096, 65_536]) {
+      const r = await readRecording(chunked(csv, size), { name: 'r.csv', maxLineLength: 100_000 });
+      expect(r.complete).toBe(true);
+      expect(r.badLines).toBe(1);
+      expect(r.problems).toEqual([expect.objectContaining({ path: 'line 2', expected: 'a line of at most 100,000 characters', found: `a line of ${long.length.toLocaleString('en')} characters` })]);
+      expect(r.events).toBe(1);
+      expect(r.lines).toBe(3);
+    }
+  });
+
+  it('bytes that are not UTF-8 stop the read with their line and column, even split between chunks', async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('time,equipment,field,value\n2026-11-30T06:00:00Z,m1,reason,Gr'), 0xfc, ...new TextEncoder().encode('n\n')]);
+    for (const size of [1, 3, 4096]) {
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let at = 0; at < bytes.length; at += size) controller.enqueue(bytes.slice(at, at + size));
+          controller.close();
+        },
+      });
+      const r = await readRecording(stream, { name: 'r.csv' });
+      expect(r.complete).toBe(false);
+      expect(r.problems.at(-1)).toMatchObject({ path: 'line 2 column 34', expected: 'UTF-8 text', found: 'the byte 0xFC, which is not UTF-8 here' });
+    }
+    const latin = await readRecording(new Blob([bytes]), { name: 'r.csv', encoding: 'latin1' });
+    expect(latin.complete).toBe(true);
+    expect(latin.columns.texts).toEqual(['Grün']);
+  });
+
+  it('a character cut off by the end of the file is invalid UTF-8, not a replacement character', async () => {
+    const bytes = new Uint8Array([...new TextEncoder().encode('{"ts":1,"equipment":"a","state":"idle"}\n{"ts":2,"equipment":"a","reason":"'), 0xe2, 0x82]);
+    const r = await readRecording(new Blob([bytes]), { name: 'r.jsonl' });
+    expect(r.complete).toBe(false);
+    expect(r.problems.at(-1)).toMatchObject({ path: 'line 2 column 35', found: 'the byte 0xE2, which is not UTF-8 here' });
+  });
+
+  it('a gap marker makes every equipment known before it unknown from its start; counted', async () => {
+    const text = [
+      '{"ts":1000,"equipment":"a","state":"processing"}',
+      '{"ts":1500,"equipment":"b","state":"idle"}',
+      '{"ts":2000,"gap":"connection to the broker lost","until":5000,"sessionKept":false}',
+      '{"ts":6000,"equipment":"a","state":"processing"}',
+      '',
+    ].join('\n');
+    const r = await readRecording(new Blob([text]), { name: 'r.jsonl' });
+    expect(r.problems).toEqual([]);
+    expect(r.gaps).toBe(1);
+    const rows = Array.from({ length: r.columns.length }, (_, i) => [r.columns.time[i], r.columns.equipmentIds[r.columns.equipment[i]!], stateOfCode(r.columns.state[i]!)]);
+    expect(rows).toEqual([[1000, 'a', 'processing'], [1500, 'b', 'idle'], [2000, 'a', 'unknown'], [2000, 'b', 'unknown'], [6000, 'a', 'processing']]);
+    expect(r.columns.texts).toContain('recording gap: connection to the broker lost');
+    const whole = parseStateJsonLines(text, 'r.jsonl');
+    expect(whole.events.filter((e) => e.state === 'unknown').map((e) => e.equipment)).toEqual(['a', 'b']);
+    const kpis = stateKpis(r.columns, { t0: 1000, t1: 7000 }).equipment.find((e) => e.equipment === 'b');
+    // Unknown before its first event (1000–1500) and from the gap to the end of the window (2000–7000).
+    expect(kpis?.timeInState.unknown).toBe(5500);
+  });
+
+  it('counting only (a validator on a huge file) keeps no columns but the same counts and problems', async () => {
+    const text = jsonLines(5000, 100);
+    const kept = await readRecording(chunked(text, 4096), { name: 'r.jsonl' });
+    const counted = await readRecording(chunked(text, 4096), { name: 'r.jsonl', keepColumns: false });
+    expect(counted.events).toBe(kept.columns.length);
+    expect(counted.columns.length).toBe(0);
+    expect(counted.problems).toEqual(kept.problems);
   });
 });

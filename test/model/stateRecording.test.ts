@@ -11,6 +11,7 @@ describe('CSV long-format state recordings', () => {
       '2026-11-30T06:05:00Z,laser-1,state,down',
       '2026-11-30T06:05:00Z,laser-1,reason,"nozzle, clogged"',
       '1796018700000,press-1,good,12',
+      '',
     ].join('\r\n');
     const r = parseStateCsv(csv, 'rec.csv');
     expect(r.problems).toEqual([]);
@@ -38,6 +39,7 @@ describe('CSV long-format state recordings', () => {
       '2026-11-30T06:04:00Z,laser 1,state,idle',
       '2026-11-30T06:05:00Z,laser-1,reason,"open quote',
       '2026-11-30T06:06:00Z,laser-1,state,idle',
+      '',
     ].join('\n');
     const r = parseStateCsv(csv, 'rec.csv');
     expect(r.badLines).toBe(7);

@@ -143,7 +143,8 @@ export class PlantSolver {
     const c = compile(pp.problem);
     this.c = c;
     this.g = new SequenceGraph(c);
-    this.flow = new PlantFlow(pp, c);
+    // About a thousand checkpoints per timing at most: memory stays in bounds on very large plans.
+    this.flow = new PlantFlow(pp, c, Math.max(48, Math.ceil(c.n / 1000)));
     for (let v = 0; v < c.n; v++) if (pp.fixed[v]?.kind === 'frozen') { this.g.movable[v] = 0; this.g.guarded = true; }
     if (pp.plant.machines.some((m) => m.batch !== null)) this.g.guarded = true;
     this.pure = isMakespanOnly(this.objective) && graphTimingIsExact(pp, c);

@@ -89,15 +89,20 @@ export function planFromSchedule(pp: PlantProblem, schedule: Schedule): PlanResu
   // Batches: entries with the same batch id on the same machine; each sorts by its earliest begin.
   const lead = new Int32Array(n);
   const batchLead = new Map<string, number>();
-  for (let v = 0; v < n; v++) {
+  const batchKey = (v: number): string | undefined => {
     const id = schedule.operations[entryOf[v] as number]!.batch;
-    lead[v] = v;
-    if (id === undefined) continue;
-    const key = `${machine[v]}\u0000${id}`;
+    return id === undefined ? undefined : `${machine[v]}\u0000${id}`;
+  };
+  // The batch's first entry in file order leads (its changeover is into that product).
+  for (let v = 0; v < n; v++) {
+    const key = batchKey(v);
+    if (key === undefined) continue;
     const l = batchLead.get(key);
-    if (l === undefined) { batchLead.set(key, v); continue; }
-    // The batch's first entry in file order leads (its changeover is into that product).
-    lead[v] = l;
+    if (l === undefined || (entryOf[v] as number) < (entryOf[l] as number)) batchLead.set(key, v);
+  }
+  for (let v = 0; v < n; v++) {
+    const key = batchKey(v);
+    lead[v] = key === undefined ? v : (batchLead.get(key) as number);
   }
   const leadBegin = new Float64Array(n).fill(Infinity);
   for (let v = 0; v < n; v++) leadBegin[lead[v] as number] = Math.min(leadBegin[lead[v] as number] as number, begin[v] as number);

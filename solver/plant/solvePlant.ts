@@ -210,12 +210,11 @@ export class PlantSolver {
   }
 
   private startSearch(): void {
+    // The baseline, when no construction was EDD; it starts the search too where it is the best.
+    if (this.edd === null) this.construct({ name: 'EDD', run: () => this.dispatched(eddRule(this.ctx)) });
+    if (this.edd === null) this.edd = this.snapshot();
     if (this.bestValue === null) throw new Error('no construction could follow the plant: every dispatching rule ran into a buffer deadlock');
     loadSequences(this.g, this.bestFirst, this.bestNext, this.bestLink);
-    if (this.edd === null) {
-      this.flow.dispatch(eddRule(this.ctx));
-      this.edd = this.snapshot();
-    }
     // Kept back: the iteration in progress at the deadline, timing the result, writing it out.
     const searchDeadline = this.deadline - 3 * this.followMs;
     if (this.options.signal?.aborted === true || (performance.now() >= searchDeadline && this.options.maxIterations === undefined)) {

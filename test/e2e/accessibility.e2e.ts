@@ -17,6 +17,8 @@ describe('accessibility', () => {
     const audit = async (view: string) => {
       const violations = await axeViolations(page);
       if (violations.length > 0) found[view] = violations;
+      const all = await axeViolations(page, 'minor');
+      console.info(`issue 14: axe-core on "${view}": ${violations.length} serious/critical, ${all.length} of any impact${all.length > 0 ? ` (${all.map((v) => `${v.id}: ${v.impact}`).join(', ')})` : ''}`);
     };
     // Every workspace the app has, whoever built it: bare, then with states on the scene.
     for (const id of await workspaceIds(page)) {
@@ -54,6 +56,7 @@ describe('accessibility', () => {
     }
     expect(await focused(page)).toBe('simulate');
     expect(tabs).toBeLessThanOrEqual(10);
+    console.info(`issue 14: Simulate reached in ${tabs} Tab presses from the page as it opens`);
   });
 
   it('the 3D view has a text alternative: a table of every machine\'s state, kept current', async () => {

@@ -96,6 +96,7 @@ describe('live truth in the browser, with a real Mosquitto', () => {
     await expect.poll(() => page.getByTestId('live-late').textContent()).not.toBe('0');
     expect(Number(await page.getByTestId('live-late').textContent())).toBeGreaterThanOrEqual(1);
     await expect.poll(() => page.getByTestId('live-clock-steps').textContent()).toBe('1');
+    console.info(`issue 14: publisher restarted an hour back → current again after ${current} ms (period ${PERIOD_S * 1000} ms); late ${await page.getByTestId('live-late').textContent()}, clock steps 1`);
 
     // Selected, the down laser keeps its red (the selection is a halo), with its reason in the details.
     await page.locator('[data-equipment-id="LASER-01"]').click();
@@ -123,7 +124,9 @@ describe('live truth in the browser, with a real Mosquitto', () => {
     const killed = Date.now();
     await broker.kill();
     await page.getByTestId('live-outage').waitFor({ timeout: 5_000 });
-    expect(Date.now() - killed).toBeLessThanOrEqual(5_000);
+    const shown = Date.now() - killed;
+    expect(shown).toBeLessThanOrEqual(5_000);
+    console.info(`issue 14: broker killed → outage shown on the scene after ${shown} ms`);
     expect(await page.getByTestId('live-outage').textContent()).toMatch(/^Connection lost \d+ s ago — reconnecting (in \d+ s|now)$/);
     expect(await badge(page)).toContain('connection lost');
     await page.screenshot({ path: 'docs/screenshots/live-outage.png' });
@@ -134,6 +137,7 @@ describe('live truth in the browser, with a real Mosquitto', () => {
     // The browser logs each refused reconnect attempt; those are the outage, not faults of the page.
     watched!.errors.splice(0, watched!.errors.length, ...watched!.errors.filter((e) => !/WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/' failed/.test(e)));
     await expect.poll(() => page.getByTestId('live-outage').count()).toBe(0);
+    console.info(`issue 14: broker restarted → reconnected, outage cleared ${Date.now() - killed} ms after the kill`);
     const again = await publisher('after-outage');
     await again.publishAsync(topic('PB-01'), JSON.stringify({ ts: Date.now(), state: 'processing' }), { qos: 1, retain: true });
     await expect.poll(() => stateOf(page, 'PB-01'), { timeout: 10_000 }).toBe('processing');

@@ -33,7 +33,7 @@ describe('plant-twin live-sim ends', () => {
     expect(await settled(exit, 5000)).toBe(true);
     expect(await exit).toBe(0);
     expect(r.stdout.trim()).toMatch(/^\d+ state changes published over 0 simulated minutes \(stopped early\)$/);
-  });
+  }, 180_000);
 
   it('at its horizon although the broker died: the unacknowledged messages are counted, exit 1', async () => {
     const { r, exit } = liveSim(['--speed', '3600', '--horizon', '240']);
@@ -46,7 +46,7 @@ describe('plant-twin live-sim ends', () => {
     } finally {
       await broker.restart();
     }
-  });
+  }, 180_000);
 
   it('on the first SIGINT while the broker is away', async () => {
     const { r, exit, child } = liveSim(['--speed', '60', '--horizon', '600']);
@@ -60,5 +60,5 @@ describe('plant-twin live-sim ends', () => {
     } finally {
       await broker.restart();
     }
-  });
+  }, 180_000);
 });

@@ -55,7 +55,7 @@ describe('plant-twin record', () => {
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
     child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
     const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    await waitFor('the recorder to subscribe', () => stderr.includes('recording acme/plant-1/#'));
+    await waitFor('the recorder to subscribe', () => stderr.includes('recording acme/plant-1/#'), 30_000);
 
     const pub = await connectAsync(broker.tcpUrl, { reconnectPeriod: 0 });
     const base = 'acme/plant-1/press-shop/line-2/cell-3';
@@ -79,13 +79,13 @@ describe('plant-twin record', () => {
     const validated = await runCli(['validate', 'shift.jsonl'], dir);
     expect(validated.stdout.trim()).toBe('shift.jsonl: ok (recording, 3 events)');
     expect(validated.code).toBe(0);
-  });
+  }, 180_000);
 
   it('says so and exits 1 when no broker answers', async () => {
     const { code, stderr } = await runCli(['record', '--broker', 'mqtt://127.0.0.1:1', '--out', 'x.jsonl', '--duration', '1'], dir);
     expect(stderr.trim()).toBe('plant-twin record: cannot connect to mqtt://127.0.0.1:1: connect ECONNREFUSED 127.0.0.1:1');
     expect(code).toBe(1);
-  });
+  }, 180_000);
 
   it('needs --broker and --out, and a positive duration', async () => {
     expect((await runCli(['record', '--out', 'x.jsonl'], dir)).code).toBe(2);
@@ -97,14 +97,14 @@ describe('plant-twin record', () => {
     const topic = await runCli(['record', '--broker', 'ws://127.0.0.1:1', '--out', 'x.jsonl', '--topic', 'acme/#/state'], dir);
     expect(topic.stderr.trim()).toBe('plant-twin record: --topic "acme/#/state": "#" must be a whole level and the last one (e.g. acme/plant-1/#)');
     expect(topic.code).toBe(2);
-  });
+  }, 180_000);
 
   it('a file that cannot be written is one line and exit 1, before connecting', async () => {
     const { code, stderr } = await runCli(['record', '--broker', broker.tcpUrl, '--out', 'no-such-folder/x.jsonl'], dir);
     expect(stderr.trim()).toMatch(/^plant-twin record: cannot write no-such-folder\/x\.jsonl: ENOENT: no such file or directory/);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(code).toBe(1);
-  });
+  }, 180_000);
 
   it('a 30-day duration records until Ctrl-C (no timer overflow), and the first SIGINT ends it', async () => {
     const recorder = startRecorder(['--broker', broker.tcpUrl, '--out', 'month.jsonl', '--topic', 'month/#', '--duration', '2592000']);
@@ -115,7 +115,7 @@ describe('plant-twin record', () => {
     recorder.kill('SIGINT');
     expect(await recorder.exit).toBe(0);
     expect(recorder.stdout.trim()).toBe('month.jsonl: 0 events from 0 equipment');
-  });
+  }, 180_000);
 
   it('two recorders side by side each hear every message (client ids never collide)', async () => {
     const a = startRecorder(['--broker', broker.tcpUrl, '--out', 'a.jsonl', '--topic', 'twin/#', '--duration', '4']);
@@ -133,7 +133,7 @@ describe('plant-twin record', () => {
       expect(r.stderr).not.toContain('lost');
     }
     expect(readLines('a.jsonl')).toEqual(readLines('b.jsonl'));
-  });
+  }, 180_000);
 
   it('broker kill -9 and restart: every message is recorded once or lies in a gap line; exit 3 with a warning', async () => {
     const recorder = startRecorder(['--broker', broker.tcpUrl, '--out', 'crash.jsonl', '--topic', 'crash/#', '--duration', '9']);
@@ -183,7 +183,7 @@ describe('plant-twin record', () => {
     expect(heard.size).toBeGreaterThan(published.length / 2);
     const validated = await runCli(['validate', 'crash.jsonl'], dir);
     expect(validated.code).toBe(0);
-  });
+  }, 180_000);
 
   it('a broker password from the URL, a file or the environment is never printed or written', async () => {
     const secret = 'Pa55-w0rd-xyzzy';
@@ -213,5 +213,5 @@ describe('plant-twin record', () => {
       expect(text).not.toContain(secret);
       expect(text).not.toContain(encodeURIComponent(secret));
     }
-  });
+  }, 180_000);
 });

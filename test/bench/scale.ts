@@ -1,7 +1,8 @@
 /**
  * bench:scale — the CLI as a user runs it (`plant-twin schedule --time S`, `plant-twin simulate`) on
  * a sample plant with 1,000, 10,000 and 100,000 orders: wall time and peak RSS of each process,
- * one JSON line per run. A run over its limit (peak RSS ≥ 2 GB, schedule past --time by more than
+ * one JSON line per run, with the process's CPU time (on a shared machine wall time says more about
+ * the neighbours than about the run). A run over its limit (peak RSS ≥ 2 GB, schedule past --time by more than
  * the loading allowance, or killed at --kill seconds) is marked `over: true` and the exit code is 1.
  *
  * Options: --orders 1000,10000,100000  --time 5  --reps 1  --kill 900  --scenario FILE
@@ -59,7 +60,7 @@ function scaled(base: Scenario, n: number): Scenario {
   return { ...base, orders, experiment: { ...base.experiment, horizon: (weeks + 1) * 7 * 1440 } };
 }
 
-function run(args: string[], cwd: string): Promise<{ code: number | null; wallS: number; peakMb: number | undefined; killed: boolean; tail: string }> {
+function run(args: string[], cwd: string): Promise<{ code: number | null; wallS: number; cpuS: number | undefined; peakMb: number | undefined; killed: boolean; tail: string }> {
   return new Promise((resolve) => {
     const t0 = performance.now();
     const child = spawn(process.execPath, ['--import', TSX, CHILD, ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -69,11 +70,12 @@ function run(args: string[], cwd: string): Promise<{ code: number | null; wallS:
     const timer = setTimeout(() => { killed = true; child.kill('SIGKILL'); }, killAfterS * 1000);
     child.on('exit', (code) => {
       clearTimeout(timer);
-      const peak = /PEAK_RSS_KB (\d+)/.exec(stderr);
+      const peak = /PEAK_RSS_KB (\d+) CPU_US (\d+)/.exec(stderr);
       resolve({
         code, killed, wallS: Math.round((performance.now() - t0) / 100) / 10,
         peakMb: peak ? Math.round(Number(peak[1]) / 1024) : undefined,
-        tail: stderr.replace(/PEAK_RSS_KB \d+\s*/, '').trim().split('\n').slice(-2).join(' | '),
+        cpuS: peak ? Math.round(Number(peak[2]) / 1e5) / 10 : undefined,
+        tail: stderr.replace(/PEAK_RSS_KB \d+ CPU_US \d+\s*/, '').trim().split('\n').slice(-2).join(' | '),
       });
     });
   });
@@ -87,16 +89,16 @@ try {
   for (const n of sizes) {
     const file = `scale-${n}.json`;
     writeFileSync(path.join(dir, file), JSON.stringify({ ...scaled(base, n), layout: path.basename(base.layout) }));
-    const runs: [string, string[], number][] = [
-      ['schedule', ['schedule', file, '--time', String(seconds), '--out', `scale-${n}.schedule.json`], seconds + LOAD_ALLOWANCE_S],
-      ['simulate', ['simulate', file, '--reps', values.reps], Infinity],
+    const runs: [string[], number][] = [
+      [['schedule', file, '--time', String(seconds), '--out', `scale-${n}.schedule.json`], seconds + LOAD_ALLOWANCE_S],
+      [['simulate', file, '--reps', values.reps], Infinity],
     ];
-    for (const [command, args, wallLimit] of runs) {
+    for (const [args, wallLimit] of runs) {
       const r = await run(args, dir);
       const isOver = r.killed || r.code !== 0 || (r.peakMb ?? Infinity) >= RSS_LIMIT_MB || r.wallS > wallLimit;
       over ||= isOver;
       console.log(JSON.stringify({
-        orders: n, command: `plant-twin ${args.join(' ')}`, exit: r.code, wall_s: r.wallS, peak_rss_mb: r.peakMb,
+        orders: n, command: `plant-twin ${args.join(' ')}`, exit: r.code, wall_s: r.wallS, cpu_s: r.cpuS, peak_rss_mb: r.peakMb,
         ...(r.killed ? { killed_after_s: killAfterS } : {}), over: isOver, ...(r.code !== 0 ? { stderr: r.tail } : {}),
       }));
     }

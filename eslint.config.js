@@ -5,7 +5,7 @@ import globals from 'globals';
 
 /*
  * Layers, lowest first; a folder imports only from layers below it (docs/ARCHITECTURE.md, "Folders"):
- *   pure core  src/model, src/sim, src/live, src/playback, src/experiment, src/mes, src/training, solver/  — no DOM, React, three
+ *   pure core  src/model, src/sim, src/live, src/playback, src/experiment, src/mes, src/scenario, src/scheduling, src/training, solver/  — no DOM, React, three
  *   workers    src/workers                                          — comlink entry points over the core
  *   state      src/state                                            — the app's stores (zustand), no rendering
  *   twin       src/twin                                             — the 3D scene: renders what it is given
@@ -26,7 +26,7 @@ const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patter
 // container) is allowed for the playback clock; its React binding is not.
 const pureCore = {
   ...restrict(
-    { group: UI_LIBRARIES, message: 'The pure core (src/model, src/sim, src/live, src/playback, src/experiment, src/training, solver) must not import UI libraries.' },
+    { group: UI_LIBRARIES, message: 'The pure core (src/model, src/sim, src/live, src/playback, src/experiment, src/scenario, src/scheduling, src/training, solver) must not import UI libraries.' },
     { regex: '^zustand(/react.*)?$', message: 'The pure core may use zustand/vanilla, not its React binding.' },
     upwards('The pure core', ['workers', 'state', 'twin', 'ui', 'app']),
   ),
@@ -48,7 +48,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'warn' },
   },
-  { files: ['src/model/**/*.ts', 'src/sim/**/*.ts', 'src/live/**/*.ts', 'src/playback/**/*.ts', 'src/experiment/**/*.ts', 'src/training/**/*.ts', 'solver/**/*.ts'], rules: pureCore },
+  { files: ['src/model/**/*.ts', 'src/sim/**/*.ts', 'src/live/**/*.ts', 'src/playback/**/*.ts', 'src/experiment/**/*.ts', 'src/scenario/**/*.ts', 'src/scheduling/**/*.ts', 'src/training/**/*.ts', 'solver/**/*.ts'], rules: pureCore },
   { files: ['src/workers/**/*.ts'], rules: restrict({ group: UI_LIBRARIES, message: 'Workers run the core; no UI libraries.' }, upwards('src/workers', ['state', 'twin', 'ui', 'app'])) },
   { files: ['src/cli/**/*.ts'], rules: restrict({ group: UI_LIBRARIES, message: 'The CLI runs the core in Node; no UI libraries.' }, upwards('src/cli', ['state', 'twin', 'ui', 'app'])) },
   { files: ['src/state/**/*.ts', 'src/state/**/*.tsx'], rules: restrict({ group: RENDERING, message: 'Stores hold state; rendering belongs to src/twin.' }, upwards('src/state', ['twin', 'ui', 'app'])) },

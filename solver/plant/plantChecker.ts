@@ -51,7 +51,7 @@ export function checkPlantTimetable(pp: PlantProblem, t: PlantTimetable): PlantV
   const name = (v: number): string => `${pp.orders[problem.operations[v]!.job]!.id}/${pp.operationIds[v]}`;
   const add = (kind: PlantViolationKind, operations: number[], message: string): void => { out.push({ kind, operations, message }); };
   const duration = (v: number, k: number): number => problem.operations[v]!.modes.find((x) => x.machine === k)?.duration ?? -1;
-  const windows = new Windows(pp);
+  const windows = windowsOf(pp);
 
   // Jobs: members by leader; per machine in order of begin.
   const members = new Map<number, number[]>();
@@ -231,6 +231,14 @@ function checkOperators(pp: PlantProblem, t: PlantTimetable, windows: Windows, n
       if (busy > pool.count) add('operator', [v], `${busy} tasks need operators of ${pool.id} at ${time}, it has ${pool.count}`);
     }
   });
+}
+
+/** A problem's working intervals depend on the problem alone: kept between checks (a Gantt drag checks on every pointer move). */
+const windowsCache = new WeakMap<PlantProblem, Windows>();
+function windowsOf(pp: PlantProblem): Windows {
+  let w = windowsCache.get(pp);
+  if (w === undefined) { w = new Windows(pp); windowsCache.set(pp, w); }
+  return w;
 }
 
 /** Working intervals recomputed from the raw calendars (the checker's own arithmetic). */

@@ -28,7 +28,10 @@ export interface OutputOptions {
 }
 
 /** The solver's result as the files the rest of the product reads: schedule, dispatch list, changeovers. */
-export function plantOutputs(pp: PlantProblem, r: PlantSolveResult, options: OutputOptions = {}): PlantOutputs {
+/** What the files need of a solve; an edited plan (src/scheduling) supplies the same. */
+export type PlantOutputInput = Pick<PlantSolveResult, 'timetable' | 'kpis' | 'objective' | 'lowerBound' | 'gap'>;
+
+export function plantOutputs(pp: PlantProblem, r: PlantOutputInput, options: OutputOptions = {}): PlantOutputs {
   const t = r.timetable;
   const p = pp.problem;
   const id = options.id ?? `${pp.scenario}-schedule`;

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { benchRequest, startBench } from './benchMode.ts';
+import { ganttBenchRequest, startGanttBench } from './ganttBench.ts';
 import { startRouter } from './router.ts';
 import { exposeSimProbe } from './simProbe.ts';
 import { workspaces } from './workspaces.ts';
@@ -20,8 +21,11 @@ void publishSession.getState().start();
 
 const params = new URLSearchParams(location.search);
 const bench = benchRequest(location.search);
+const ganttBench = ganttBenchRequest(location.search);
 if (bench) {
   void startBench(bench, () => window.__twin?.info() ?? { calls: 0, triangles: 0 });
+} else if (ganttBench) {
+  void startGanttBench(ganttBench);
 } else {
   // ?demo=1&parts=N starts with the synthetic demo states (tests, and a quick look at playback).
   const asked = Number(params.get('parts') ?? DEMO_PARTS);

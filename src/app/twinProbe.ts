@@ -24,6 +24,8 @@ export interface TwinProbe {
   stateOf(equipmentId: string): MachineState | undefined;
   /** What the state source says about a piece of equipment at any time, without moving the playhead. */
   stateAt(equipmentId: string, minutes: number): MachineState | undefined;
+  /** Id of the equipment selected in the twin (and the tree). */
+  selected(): string | undefined;
 }
 
 declare global {
@@ -77,6 +79,7 @@ export function exposeTwinProbe(root: RootState): void {
       source.sample(minutes, scratch);
       return stateName(scratch.states[index]!);
     },
+    selected: () => twinStore.getState().selected,
   };
   window.__twin = probe;
 }

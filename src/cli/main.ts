@@ -8,6 +8,7 @@ import { lessonCommand } from './lessonCommand.ts';
 import { liveSimCommand } from './liveSimCommand.ts';
 import { recordCommand } from './recordCommand.ts';
 import { mapRecordingCommand, simulateFromCommand } from './recordingCommands.ts';
+import { riskCommand } from './riskCommand.ts';
 import { scheduleCommand } from './scheduleCommand.ts';
 import { simulateCommand } from './simulateCommand.ts';
 import { validateCommand } from './validateCommand.ts';
@@ -24,6 +25,7 @@ export const COMMANDS: readonly Command[] = [
   recordCommand,
   simulateCommand,
   scheduleCommand,
+  riskCommand,
   experimentCommand,
   liveSimCommand,
   mapRecordingCommand,

@@ -11,13 +11,8 @@ import { PlanningLimitError } from '../../solver/plant/workingTime.ts';
 import { solveMakespan } from '../../solver/solve.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command, type Output } from './command.ts';
 import { readTextFile } from './fsResolver.ts';
+import { numberOption } from './cliOptions.ts';
 import { INPUT_OPTION_HELP, INPUT_OPTIONS, inputOptionsOf, loadInputFile } from './inputFile.ts';
-
-function numberOption(value: unknown, name: string, check: (n: number) => boolean, expected: string): number | string | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  return typeof value === 'string' && value.trim() !== '' && check(n) ? n : `--${name} must be ${expected}, found "${String(value)}"`;
-}
 
 async function writeJson(file: string, value: unknown, output: Output): Promise<boolean> {
   try {

@@ -8,8 +8,9 @@ import type { PlantResult } from '../sim/plant/results.ts';
 import { simulatePlant } from '../sim/plant/simulatePlant.ts';
 import { encodeTrace } from '../sim/plant/traceFile.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command, type Output } from './command.ts';
+import { numberOption, progressLine } from './cliOptions.ts';
 import { INPUT_OPTION_HELP, INPUT_OPTIONS, inputOptionsOf, loadInputFile } from './inputFile.ts';
-import { progressBar, simulateReport } from './simulateReport.ts';
+import { simulateReport } from './simulateReport.ts';
 
 const RULES: readonly DispatchRule[] = ['FIFO', 'EDD', 'SPT', 'ATCS', 'schedule'];
 /** Names of the disturbance classes on the command line, and the option each switches. */
@@ -28,29 +29,6 @@ function disturbancesOption(without: unknown, deterministic: unknown): Disturban
     on[key] = false;
   }
   return on;
-}
-
-/** A number option: undefined when absent, an error message when malformed. */
-function numberOption(value: unknown, name: string, check: (n: number) => boolean, expected: string): number | string | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  return typeof value === 'string' && value.trim() !== '' && check(n) ? n : `--${name} must be ${expected}, found "${String(value)}"`;
-}
-
-/** Redraws one progress line on a terminal; silent when stderr is a pipe or a file (logs stay clean). */
-function progressLine(): { update(fraction: number): void; done(): void } {
-  const stream = process.stderr;
-  if (!stream.isTTY) return { update: () => {}, done: () => {} };
-  let last = -1;
-  return {
-    update(fraction) {
-      const percent = Math.floor(fraction * 100);
-      if (percent === last) return;
-      last = percent;
-      stream.write(`\r${progressBar(fraction)}`);
-    },
-    done: () => stream.write('\r\x1b[K'),
-  };
 }
 
 export const simulateCommand: Command = {

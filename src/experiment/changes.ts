@@ -1,5 +1,6 @@
 import { closest } from '../model/closest.ts';
 import { renderFound } from '../model/render.ts';
+import { isDistribution, scaleDistribution } from '../scenario/equipmentEdits.ts';
 import type { Change } from './experimentSchema.ts';
 
 /** The two documents a system is made of, as JSON data (before their schemas parse them). */
@@ -129,23 +130,9 @@ function hintFor(value: string, present: readonly string[], noun: string): strin
   return present.length ? `${noun}s here: ${present.slice(0, 8).join(', ')}${present.length > 8 ? ', …' : ''}` : `there is no ${noun} here`;
 }
 
-/** Duration fields of each distribution type: scaling a distribution multiplies these (shapes stay). */
-const DURATION_FIELDS: Record<string, readonly string[]> = {
-  constant: ['value'], exponential: ['mean'], normal: ['mean', 'sd'], lognormal: ['mean', 'sd'],
-  triangular: ['min', 'mode', 'max'], uniform: ['min', 'max'], gamma: ['scale'], weibull: ['scale'], empirical: ['values'],
-};
-
 function scaled(value: unknown, by: number, where: string): { value: unknown } | ChangeFault {
   if (typeof value === 'number') return { value: value * by };
-  if (isObject(value) && typeof value.type === 'string' && DURATION_FIELDS[value.type]) {
-    const out: Record<string, unknown> = { ...value };
-    for (const f of DURATION_FIELDS[value.type]!) {
-      const v = value[f];
-      if (typeof v === 'number') out[f] = v * by;
-      else if (Array.isArray(v)) out[f] = v.map((x) => (typeof x === 'number' ? x * by : x));
-    }
-    return { value: out };
-  }
+  if (isDistribution(value)) return { value: scaleDistribution(value, by) };
   return { expected: `a number or a duration distribution at ${where}`, found: renderFound(value) };
 }
 

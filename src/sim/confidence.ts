@@ -68,6 +68,25 @@ export function studentTQuantile(p: number, df: number): number {
   if (!(df > 0)) throw new RangeError(`df must be > 0, got ${df}`);
   if (p === 0.5) return 0;
   if (p < 0.5) return -studentTQuantile(1 - p, df);
+  const key = `${p}/${df}`;
+  let t = quantiles.get(key);
+  if (t === undefined) {
+    t = tQuantileByBisection(p, df);
+    if (quantiles.size >= QUANTILES_KEPT) quantiles.delete(quantiles.keys().next().value!);
+    quantiles.set(key, t);
+  }
+  return t;
+}
+
+/**
+ * An experiment's summary asks for the same few quantiles (95 %, n − 1 degrees of freedom)
+ * thousands of times — one per KPI, machine, WIP sample and day — and each costs a hundred
+ * continued fractions: kept, they were half of summarising a 20-system sweep.
+ */
+const quantiles = new Map<string, number>();
+const QUANTILES_KEPT = 512;
+
+function tQuantileByBisection(p: number, df: number): number {
   const tail = 2 * (1 - p); // two-sided tail probability beyond |t|
   let lo = 0;
   let hi = 1;

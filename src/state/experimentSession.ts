@@ -18,7 +18,8 @@ export interface ExperimentState {
   error: string | undefined;
   /** Index of the system whose details (states per machine, bottleneck in the twin) are shown. */
   focus: number;
-  run(file: TextFile): Promise<void>;
+  /** Runs an experiment file; `files` are the scenarios and layouts it names, when they are not opened or bundled ones. */
+  run(file: TextFile, files?: readonly TextFile[]): Promise<void>;
   cancel(): void;
   setFocus(system: number): void;
 }
@@ -40,12 +41,12 @@ export function createExperimentSession(pool: () => SimPool, files: SampleFiles,
   let runId = 0;
   return createStore<ExperimentState>()((set, get) => ({
     status: 'idle', file: undefined, done: 0, total: 0, result: undefined, problems: [], error: undefined, focus: 0,
-    async run(file) {
+    async run(file, extra = []) {
       const id = ++runId;
       abort?.abort();
       const controller = abort = new AbortController();
       set({ status: 'loading', file: file.name, done: 0, total: 0, problems: [], error: undefined });
-      const loaded = await loadExperimentText(file.text, file.name, layoutResolver(opened(), files));
+      const loaded = await loadExperimentText(file.text, file.name, layoutResolver([...extra, ...opened()], files));
       if (id !== runId) return;
       if (!loaded.ok) {
         set({ status: 'invalid', problems: loaded.problems });

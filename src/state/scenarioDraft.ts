@@ -1,33 +1,41 @@
-import { openDB, type IDBPDatabase } from 'idb';
 import { createStore } from 'zustand/vanilla';
 import { loadScenarioText, type Plant } from '../model/load.ts';
 import type { Problem } from '../model/problem.ts';
+import type { Layout } from '../model/layoutSchema.ts';
 import type { ScenarioInput } from '../model/scenarioSchema.ts';
+import type { PlantDocs } from '../scenario/equipmentEdits.ts';
+import { scenarioDatabase } from './scenarioDb.ts';
 import type { TwinStore } from './store.ts';
+
+/** A draft as kept: the scenario, its layout (drafts from before layout edits have none) and the speed reference. */
+export interface StoredDraft {
+  scenario: ScenarioInput;
+  layout?: Layout;
+  reference?: ScenarioInput;
+  savedAt: string;
+}
 
 /** Scenarios being edited, kept between visits (keyed by scenario file). */
 export interface ScenarioDrafts {
-  load(file: string): Promise<{ scenario: ScenarioInput; savedAt: string } | undefined>;
-  save(file: string, scenario: ScenarioInput): Promise<void>;
+  load(file: string): Promise<StoredDraft | undefined>;
+  save(file: string, draft: Omit<StoredDraft, 'savedAt'>): Promise<void>;
   remove(file: string): Promise<void>;
 }
 
-/** A database of its own, so the layout drafts' database keeps its version. */
-export function indexedDbScenarioDrafts(): ScenarioDrafts {
-  let db: Promise<IDBPDatabase> | undefined;
-  const open = () => (db ??= openDB('plant-twin-scenarios', 1, { upgrade: (d) => { d.createObjectStore('drafts'); } }));
+/** In the scenarios' own database, so the layout drafts' database keeps its version. */
+export function indexedDbScenarioDrafts(open = scenarioDatabase()): ScenarioDrafts {
   return {
-    load: async (file) => (await (await open()).get('drafts', file)) as { scenario: ScenarioInput; savedAt: string } | undefined,
-    save: async (file, scenario) => { await (await open()).put('drafts', { scenario, savedAt: new Date().toISOString() }, file); },
+    load: async (file) => (await (await open()).get('drafts', file)) as StoredDraft | undefined,
+    save: async (file, draft) => { await (await open()).put('drafts', { ...draft, savedAt: new Date().toISOString() }, file); },
     remove: async (file) => { await (await open()).delete('drafts', file); },
   };
 }
 
 export function memoryScenarioDrafts(): ScenarioDrafts {
-  const kept = new Map<string, { scenario: ScenarioInput; savedAt: string }>();
+  const kept = new Map<string, StoredDraft>();
   return {
-    load: async (f) => kept.get(f),
-    save: async (f, scenario) => { kept.set(f, { scenario: structuredClone(scenario), savedAt: new Date().toISOString() }); },
+    load: async (f) => structuredClone(kept.get(f)),
+    save: async (f, draft) => { kept.set(f, { ...structuredClone(draft), savedAt: new Date().toISOString() }); },
     remove: async (f) => { kept.delete(f); },
   };
 }
@@ -35,8 +43,12 @@ export function memoryScenarioDrafts(): ScenarioDrafts {
 export interface DraftState {
   /** The scenario being edited, as file data; undefined until editing starts. */
   draft: ScenarioInput | undefined;
-  past: ScenarioInput[];
-  future: ScenarioInput[];
+  /** Its layout, edited with it (buffers, a duplicated machine). */
+  layout: Layout | undefined;
+  /** The scenario as editing began: speed factors are relative to its processing times. */
+  reference: ScenarioInput | undefined;
+  past: PlantDocs[];
+  future: PlantDocs[];
   /** Problems of the draft, checked by the same loader as a file; empty when it can be applied. */
   problems: Problem[];
   checking: boolean;
@@ -45,6 +57,8 @@ export interface DraftState {
   applied: number;
   begin(): Promise<void>;
   edit(change: (draft: ScenarioInput) => ScenarioInput): Promise<void>;
+  /** An edit of scenario and layout together; `reference` changes the speed reference with it (a new machine's times). */
+  editPlant(change: (docs: PlantDocs) => PlantDocs, reference?: (reference: ScenarioInput) => ScenarioInput): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
   restore(): Promise<void>;
@@ -57,62 +71,82 @@ export type DraftStore = ReturnType<typeof createScenarioDraft>;
 
 const UNDO_DEPTH = 100;
 
+const empty = (): Pick<DraftState, 'draft' | 'layout' | 'reference' | 'past' | 'future' | 'problems' | 'stored'> =>
+  ({ draft: undefined, layout: undefined, reference: undefined, past: [], future: [], problems: [], stored: undefined });
+
 /**
- * Editing the scenario on screen: every edit makes a new draft (the old one goes on the undo
- * list), the draft is checked by the scenario loader against the layout on screen (the same
- * messages a file gets), kept in IndexedDB so a reload loses nothing, and applied only when it
- * has no problems.
+ * Editing the scenario on screen and its layout: every edit makes a new draft (the old one goes
+ * on the undo list), the draft is checked by the scenario loader with its layout (the same
+ * messages files get), kept in IndexedDB so a reload loses nothing, and applied only when it has
+ * no problems.
  */
 export function createScenarioDraft(twin: TwinStore, drafts: ScenarioDrafts) {
   let checks = 0;
   const fileOf = () => twin.getState().plant?.scenarioFile ?? 'scenario.json';
-  const check = async (draft: ScenarioInput): Promise<{ problems: Problem[]; plant?: Plant }> => {
+  const check = async (docs: PlantDocs): Promise<{ problems: Problem[]; plant?: Plant }> => {
     const plant = twin.getState().plant;
     if (!plant) return { problems: [] };
-    const loaded = await loadScenarioText(JSON.stringify(draft), fileOf(), async () => ({ text: JSON.stringify(plant.layout), file: plant.layoutFile }));
+    const loaded = await loadScenarioText(JSON.stringify(docs.scenario), fileOf(), async () => ({ text: JSON.stringify(docs.layout), file: plant.layoutFile }));
     return loaded.ok ? { problems: [], plant: loaded.value } : { problems: loaded.problems };
   };
   const store = createStore<DraftState>()((set, get) => {
-    const settle = async (draft: ScenarioInput, past: ScenarioInput[], future: ScenarioInput[]) => {
+    const current = (): PlantDocs | undefined => {
+      const { draft, layout } = get();
+      return draft && layout ? { scenario: draft, layout } : undefined;
+    };
+    const settle = async (docs: PlantDocs, past: PlantDocs[], future: PlantDocs[]) => {
       const id = ++checks;
-      set({ draft, past: past.slice(-UNDO_DEPTH), future, checking: true });
-      void drafts.save(fileOf(), draft);
-      const { problems } = await check(draft);
+      set({ draft: docs.scenario, layout: docs.layout, past: past.slice(-UNDO_DEPTH), future, checking: true });
+      void drafts.save(fileOf(), { scenario: docs.scenario, layout: docs.layout, ...(get().reference ? { reference: get().reference } : {}) });
+      const { problems } = await check(docs);
       if (id === checks) set({ problems, checking: false });
     };
     return {
-      draft: undefined, past: [], future: [], problems: [], checking: false, stored: undefined, applied: 0,
+      ...empty(), checking: false, applied: 0,
       async begin() {
-        const scenario = twin.getState().plant?.scenario;
-        if (!scenario) return;
+        const plant = twin.getState().plant;
+        if (!plant?.scenario) return;
         const kept = await drafts.load(fileOf());
-        set({ draft: structuredClone(scenario) as ScenarioInput, past: [], future: [], problems: [], stored: kept ? { savedAt: kept.savedAt } : undefined });
+        const scenario = structuredClone(plant.scenario) as ScenarioInput;
+        set({ draft: scenario, layout: structuredClone(plant.layout), reference: structuredClone(scenario), past: [], future: [], problems: [], stored: kept ? { savedAt: kept.savedAt } : undefined });
       },
       async edit(change) {
-        const { draft, past } = get();
-        if (!draft) return;
-        await settle(change(structuredClone(draft)), [...past, draft], []);
+        const docs = current();
+        if (!docs) return;
+        await settle({ ...docs, scenario: change(structuredClone(docs.scenario)) }, [...get().past, docs], []);
+      },
+      async editPlant(change, reference) {
+        const docs = current();
+        if (!docs) return;
+        const next = change(structuredClone(docs));
+        const ref = get().reference;
+        if (reference && ref) set({ reference: reference(ref) });
+        await settle(next, [...get().past, docs], []);
       },
       async undo() {
-        const { draft, past, future } = get();
-        if (!draft || past.length === 0) return;
-        await settle(past[past.length - 1]!, past.slice(0, -1), [draft, ...future]);
+        const docs = current();
+        const { past, future } = get();
+        if (!docs || past.length === 0) return;
+        await settle(past[past.length - 1]!, past.slice(0, -1), [docs, ...future]);
       },
       async redo() {
-        const { draft, past, future } = get();
-        if (!draft || future.length === 0) return;
-        await settle(future[0]!, [...past, draft], future.slice(1));
+        const docs = current();
+        const { past, future } = get();
+        if (!docs || future.length === 0) return;
+        await settle(future[0]!, [...past, docs], future.slice(1));
       },
       async restore() {
         const kept = await drafts.load(fileOf());
-        const { draft, past } = get();
+        const docs = current();
         set({ stored: undefined });
-        if (kept) await settle(kept.scenario, draft ? [...past, draft] : past, []);
+        if (!kept || !docs) return;
+        if (kept.reference) set({ reference: kept.reference });
+        await settle({ scenario: kept.scenario, layout: kept.layout ?? docs.layout }, [...get().past, docs], []);
       },
       async apply() {
-        const { draft } = get();
-        if (!draft) return false;
-        const { problems, plant } = await check(draft);
+        const docs = current();
+        if (!docs) return false;
+        const { problems, plant } = await check(docs);
         set({ problems });
         if (!plant) return false;
         twin.setState({ plant, warnings: [] });
@@ -121,12 +155,12 @@ export function createScenarioDraft(twin: TwinStore, drafts: ScenarioDrafts) {
       },
       async discard() {
         await drafts.remove(fileOf());
-        set({ draft: undefined, past: [], future: [], problems: [], stored: undefined });
+        set({ ...empty() });
       },
     };
   });
   twin.subscribe((state, previous) => {
-    if (state.plant?.scenarioFile !== previous.plant?.scenarioFile) store.setState({ draft: undefined, past: [], future: [], problems: [], stored: undefined });
+    if (state.plant?.scenarioFile !== previous.plant?.scenarioFile) store.setState({ ...empty() });
   });
   return store;
 }

@@ -4,6 +4,9 @@ import { SPEEDS } from '../playback/clock.ts';
 import { demoStates, playback, playbackStore, playhead, seek, usePlayback, useTwin } from '../state/twinStore.ts';
 import { simulationStore, useSimulation } from '../state/simulationStore.ts';
 import { elapsed, plantClock } from './plantTime.ts';
+import { isScheduleSource } from '../playback/scheduleSource.ts';
+import { useScheduling } from '../state/schedulingStore.ts';
+import { playPlanInTwin } from './schedule/PlanEditing.tsx';
 
 const speedLabel = (speed: number) => `${speed.toLocaleString('en')}×`;
 
@@ -19,6 +22,7 @@ export function Timeline() {
   const speed = usePlayback((s) => s.speed);
   const traced = useSimulation((s) => s.traced !== undefined);
   const showingTrace = useSimulation((s) => s.source !== undefined && s.source === source);
+  const planned = useScheduling((s) => s.plan !== undefined);
   const scrub = useRef<HTMLInputElement>(null);
   const clock = useRef<HTMLSpanElement>(null);
   const since = useRef<HTMLSpanElement>(null);
@@ -38,18 +42,23 @@ export function Timeline() {
   const chooseSource = (value: string) => {
     if (value === 'demo') demoStates.show(demoStates.parts() ?? DEMO_PARTS);
     else if (value === 'trace') simulationStore.getState().showTrace();
-    else demoStates.hide();
+    else if (value === 'schedule') playPlanInTwin();
+    else if (value === '') { demoStates.hide(); playbackStore.getState().setSource(undefined); }
   };
+  // Whatever plays is named: a recording or live states show as themselves, never as the demo.
+  const current = !source ? '' : showingTrace ? 'trace' : isScheduleSource(source) ? 'schedule' : demoStates.parts() !== undefined ? 'demo' : 'other';
   const speedIndex = Math.max(0, SPEEDS.findIndex((s) => s >= speed));
 
   return (
     <section className="timeline" aria-label="Timeline" data-testid="timeline">
       <label className="timeline-source">
         <span>States</span>
-        <select value={showingTrace ? 'trace' : source ? 'demo' : ''} onChange={(e) => chooseSource(e.target.value)} disabled={!hasPlant} data-testid="state-source">
+        <select value={current} onChange={(e) => chooseSource(e.target.value)} disabled={!hasPlant} data-testid="state-source">
           <option value="">None (layout only)</option>
           <option value="demo">Synthetic demo</option>
           <option value="trace" disabled={!traced}>{traced ? 'Simulation trace' : 'Simulation trace (needs a simulation run)'}</option>
+          <option value="schedule" disabled={!planned}>{planned ? 'Schedule (the plan)' : 'Schedule (needs a plan)'}</option>
+          {current === 'other' && <option value="other" disabled>{source!.label}</option>}
         </select>
       </label>
       <button

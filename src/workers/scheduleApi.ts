@@ -6,6 +6,7 @@ import { plantOutputs, type PlantOutputs } from '../../solver/plant/plantOutputs
 import { plantProblem } from '../../solver/plant/plantProblem.ts';
 import type { PlantBounds } from '../../solver/plant/plantBounds.ts';
 import { solvePlantAsync } from '../../solver/plant/solvePlant.ts';
+import type { PlantTimetable } from '../../solver/plant/plantTimetable.ts';
 
 export interface ScheduleOptions {
   objective?: Objective;
@@ -37,6 +38,8 @@ export interface ScheduleResult extends PlantOutputs {
   iterations: number;
   /** Locks of `previous` that could not be kept, with the reason. */
   droppedLocks: string[];
+  /** The engine's own timetable (batches, operator pools, buffer room): what the Schedule workspace edits. */
+  timetable: PlantTimetable;
 }
 
 /** The plant to schedule: its layout (buffers, transport) and scenario. */
@@ -69,7 +72,7 @@ export function scheduleApi() {
         ...(onProgress ? { onProgress: (p: ScheduleProgress) => { void onProgress({ iteration: p.iteration, elapsedMs: p.elapsedMs, best: p.best, lowerBound: p.lowerBound }); } } : {}),
       });
       const out = plantOutputs(pp, r, { ...(options.id ? { id: options.id } : {}), ...(options.createdAt ? { createdAt: options.createdAt } : {}) });
-      return { ...out, kpis: r.kpis, edd: r.edd.kpis, value: r.value, lowerBound: r.lowerBound, bounds: r.bounds, gap: r.gap, iterations: r.iterations, droppedLocks: pp.droppedLocks };
+      return { ...out, kpis: r.kpis, edd: r.edd.kpis, value: r.value, lowerBound: r.lowerBound, bounds: r.bounds, gap: r.gap, iterations: r.iterations, droppedLocks: pp.droppedLocks, timetable: r.timetable };
     },
     cancel(): void {
       cancelled.aborted = true;

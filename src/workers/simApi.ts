@@ -2,6 +2,7 @@ import { transfer } from 'comlink';
 import { toReplicationRecord, type ReplicationRecord } from '../experiment/replicationRecord.ts';
 import type { Plant } from '../model/load.ts';
 import type { PlantResult } from '../sim/plant/results.ts';
+import type { OrderCompletions } from '../scheduling/risk.ts';
 import { stepPlant, type SimulateOptions } from '../sim/plant/simulatePlant.ts';
 import { traceArrays } from '../sim/plant/trace.ts';
 
@@ -110,6 +111,14 @@ export function createSimApi(yieldEveryMs = YIELD_EVERY_MS) {
     records(plant: PlantRef, options: WorkerReplicateOptions, replications: number[], onDone?: (done: number) => void, token?: number): Promise<ReplicationRecord[]> {
       return each(plant, options, replications, token, onDone, toReplicationRecord);
     },
+    /**
+     * As `replicate`, but each replication comes back as when each order was complete (scenario
+     * order, NaN while open): what the risk of a schedule needs, a few kB a replication.
+     */
+    async completions(plant: PlantRef, options: WorkerReplicateOptions, replications: number[], onDone?: (done: number) => void, token?: number): Promise<OrderCompletions[]> {
+      const runs = await each(plant, options, replications, token, onDone, toCompletions);
+      return transfer(runs, runs.map((r) => r.completedAt.buffer as ArrayBuffer));
+    },
     /** Stops the runs with this token at their next step; without a token, every run in progress. */
     cancel(token?: number): void {
       if (token === undefined) {
@@ -123,3 +132,8 @@ export function createSimApi(yieldEveryMs = YIELD_EVERY_MS) {
 }
 
 export type SimApi = ReturnType<typeof createSimApi>;
+
+/** Per order of the scenario, when it was complete (NaN while open at the run's end). */
+export function toCompletions(r: PlantResult): OrderCompletions {
+  return { replication: r.replication, completedAt: Float64Array.from(r.orders, (o) => o.completedAt ?? NaN), horizon: r.horizon };
+}

@@ -1,5 +1,6 @@
 import { proxy, type Remote } from 'comlink';
 import type { ReplicationRecord } from '../experiment/replicationRecord.ts';
+import type { OrderCompletions } from '../scheduling/risk.ts';
 import type { Plant } from '../model/load.ts';
 import { summariseReplications, type ReplicationSummary } from '../sim/plant/replicatePlant.ts';
 import type { PlantResult } from '../sim/plant/results.ts';
@@ -44,6 +45,9 @@ export interface SimPool {
    * order); `onDone()` after every finished replication.
    */
   records(tasks: readonly RecordTask[], onRecords: (task: number, records: ReplicationRecord[]) => void,
+    onDone?: () => void, signal?: AbortSignal): Promise<void>;
+  /** As `records`, but each replication as its orders' completion times (the risk of a schedule). */
+  completions(tasks: readonly RecordTask[], onCompletions: (task: number, runs: OrderCompletions[]) => void,
     onDone?: () => void, signal?: AbortSignal): Promise<void>;
   /** Ends every call in progress (its promise rejects with SimulationCancelled); each call's own signal ends only that call. */
   cancel(): void;
@@ -201,6 +205,35 @@ export function createSimPool(size: number, spawn: () => SimWorker): SimPool {
     return out;
   }
 
+  /** Replications of several plants on the one queue, each chunk's items handed to `onItems` as it comes back. */
+  function batches<T>(
+    tasks: readonly RecordTask[],
+    call: (api: Remote<SimApi>, key: number, task: RecordTask, indices: number[], count: ((done: number) => void) | undefined, token: number) => Promise<T[]>,
+    onItems: (task: number, items: T[]) => void,
+    onDone: (() => void) | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<void> {
+    return start<void>(signal, (run, resolve) => {
+      const jobs = tasks.flatMap((task, t) => chunks(task.replications).map((indices) => ({ task, t, indices })));
+      let left = jobs.length;
+      if (left === 0) resolve();
+      for (const { task, t, indices } of jobs) {
+        let reported = 0;
+        const count = (upTo: number) => {
+          for (; reported < upTo; reported++) if (!run.ended) onDone?.();
+        };
+        enqueue(run, task.plant, async (api, key, token) => {
+          const items = await call(api, key, task, indices, onDone && proxy(count), token);
+          if (items.length < indices.length) return stoppedEarly(run);
+          if (run.ended) return;
+          count(items.length);
+          onItems(t, items);
+          if (--left === 0) resolve();
+        });
+      }
+    });
+  }
+
   const pool: SimPool = {
     size: slots.length,
     simulate(plant, options, onProgress, signal) {
@@ -245,27 +278,8 @@ export function createSimPool(size: number, spawn: () => SimWorker): SimPool {
         }
       });
     },
-    records(tasks, onRecords, onDone, signal) {
-      return start<void>(signal, (run, resolve) => {
-        const jobs = tasks.flatMap((task, t) => chunks(task.replications).map((indices) => ({ task, t, indices })));
-        let left = jobs.length;
-        if (left === 0) resolve();
-        for (const { task, t, indices } of jobs) {
-          let reported = 0;
-          const count = (upTo: number) => {
-            for (; reported < upTo; reported++) if (!run.ended) onDone?.();
-          };
-          enqueue(run, task.plant, async (api, key, token) => {
-            const records = await api.records(key, task.options, indices, onDone && proxy(count), token);
-            if (records.length < indices.length) return stoppedEarly(run);
-            if (run.ended) return;
-            count(records.length);
-            onRecords(t, records);
-            if (--left === 0) resolve();
-          });
-        }
-      });
-    },
+    records: (tasks, onRecords, onDone, signal) => batches(tasks, (api, key, task, indices, count, token) => api.records(key, task.options, indices, count, token), onRecords, onDone, signal),
+    completions: (tasks, onRuns, onDone, signal) => batches(tasks, (api, key, task, indices, count, token) => api.completions(key, task.options, indices, count, token), onRuns, onDone, signal),
     cancel() {
       for (const run of [...runs]) run.fail(new SimulationCancelled());
     },

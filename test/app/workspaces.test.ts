@@ -16,12 +16,14 @@ describe('the workspace registry', () => {
     }
   });
 
-  it('has no two shortcuts on the same key', () => {
-    const keys = [...workspaceShortcuts(workspaces), ...globalShortcuts(() => {}), ...workspaces.flatMap((w) => w.shortcuts ?? [])]
-      .map((s) => `${s.mod ? 'mod+' : ''}${s.shift ? 'shift+' : ''}${s.key.toLowerCase()}`);
-    const workspaceLocal = new Set(workspaces.flatMap((w) => (w.shortcuts ?? []).map((s) => s.key)));
-    // Two workspaces may use the same key for their own actions; nothing may clash with a global key.
-    const globals = keys.filter((k) => !workspaceLocal.has(k));
-    expect(new Set(globals).size).toBe(globals.length);
+  it('has no two shortcuts on the same keys: global ones among themselves, and each workspace\'s against the global ones', () => {
+    const keys = (list: readonly { key: string; mod?: boolean; shift?: boolean }[]) => list.map((s) => `${s.mod ? 'mod+' : ''}${s.shift ? 'shift+' : ''}${s.key.toLowerCase()}`);
+    const global = keys([...workspaceShortcuts(workspaces), ...globalShortcuts(() => {})]);
+    expect(new Set(global).size).toBe(global.length);
+    for (const w of workspaces) {
+      const own = keys(w.shortcuts ?? []);
+      expect(new Set(own).size, w.id).toBe(own.length);
+      expect(own.filter((k) => global.includes(k)), w.id).toEqual([]);
+    }
   });
 });

@@ -19,14 +19,11 @@
  * WebGL is SwiftShader (no GPU), so frame *rate* says little; the script time is what the twin's
  * code controls.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../e2e/browser.ts';
 import { serveFolder } from '../e2e/staticServer.ts';
+import { dist, ensureBuilt } from './builtApp.ts';
 
 const { values } = parseArgs({
   options: {
@@ -36,25 +33,6 @@ const { values } = parseArgs({
     rebuild: { type: 'boolean', default: false },
   },
 });
-
-const root = fileURLToPath(new URL('../../', import.meta.url));
-const dist = join(root, 'dist');
-
-function newestIn(folder: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestIn(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-function ensureBuilt(): void {
-  const index = join(dist, 'index.html');
-  if (!values.rebuild && existsSync(index) && statSync(index).mtimeMs > newestIn(join(root, 'src'))) return;
-  const built = spawnSync('npx', ['vite', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (built.status !== 0) throw new Error('vite build failed');
-}
 
 const figures = (page: Page) => page.evaluate(() => window.__bench);
 
@@ -95,7 +73,7 @@ async function measure(url: string, parts: number) {
   }
 }
 
-ensureBuilt();
+ensureBuilt(values.rebuild);
 const server = await serveFolder(dist);
 try {
   for (const parts of values.parts.split(',').map(Number)) {

@@ -39,40 +39,53 @@ function* spiral(centre: { x: number; y: number }, rings: number): Generator<{ x
 }
 
 /**
- * Plans adding a piece of equipment of `type` to cell `cellId`: a free id, the free grid spot on
- * the floor nearest to `near` (or `near` itself when the floor is full, so the overlap warning
- * tells the user), a pick-up/drop-off node in front of it and an aisle to the nearest node, so the
- * saved layout still passes the loader's reachability check.
+ * Where `make(p)` fits: the free grid spot on the floor nearest to `near`, or `near` itself
+ * when the floor is full (so the overlap warning tells the user).
  */
-export function planAddition(layout: Layout, type: EquipmentType, cellId: string, near: { x: number; y: number }): Extract<LayoutEdit, { kind: 'add' }> {
-  const equipmentIds = new Set(allEquipment(layout).map((e) => e.id));
-  const nodeIds = new Set(layout.paths.nodes.map((n) => n.id));
-  const id = unusedId(type.toUpperCase(), equipmentIds);
-  const { label, footprint } = PALETTE[type];
+export function freeSpot(layout: Layout, make: (p: { x: number; y: number }) => Equipment, near: { x: number; y: number }): Equipment {
   const start = { x: snapToGrid(near.x), y: snapToGrid(near.y) };
-  const make = (p: { x: number; y: number }): Equipment => ({
-    id, name: `New ${label.toLowerCase()}`, type, position: p, footprint: { ...footprint }, rotation: 0, capabilities: [],
-  });
   const floor = floorBounds(layout);
   const rings = Math.ceil(Math.max(floor.width, floor.depth) / GRID_STEP);
-  let equipment = make(start);
   for (const p of spiral(start, rings)) {
     const candidate = make(p);
-    if (onFloor(layout, candidate) && !overlapsAny(layout, candidate)) {
-      equipment = candidate;
-      break;
-    }
+    if (onFloor(layout, candidate) && !overlapsAny(layout, candidate)) return candidate;
   }
-  // In front (south) of the machine, or behind it when that would be off the floor.
-  const frontY = equipment.position.y - footprint.depth / 2 - NODE_CLEARANCE;
-  const nodeY = frontY >= floor.minY ? frontY : equipment.position.y + footprint.depth / 2 + NODE_CLEARANCE;
-  let nodeId = `N-${id}`;
+  return make(start);
+}
+
+/**
+ * A pick-up/drop-off node for new equipment, in front (south) of it or behind it when that would
+ * be off the floor, and an aisle to the nearest node of the path graph, so the layout still
+ * passes the loader's reachability check.
+ */
+export function accessTo(layout: Layout, equipment: Equipment): { node: Extract<LayoutEdit, { kind: 'add' }>['node']; edge: Extract<LayoutEdit, { kind: 'add' }>['edge'] } {
+  const nodeIds = new Set(layout.paths.nodes.map((n) => n.id));
+  const floor = floorBounds(layout);
+  const b = bounds(equipmentRect(equipment));
+  const frontY = b.minY - NODE_CLEARANCE;
+  const nodeY = frontY >= floor.minY ? frontY : b.maxY + NODE_CLEARANCE;
+  let nodeId = `N-${equipment.id}`;
   while (nodeIds.has(nodeId)) nodeId = `${nodeId}-`;
-  const node = { id: nodeId, position: { x: equipment.position.x, y: nodeY }, equipment: id };
+  const node = { id: nodeId, position: { x: equipment.position.x, y: nodeY }, equipment: equipment.id };
   const nearest = layout.paths.nodes.reduce<{ id: string; d: number } | undefined>((best, n) => {
     const d = Math.hypot(n.position.x - node.position.x, n.position.y - node.position.y);
     return !best || d < best.d ? { id: n.id, d } : best;
   }, undefined);
   const edge = nearest ? { from: nearest.id, to: nodeId, kind: 'aisle' as const, bidirectional: true } : undefined;
-  return { kind: 'add', cellId, equipment, node, edge };
+  return { node, edge };
+}
+
+/**
+ * Plans adding a piece of equipment of `type` to cell `cellId`: a free id, the free grid spot on
+ * the floor nearest to `near`, a pick-up/drop-off node in front of it and an aisle to the nearest
+ * node (`freeSpot`, `accessTo`).
+ */
+export function planAddition(layout: Layout, type: EquipmentType, cellId: string, near: { x: number; y: number }): Extract<LayoutEdit, { kind: 'add' }> {
+  const equipmentIds = new Set(allEquipment(layout).map((e) => e.id));
+  const id = unusedId(type.toUpperCase(), equipmentIds);
+  const { label, footprint } = PALETTE[type];
+  const equipment = freeSpot(layout, (p) => ({
+    id, name: `New ${label.toLowerCase()}`, type, position: p, footprint: { ...footprint }, rotation: 0, capabilities: [],
+  }), near);
+  return { kind: 'add', cellId, equipment, ...accessTo(layout, equipment) };
 }

@@ -27,34 +27,56 @@ export function activePeriodBottlenecks(periods: readonly ActivePeriods[], start
   const m = periods.length;
   const sole = new Float64Array(m);
   const shifting = new Float64Array(m);
-  const cuts: number[] = [start, end];
-  for (const p of periods) for (let i = 0; i < p.starts.length; i++) cuts.push(p.starts[i]!, p.ends[i]!);
-  const times = Float64Array.from(cuts.filter((t) => t >= start && t <= end)).sort();
-  const bounds: number[] = [];
-  for (const t of times) if (bounds.length === 0 || bounds[bounds.length - 1] !== t) bounds.push(t);
+  const bounds = segmentBounds(periods, start, end);
   const segments = bounds.length - 1;
   if (segments <= 0) return { sole, shifting };
 
-  // Momentary bottleneck of each elementary segment, and the active period it belongs to.
+  // Momentary bottleneck of each elementary segment, and the active period it belongs to: a
+  // sweep over the bounds that looks at a machine only where its activity changes, and scans
+  // the machines again only when the bottleneck's own period ends.
   const owner = new Int32Array(segments).fill(-1);
   const ownerPeriod = new Int32Array(segments).fill(-1);
   const cursor = new Int32Array(m);
+  /** The period a machine is active in now (-1: none), its length, and when that can next change. */
+  const current = new Int32Array(m).fill(-1);
+  const length = new Float64Array(m);
+  const change = new Float64Array(m).fill(-Infinity);
+  let best = -1;
+  let bestLength = 0;
   for (let k = 0; k < segments; k++) {
     const t = bounds[k]!;
-    let bestLength = 0;
+    let rescan = false;
     for (let j = 0; j < m; j++) {
+      if (change[j]! > t) continue;
       const p = periods[j]!;
       let c = cursor[j]!;
       while (c < p.ends.length && p.ends[c]! <= t) c++;
       cursor[j] = c;
-      if (c < p.starts.length && p.starts[c]! <= t) {
-        const length = p.ends[c]! - p.starts[c]!;
-        if (length > bestLength) {
-          bestLength = length;
-          owner[k] = j;
-          ownerPeriod[k] = c;
+      const was = current[j]!;
+      const active = c < p.starts.length && p.starts[c]! <= t;
+      current[j] = active ? c : -1;
+      change[j] = active ? p.ends[c]! : c < p.starts.length ? Math.min(p.starts[c]!, p.ends[c]!) : Infinity;
+      if (active && was === c) continue;
+      length[j] = active ? p.ends[c]! - p.starts[c]! : 0;
+      if (j === best) rescan = true;
+      else if (active && (length[j]! > bestLength || (length[j] === bestLength && bestLength > 0 && j < best))) {
+        best = j;
+        bestLength = length[j]!;
+      }
+    }
+    if (rescan) {
+      best = -1;
+      bestLength = 0;
+      for (let j = 0; j < m; j++) {
+        if (current[j]! >= 0 && length[j]! > bestLength) {
+          best = j;
+          bestLength = length[j]!;
         }
       }
+    }
+    if (best >= 0) {
+      owner[k] = best;
+      ownerPeriod[k] = current[best]!;
     }
   }
 
@@ -80,4 +102,27 @@ export function activePeriodBottlenecks(periods: readonly ActivePeriods[], start
     else sole[j]! += length;
   }
   return { sole, shifting };
+}
+
+/** Every start and end inside [start, end], with both ends of the window, sorted and distinct. */
+function segmentBounds(periods: readonly ActivePeriods[], start: number, end: number): Float64Array {
+  let n = 2;
+  for (const p of periods) n += p.starts.length + p.ends.length;
+  const times = new Float64Array(n);
+  let k = 0;
+  times[k++] = start;
+  times[k++] = end;
+  const keep = (t: number) => {
+    if (t >= start && t <= end) times[k++] = t;
+  };
+  for (const p of periods) {
+    for (let i = 0; i < p.starts.length; i++) {
+      keep(p.starts[i]!);
+      keep(p.ends[i]!);
+    }
+  }
+  const sorted = times.subarray(0, k).sort();
+  let distinct = 0;
+  for (let i = 0; i < sorted.length; i++) if (distinct === 0 || sorted[distinct - 1] !== sorted[i]) sorted[distinct++] = sorted[i]!;
+  return sorted.subarray(0, distinct);
 }

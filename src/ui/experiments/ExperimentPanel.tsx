@@ -1,13 +1,13 @@
 import './experiments.css';
 import { useEffect, useState } from 'react';
-import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
 import { bundledExperiments } from '../../state/bundledStudies.ts';
+import { centreView } from '../../state/centreView.ts';
 import { experimentStore } from '../../state/experimentStore.ts';
 import { readFiles } from '../../state/readFiles.ts';
+import { LibraryComparison } from './LibraryComparison.tsx';
 import { twinStore } from '../../state/twinStore.ts';
 import { formatProblem } from '../../model/problem.ts';
-import { ExperimentResults } from './ExperimentResults.tsx';
 
 const samples = [...bundledExperiments.keys()].sort();
 
@@ -17,12 +17,14 @@ declare global {
 
 /**
  * Runs an experiment file (a bundled one or one opened from disk) on the worker pool: scenarios
- * side by side or a sweep, and the best choice with its guarantee. Results open over the twin.
+ * side by side or a sweep, and the best choice with its guarantee. Results open in the workspace's
+ * centre above the twin (SimulateMain).
  */
 export function ExperimentPanel() {
   const state = useStore(experimentStore);
   const [choice, setChoice] = useState(samples[0] ?? '');
-  const [shown, setShown] = useState(true);
+  const shown = useStore(centreView, (s) => s.simulate === 'experiment');
+  const setShown = (on: boolean) => centreView.getState().showResults(on ? 'experiment' : undefined);
   const { status, result, focus } = state;
 
   useEffect(() => {
@@ -52,6 +54,7 @@ export function ExperimentPanel() {
         <button type="button" onClick={runSample} disabled={status === 'running' || status === 'loading'} data-testid="experiment-run">Run</button>
       </div>
       <label className="live-note">or open an experiment file <input type="file" accept=".json" onChange={(e) => void open(e.target.files)} data-testid="experiment-open" /></label>
+      <LibraryComparison />
       {(status === 'running' || status === 'loading') && (
         <p><progress value={state.done} max={Math.max(1, state.total)} /> {state.done}/{state.total} replications{' '}
           <button type="button" onClick={() => state.cancel()} data-testid="experiment-cancel">Cancel</button></p>
@@ -64,15 +67,8 @@ export function ExperimentPanel() {
       {result && status === 'done' && (
         <p className="live-note">
           {result.experiment.id}: {result.systems.length} systems{result.selection?.best ? `, best ${result.selection.best}` : ''}.{' '}
-          <button type="button" onClick={() => setShown(!shown)} data-testid="experiment-toggle">{shown ? 'Show the twin' : 'Show results'}</button>
+          <button type="button" onClick={() => setShown(!shown)} data-testid="experiment-toggle" aria-pressed={shown}>{shown ? 'Hide results' : 'Show results'}</button>
         </p>
-      )}
-      {result && shown && createPortal(
-        <div className="experiment-overlay" role="region" aria-label="Experiment results">
-          <button type="button" className="experiment-close" onClick={() => setShown(false)} aria-label="Close the results">×</button>
-          <ExperimentResults result={result} focus={focus} onFocus={state.setFocus} />
-        </div>,
-        document.body,
       )}
     </section>
   );

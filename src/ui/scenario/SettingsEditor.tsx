@@ -1,4 +1,5 @@
 import type { ScenarioInput } from '../../model/scenarioSchema.ts';
+import { meanOf, scaleDistribution } from '../../scenario/equipmentEdits.ts';
 
 const RULES = ['FIFO', 'EDD', 'SPT', 'ATCS', 'schedule'] as const;
 
@@ -46,31 +47,10 @@ export function SettingsEditor({ draft, edit }: { draft: ScenarioInput; edit(cha
   );
 }
 
-type Dist = ScenarioInput['failures'] extends (infer F)[] | undefined ? F extends { timeToRepair: infer D } ? D : never : never;
-
-function meanOf(d: Dist): number {
-  switch (d.type) {
-    case 'constant': return d.value;
-    case 'exponential': case 'normal': case 'lognormal': return d.mean;
-    case 'uniform': return (d.min + d.max) / 2;
-    case 'triangular': return (d.min + d.mode + d.max) / 3;
-    case 'gamma': return d.shape * d.scale;
-    default: return NaN;
-  }
-}
+type Dist = NonNullable<ScenarioInput['failures']>[number]['timeToRepair'];
 
 /** The distribution with its durations scaled so its mean is `mean` (its shape kept). */
 function withMean(d: Dist, mean: number): Dist {
   const now = meanOf(d);
-  if (!(now > 0) || !(mean > 0)) return d;
-  const f = mean / now;
-  switch (d.type) {
-    case 'constant': return { ...d, value: mean };
-    case 'exponential': return { ...d, mean };
-    case 'normal': case 'lognormal': return { ...d, mean, sd: d.sd * f };
-    case 'uniform': return { ...d, min: d.min * f, max: d.max * f };
-    case 'triangular': return { ...d, min: d.min * f, mode: d.mode * f, max: d.max * f };
-    case 'gamma': return { ...d, scale: d.scale * f };
-    default: return d;
-  }
+  return now > 0 && mean > 0 ? scaleDistribution(d, mean / now) : d;
 }

@@ -1,27 +1,26 @@
-import { useState } from 'react';
-import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
 import { formatProblem } from '../../model/problem.ts';
+import { centreView } from '../../state/centreView.ts';
 import { scenarioDraftStore } from '../../state/scenarioDraftStore.ts';
 import { useTwin } from '../../state/twinStore.ts';
 import '../experiments/experiments.css';
-import { OrdersTable } from '../scenario/OrdersTable.tsx';
-import { SettingsEditor } from '../scenario/SettingsEditor.tsx';
-import { ShiftEditor } from '../scenario/ShiftEditor.tsx';
+import '../scenario/scenario.css';
+import type { Layout } from '../../model/layoutSchema.ts';
+import type { ScenarioInput } from '../../model/scenarioSchema.ts';
+import { entryFiles } from '../../scenario/library.ts';
+import { downloadText } from '../downloadFile.ts';
+import { LibraryPanel } from '../scenario/LibraryPanel.tsx';
 import { SimulationPanel } from '../SimulationPanel.tsx';
 
-/** The draft as a scenario file, for the CLI, an experiment or another browser. */
-function download(draft: { id: string }): void {
-  const url = URL.createObjectURL(new Blob([`${JSON.stringify(draft, null, 2)}\n`], { type: 'application/json' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: `${draft.id}.json` });
-  a.click();
-  URL.revokeObjectURL(url);
+/** The draft as files: the scenario and its layout (edited with it), as the CLI reads them. */
+function download(draft: ScenarioInput, layout: Layout): void {
+  const files = entryFiles({ id: draft.id, name: draft.name, scenario: draft, layout });
+  downloadText(files.scenario.name, files.scenario.text);
+  downloadText(files.layout.name, files.layout.text);
 }
 
-const TABS = [{ id: 'orders', label: 'Orders' }, { id: 'shifts', label: 'Shifts & holidays' }, { id: 'settings', label: 'Settings, operators, failures' }] as const;
-
 /**
- * The scenario on screen, and editing it: orders, shifts, settings, operators and failures,
+ * The scenario on screen, and editing it (the editor itself is ScenarioMain, in the centre):
  * checked as a file is, with undo, kept as a draft in the browser, applied when valid — then
  * Simulate (here or in Simulate & compare) and experiments use it.
  */
@@ -29,10 +28,9 @@ export function ScenarioPanels() {
   const scenario = useTwin((s) => s.plant?.scenario);
   const file = useTwin((s) => s.plant?.scenarioFile);
   const state = useStore(scenarioDraftStore);
-  const [tab, setTab] = useState<(typeof TABS)[number]['id']>('orders');
-  const [shown, setShown] = useState(true);
-  const { draft, problems, past, future, checking, stored } = state;
-  const edit = (change: Parameters<typeof state.edit>[0]) => void state.edit(change);
+  const shown = useStore(centreView, (s) => s.scenarioEditor);
+  const setShown = (on: boolean) => centreView.getState().showScenarioEditor(on);
+  const { draft, layout, problems, past, future, checking, stored } = state;
   return (
     <>
       <h2 className="sidebar-title">Scenario</h2>
@@ -48,13 +46,13 @@ export function ScenarioPanels() {
             <button type="button" onClick={() => { setShown(true); void state.begin(); }} data-testid="scenario-edit">Edit scenario</button>
           ) : (
             <>
-              <div className="live-actions">
+              <div className="live-actions wrap">
                 <button type="button" onClick={() => void state.undo()} disabled={past.length === 0} data-testid="scenario-undo">Undo</button>
                 <button type="button" onClick={() => void state.redo()} disabled={future.length === 0}>Redo</button>
                 <button type="button" onClick={() => void state.apply()} disabled={checking || problems.length > 0 || past.length === 0} data-testid="scenario-apply">Apply</button>
                 <button type="button" onClick={() => void state.discard()}>Discard</button>
-                <button type="button" onClick={() => download(draft)} title="Save the draft as a scenario file">Export</button>
-                <button type="button" onClick={() => setShown(!shown)}>{shown ? 'Show the twin' : 'Show the editor'}</button>
+                <button type="button" onClick={() => layout && download(draft, layout)} title="Save the draft as its scenario and layout files">Export</button>
+                <button type="button" onClick={() => setShown(!shown)} aria-pressed={shown}>{shown ? 'Hide the editor' : 'Show the editor'}</button>
               </div>
               <p className="live-note" data-testid="scenario-draft-status">
                 {checking ? 'Checking…' : problems.length ? `${problems.length} problem${problems.length > 1 ? 's' : ''} to fix before applying` : past.length ? 'Draft is valid; Apply puts it on screen.' : 'No changes yet.'}
@@ -69,20 +67,8 @@ export function ScenarioPanels() {
           )}
         </section>
       ) : <p>Open a scenario (a layout alone has no products or orders).</p>}
+      <LibraryPanel />
       <SimulationPanel />
-      {draft && shown && createPortal(
-        <div className="experiment-overlay" role="region" aria-label="Scenario editor" data-testid="scenario-editor">
-          <button type="button" className="experiment-close" onClick={() => setShown(false)} aria-label="Close the editor">×</button>
-          <h3>{draft.name}</h3>
-          <div className="live-actions" role="tablist">
-            {TABS.map((t) => <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} className={tab === t.id ? 'tab-on' : undefined} onClick={() => setTab(t.id)} data-testid={`scenario-tab-${t.id}`}>{t.label}</button>)}
-          </div>
-          {tab === 'orders' && <OrdersTable draft={draft} edit={edit} />}
-          {tab === 'shifts' && <ShiftEditor draft={draft} edit={edit} />}
-          {tab === 'settings' && <SettingsEditor draft={draft} edit={edit} />}
-        </div>,
-        document.body,
-      )}
     </>
   );
 }

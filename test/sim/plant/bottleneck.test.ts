@@ -40,3 +40,50 @@ describe('the active period method', () => {
     expect([...sole]).toEqual([60]);
   });
 });
+
+/** The method as defined: at every elementary segment, look at every machine. */
+function momentaryOwners(periods: readonly { starts: number[]; ends: number[] }[], start: number, end: number): { bounds: number[]; owner: number[] } {
+  const cuts = [start, end, ...periods.flatMap((p) => p.starts.flatMap((s, i) => [s, p.ends[i]!]))].filter((t) => t >= start && t <= end);
+  const bounds = [...new Set(cuts)].sort((a, b) => a - b);
+  const owner = bounds.slice(0, -1).map((t) => {
+    let best = -1;
+    let bestLength = 0;
+    periods.forEach((p, j) => {
+      const c = p.starts.findIndex((s, i) => s <= t && t < p.ends[i]!);
+      if (c >= 0 && p.ends[c]! - p.starts[c]! > bestLength) {
+        best = j;
+        bestLength = p.ends[c]! - p.starts[c]!;
+      }
+    });
+    return best;
+  });
+  return { bounds, owner };
+}
+
+describe('the active period method on random plants', () => {
+  it('gives each moment to the machine with the longest current period, as the definition does', () => {
+    let state = 12345;
+    const rand = () => ((state = (state * 1103515245 + 12345) % 2147483648) / 2147483648);
+    for (let trial = 0; trial < 300; trial++) {
+      const m = 1 + Math.floor(rand() * 6);
+      const periods = Array.from({ length: m }, () => {
+        const starts: number[] = [];
+        const ends: number[] = [];
+        // Integer times so that equal lengths (ties) and shared instants happen often.
+        for (let t = Math.floor(rand() * 10); t < 200;) {
+          const length = 1 + Math.floor(rand() * 30);
+          starts.push(t);
+          ends.push(t + length);
+          t += length + Math.floor(rand() * 3) * Math.floor(rand() * 15); // often back to back
+        }
+        return { starts, ends };
+      });
+      const [start, end] = [Math.floor(rand() * 20), 150 + Math.floor(rand() * 80)];
+      const { bounds, owner } = momentaryOwners(periods, start, end);
+      const { sole, shifting } = activePeriodBottlenecks(periods, start, end);
+      const total = new Float64Array(m);
+      owner.forEach((j, k) => { if (j >= 0) total[j]! += bounds[k + 1]! - bounds[k]!; });
+      for (let j = 0; j < m; j++) expect(sole[j]! + shifting[j]!).toBeCloseTo(total[j]!, 9);
+    }
+  });
+});

@@ -6,7 +6,7 @@ export interface StopSignal {
   readonly stopped: boolean;
   /** Resolves on the first Ctrl-C or SIGTERM. */
   readonly whenStopped: Promise<void>;
-  /** Sleeps `ms` (any length, Infinity too), waking early when stopped. */
+  /** Sleeps `ms` (any length, Infinity too), waking early when stopped or disposed. */
   sleep(ms: number): Promise<void>;
   dispose(): void;
 }
@@ -14,6 +14,7 @@ export interface StopSignal {
 /** A flag raised by the first Ctrl-C or SIGTERM, and a sleep of any length that wakes early when it is. */
 export function stopSignal(): StopSignal {
   let stopped = false;
+  let disposed = false;
   let resolveStopped!: () => void;
   const whenStopped = new Promise<void>((resolve) => { resolveStopped = resolve; });
   const wakers = new Set<() => void>();
@@ -29,7 +30,7 @@ export function stopSignal(): StopSignal {
     whenStopped,
     async sleep(ms) {
       const until = Date.now() + ms;
-      while (!stopped) {
+      while (!stopped && !disposed) {
         const left = until - Date.now();
         if (!(left > 0)) return;
         await new Promise<void>((resolve) => {
@@ -40,6 +41,7 @@ export function stopSignal(): StopSignal {
       }
     },
     dispose() {
+      disposed = true;
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
       for (const wake of wakers) wake();

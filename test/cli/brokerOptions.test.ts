@@ -60,6 +60,14 @@ describe('stop signal', () => {
     signal.dispose();
   });
 
+  it('ends every sleep when disposed (a recording that stops on a write error must not wait out its duration)', async () => {
+    const signal = stopSignal();
+    const slept = signal.sleep(Infinity);
+    signal.dispose();
+    await slept;
+    expect(signal.stopped).toBe(false);
+  });
+
   it('reads durations as finite seconds > 0', () => {
     expect(positiveSeconds('2592000', 'duration')).toBe(2_592_000);
     expect(positiveSeconds('Infinity', 'duration')).toBe('--duration must be a finite number of seconds > 0, found "Infinity"');

@@ -106,6 +106,16 @@ describe('plant-twin record', () => {
     expect(code).toBe(1);
   }, 180_000);
 
+  it('a full disk ends the recording at once: one line, exit 1', async () => {
+    const recorder = startRecorder(['--broker', broker.tcpUrl, '--out', '/dev/full', '--topic', 'full/#']);
+    await waitFor('the recorder to subscribe', () => recorder.stderr.includes('recording full/#'), 30_000);
+    const pub = await connectAsync(broker.tcpUrl, { reconnectPeriod: 0 });
+    await pub.publishAsync('full/s/a/l/c/m/state', JSON.stringify({ ts: 1796018700000, state: 'idle' }), { qos: 1 });
+    await pub.endAsync();
+    expect(await recorder.exit).toBe(1);
+    expect(recorder.stderr.trim().split('\n').slice(1)).toEqual(['plant-twin record: cannot write /dev/full: ENOSPC: no space left on device, write']);
+  }, 180_000);
+
   it('a 30-day duration records until Ctrl-C (no timer overflow), and the first SIGINT ends it', async () => {
     const recorder = startRecorder(['--broker', broker.tcpUrl, '--out', 'month.jsonl', '--topic', 'month/#', '--duration', '2592000']);
     await waitFor('the recorder to subscribe', () => recorder.stderr.includes('recording month/#'), 30_000);

@@ -44,7 +44,7 @@ export function checkPlantTimetable(pp: PlantProblem, t: PlantTimetable): PlantV
   const fields = [t.machine, t.start, t.end, t.setup, t.setupStart, t.batch, t.setupPool, t.runPool, t.room];
   if (fields.some((f) => f.length !== n)) return [{ kind: 'shape', operations: [], message: `expected ${n} entries in every field, found ${fields.map((f) => f.length).join('/')}` }];
   for (let v = 0; v < n; v++) {
-    if (![t.start[v], t.end[v], t.setupStart[v], t.room[v]].every((x) => Number.isFinite(x)) || (t.end[v] as number) < (t.start[v] as number) - EPS) {
+    if (!Number.isFinite(t.start[v]) || !Number.isFinite(t.end[v]) || !Number.isFinite(t.setupStart[v]) || !Number.isFinite(t.room[v]) || (t.end[v] as number) < (t.start[v] as number) - EPS) {
       return [{ kind: 'shape', operations: [v], message: `operation ${v} has a bad time (room ${t.room[v]}, begin ${t.setupStart[v]}, start ${t.start[v]}, end ${t.end[v]})` }];
     }
   }
@@ -243,25 +243,35 @@ function windowsOf(pp: PlantProblem): Windows {
 
 /** Working intervals recomputed from the raw calendars (the checker's own arithmetic). */
 class Windows {
-  private readonly cache = new Map<string, Interval[]>();
+  private readonly cache = new Map<number | string, Interval[]>();
   private readonly span: number;
+  /** Machines and pools + 1, for a numeric cache key (a string key per call cost more than the lookup). */
+  private readonly m: number;
+  private readonly q: number;
 
   constructor(private readonly pp: PlantProblem) {
     this.span = 7 * 1440;
+    this.m = pp.equipment.length;
+    this.q = pp.plant.pools.length + 1;
   }
 
   /** Working intervals of machine k (with pool p's calendar when p ≥ 0) within the week-aligned window around [from, to). */
   private intervals(k: number, p: number, from: number, to: number): Interval[] {
-    const a = Math.floor(from / this.span) * this.span;
-    const b = Math.ceil((to + 1) / this.span) * this.span;
-    const key = `${k}/${p}/${a}/${b}`;
+    const wa = Math.floor(from / this.span);
+    const wb = Math.ceil((to + 1) / this.span);
+    const a = wa * this.span;
+    const b = wb * this.span;
+    const d = wb - wa;
+    const key = wa >= -4096 && wa < 1 << 20 && d < 8192 && this.m * this.q < 100_000
+      ? (((wa + 4096) * 8192 + d) * this.q + (p + 1)) * this.m + k
+      : `${k}/${p}/${a}/${b}`;
     let list = this.cache.get(key);
     if (list === undefined) {
       const machine = this.pp.plant.machines[k]!;
       list = cut(machine.calendarIntervals(a, b), machine.maintenanceWindows(a, b));
       const pool = p >= 0 ? this.pp.plant.pools[p] : undefined;
       if (pool?.calendarIntervals) list = both(list, pool.calendarIntervals(a, b));
-      if (this.cache.size > 4096) this.cache.clear();
+      if (this.cache.size > 65_536) this.cache.clear();
       this.cache.set(key, list);
     }
     return list;

@@ -4,7 +4,7 @@ import type { MachineState } from '../model/machineState.ts';
 import { equipmentHeight } from '../twin/equipmentLook.ts';
 import { toScene } from '../twin/floorCoordinates.ts';
 import { allEquipment } from '../model/plantEquipment.ts';
-import { createTwinFrame, stateName } from '../playback/stateSource.ts';
+import { createTwinFrame, FRAME_STALE, stateName } from '../playback/stateSource.ts';
 import { demoStates, playbackStore, seek, twinStore } from '../state/twinStore.ts';
 
 export interface RenderFigures { calls: number; triangles: number; geometries: number; frame: number }
@@ -22,6 +22,8 @@ export interface TwinProbe {
   seek(minutes: number): void;
   /** The state the scene shows for a piece of equipment now, from the last sampled frame. */
   stateOf(equipmentId: string): MachineState | undefined;
+  /** Whether the scene shows that equipment's state as stale (hatched), from the last sampled frame. */
+  staleOf(equipmentId: string): boolean | undefined;
   /** What the state source says about a piece of equipment at any time, without moving the playhead. */
   stateAt(equipmentId: string, minutes: number): MachineState | undefined;
   /** Id of the equipment selected in the twin (and the tree). */
@@ -70,6 +72,11 @@ export function exposeTwinProbe(root: RootState): void {
       const { source, frame } = playbackStore.getState();
       const index = source?.equipmentIds.indexOf(equipmentId) ?? -1;
       return source && frame && index >= 0 ? stateName(frame.states[index]!) : undefined;
+    },
+    staleOf(equipmentId) {
+      const { source, frame } = playbackStore.getState();
+      const index = source?.equipmentIds.indexOf(equipmentId) ?? -1;
+      return source && frame && index >= 0 ? frame.flags[index] === FRAME_STALE : undefined;
     },
     stateAt(equipmentId, minutes) {
       const { source } = playbackStore.getState();

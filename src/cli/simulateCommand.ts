@@ -1,15 +1,17 @@
-import { writeFile } from 'node:fs/promises';
 import { formatProblem } from '../model/problem.ts';
 import type { Schedule } from '../model/scheduleSchema.ts';
 import type { DispatchRule } from '../sim/plant/dispatching.ts';
 import { ALL_DISTURBANCES, NO_DISTURBANCES, type Disturbances } from '../sim/plant/plantRun.ts';
+import { asRunSchedule } from '../sim/plant/asRun.ts';
+import { compilePlant } from '../sim/plant/compiledPlant.ts';
 import { summariseReplications } from '../sim/plant/replicatePlant.ts';
 import type { PlantResult } from '../sim/plant/results.ts';
 import { simulatePlant } from '../sim/plant/simulatePlant.ts';
 import { encodeTrace } from '../sim/plant/traceFile.ts';
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command, type Output } from './command.ts';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command } from './command.ts';
 import { numberOption, progressLine } from './cliOptions.ts';
 import { INPUT_OPTION_HELP, INPUT_OPTIONS, inputOptionsOf, loadInputFile } from './inputFile.ts';
+import { writeOutputFile } from './outputFile.ts';
 import { simulateReport } from './simulateReport.ts';
 
 const RULES: readonly DispatchRule[] = ['FIFO', 'EDD', 'SPT', 'ATCS', 'schedule'];
@@ -19,7 +21,7 @@ const DISTURBANCES: Readonly<Record<string, keyof Disturbances>> = {
 };
 
 /** `--without a,b` as the disturbances left on; an error message for an unknown class. */
-function disturbancesOption(without: unknown, deterministic: unknown): Disturbances | string {
+export function disturbancesOption(without: unknown, deterministic: unknown): Disturbances | string {
   if (deterministic === true) return { ...NO_DISTURBANCES };
   const on: Disturbances = { ...ALL_DISTURBANCES };
   if (without === undefined) return on;
@@ -55,6 +57,7 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
     trace: { type: 'string' },
     without: { type: 'string' },
     deterministic: { type: 'boolean' },
+    'as-run': { type: 'string' },
     ...INPUT_OPTIONS,
   },
   optionHelp: {
@@ -68,6 +71,7 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
     trace: 'write the trace of replication 0 to this binary file (layout in docs/SIMULATION.md)',
     without: `switch random disturbances off, a comma-separated list of ${Object.keys(DISTURBANCES).join(', ')} (docs/SIMULATION.md)`,
     deterministic: 'switch every random disturbance off: the plan\'s model (one replication is enough)',
+    'as-run': 'write the jobs replication 0 carried out as a schedule file (follow it with --schedule)',
     ...INPUT_OPTION_HELP,
   },
   async run({ values, positionals }, output) {
@@ -135,7 +139,7 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
     const runs: PlantResult[] = [];
     for (let r = 0; r < n; r++) {
       runs.push(simulatePlant(plant, {
-        ...settings, replication: r, trace: r === 0 && typeof values.trace === 'string',
+        ...settings, replication: r, trace: r === 0 && typeof values.trace === 'string', recordJobs: r === 0 && typeof values['as-run'] === 'string',
         onProgress: (f) => progress.update((r + f) / n),
       }));
     }
@@ -145,10 +149,16 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
     const traced = runs[0]?.trace;
     if (traced) delete runs[0]!.trace;
     if (traced && typeof values.trace === 'string') {
-      const written = await writeTrace(values.trace, encodeTrace(traced, {
+      const written = await writeOutputFile(values.trace, encodeTrace(traced, {
         scenario: plant.scenario.id, seed: settings.seed, replication: 0, horizon: settings.horizon,
-      }), output);
+      }), output, 'a file the trace can be written to');
       if (!written) return EXIT_INVALID;
+    }
+    const jobs = runs[0]?.jobs;
+    if (jobs) delete runs[0]!.jobs;
+    if (jobs && typeof values['as-run'] === 'string') {
+      const asRun = asRunSchedule(compilePlant(plant), jobs, { id: `${plant.scenario.id}-as-run`, createdAt: new Date().toISOString() });
+      if (!(await writeOutputFile(values['as-run'], `${JSON.stringify(asRun, null, 2)}\n`, output))) return EXIT_INVALID;
     }
     const summary = summariseReplications(runs);
     if (values.json) {
@@ -164,13 +174,4 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
   },
 };
 
-async function writeTrace(file: string, bytes: Uint8Array, output: Output): Promise<boolean> {
-  try {
-    await writeFile(file, bytes);
-    return true;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    output.err(formatProblem({ file, path: '', expected: 'a file the trace can be written to', found: `an error (${code})`, hint: 'check that the directory exists and is writable' }));
-    return false;
-  }
-}
+

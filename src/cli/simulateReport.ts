@@ -82,7 +82,8 @@ export function irregularities(runs: readonly PlantResult[]): string[] {
         `${fmt(mean(runs, (r) => r.follow!.matched))} exactly as planned (start, end and changeover)`,
       `  deviations per replication: ${d('late')} late (mean ${Number.isFinite(lateMean) ? lateMean.toFixed(0) : 0} min), ${d('outOfSequence')} out of sequence, ` +
         `${d('early')} early (room wanted), ${d('setupChanged')} changeovers changed, ${d('partialBatches')} partial batches, ${d('unlisted')} unlisted jobs, ` +
-        `${d('skipped')} skipped, ${d('notStarted')} not started; ${follow.deviations.ignored} entries ignored (not in this plant)`,
+        `${d('skipped')} skipped, ${d('notStarted')} not started, ${d('overfilled')} lots let into a full buffer (deadlock broken); ` +
+        `${follow.deviations.ignored} entries ignored (not in this plant)`,
     );
   }
   const overruns = mean(runs, (r) => r.overruns);

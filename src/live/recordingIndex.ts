@@ -15,6 +15,8 @@ export interface RecordingIndex {
   stateOffsets: Int32Array;
   stateTime: Float64Array;
   stateCode: Uint8Array;
+  /** Text index of the reason given with each state row, NO_TEXT when none. */
+  stateReason: Int32Array;
   jobOffsets: Int32Array;
   jobTime: Float64Array;
   /** Text indices, NO_TEXT when absent. */
@@ -67,6 +69,7 @@ export function indexRecording(c: StateColumns): RecordingIndex {
     stateOffsets: states.offsets,
     stateTime: Float64Array.from(states.rows, (i) => c.time[i]!),
     stateCode: Uint8Array.from(states.rows, (i) => c.state[i]!),
+    stateReason: Int32Array.from(states.rows, (i) => c.reason[i]!),
     jobOffsets: jobs.offsets,
     jobTime: Float64Array.from(jobs.rows, (i) => c.time[i]!),
     jobOrder: Int32Array.from(jobs.rows, (i) => c.order[i]!),

@@ -3,7 +3,7 @@ import type { MachineState } from '../model/machineState.ts';
 import { buildDemoRoutes } from './demoRoutes.ts';
 import { allEquipment } from '../model/plantEquipment.ts';
 import { hashSeed, seededRandom } from './seededRandom.ts';
-import { stateCode, type EquipmentActivity, type TwinFrame, type TwinStateSource } from './stateSource.ts';
+import { nextChange, runStart, stateCode, type EquipmentActivity, type TwinFrame, type TwinStateSource } from './stateSource.ts';
 
 export interface DemoOptions {
   seed: number;
@@ -73,6 +73,7 @@ export function createDemoSource(layout: Layout, options: DemoOptions): TwinStat
   offsets[equipment.length] = times.length;
   const changeTime = new Float64Array(times);
   const changeCode = new Uint8Array(codes);
+  const sortedChanges = Float64Array.from(changeTime).sort();
 
   const random = seededRandom(hashSeed(`${options.seed}:parts`));
   const routes = buildDemoRoutes(layout, Math.max(1, Math.min(64, options.parts)), random);
@@ -141,6 +142,8 @@ export function createDemoSource(layout: Layout, options: DemoOptions): TwinStat
 
   return {
     label: `Synthetic demo (seed ${options.seed}, ${options.parts} parts)`,
+    kind: 'demo',
+    queues: true,
     equipmentIds: equipment.map((e) => e.id),
     startIso: options.startIso,
     horizon,
@@ -148,5 +151,7 @@ export function createDemoSource(layout: Layout, options: DemoOptions): TwinStat
     sample,
     timeInState,
     activity,
+    stateSince: (e, minutes) => (e < 0 || e >= equipment.length ? undefined : runStart(changeTime, changeCode, offsets[e]!, stateIndex(e, minutes))),
+    nextEvent: (minutes) => nextChange(sortedChanges, minutes),
   };
 }

@@ -3,36 +3,41 @@ import type { LiveHistory } from '../live/liveHistory.ts';
 import type { LiveStates } from '../live/liveStates.ts';
 import { MACHINE_STATES } from '../model/machineState.ts';
 import { allEquipment } from '../model/plantEquipment.ts';
-import { stateCode, type EquipmentActivity, type TwinFrame, type TwinStateSource } from './stateSource.ts';
+import { FRAME_STALE, stateCode, type EquipmentActivity, type TwinFrame, type TwinStateSource } from './stateSource.ts';
 
 export interface LiveSource extends TwinStateSource {
   readonly live: LiveStates;
   readonly history: LiveHistory | undefined;
-  /** Whether layout equipment e's newest state is stale (drawn in the unknown colour). */
+  /** Whether layout equipment e's newest state is stale (drawn hatched: it may no longer hold). */
   isStale(e: number): boolean;
 }
 
 /**
  * The plant now, from live MQTT states: whatever the playhead, each equipment shows its newest
- * applied state; a stale one (no message for several expected periods) is shown as unknown, since
- * its last state may no longer hold. Equipment never heard from is unknown too. With a history,
- * time in state is summed from connect (or the oldest kept event) to `now()`, whatever the playhead.
+ * applied state. A stale one (nothing confirming it for several expected periods) and one known
+ * only from the broker's old retained copy keep their last state, flagged FRAME_STALE, so the
+ * scene draws it hatched and the details say "last heard … ago" / "last known, … old". Equipment
+ * never heard from is unknown. With a history, time in state is summed from connect (or the oldest
+ * kept event) to `now()`, whatever the playhead. Live data carries no queue levels: none are shown.
  */
 export function createLiveSource(live: LiveStates, layout: Layout, label: string, startIso: string, history?: LiveHistory, now: () => number = Date.now): LiveSource {
   const ids = allEquipment(layout).map((e) => e.id);
-  const codeOf = (e: number): number => {
-    const s = live.get(ids[e]!);
-    return !s || s.stale || s.state === undefined ? stateCode.unknown : stateCode[s.state];
-  };
+  const startMs = Date.parse(startIso);
   return {
-    label, equipmentIds: ids, startIso, horizon: 0, maxParts: 0, live, history,
+    label, kind: 'live', queues: false, equipmentIds: ids, startIso, horizon: 0, maxParts: 0, live, history,
     isStale: (e) => live.get(ids[e]!)?.stale === true,
     sample(_minutes: number, frame: TwinFrame): void {
       for (let e = 0; e < ids.length; e++) {
-        frame.states[e] = codeOf(e);
+        const s = live.get(ids[e]!);
+        frame.states[e] = s?.state === undefined ? stateCode.unknown : stateCode[s.state];
+        frame.flags[e] = s?.state !== undefined && s.stale ? FRAME_STALE : 0;
         frame.fills[e] = 0;
       }
       frame.partCount = 0;
+    },
+    stateSince(e: number): number | undefined {
+      const s = live.get(ids[e] ?? '');
+      return s?.state === undefined ? undefined : (s.stateSince - startMs) / 60_000;
     },
     timeInState(e: number, _minutes: number, out: Float64Array): void {
       out.fill(0);
@@ -43,7 +48,11 @@ export function createLiveSource(live: LiveStates, layout: Layout, label: string
     activity(e: number): EquipmentActivity {
       const s = live.get(ids[e] ?? '');
       if (!s) return {};
-      return { ...(s.order !== undefined ? { order: s.order } : {}), ...(s.operation !== undefined ? { operation: s.operation } : {}) };
+      return {
+        ...(s.order !== undefined ? { order: s.order } : {}),
+        ...(s.operation !== undefined ? { operation: s.operation } : {}),
+        ...(s.reason !== undefined ? { reason: s.reason } : {}),
+      };
     },
   };
 }

@@ -1,8 +1,8 @@
 import type { Layout } from '../model/layoutSchema.ts';
 import { indexRecording, lastAtOrBefore, recordedJobAt, type RecordingIndex } from '../live/recordingIndex.ts';
-import { NO_STATE, type StateColumns } from '../live/stateColumns.ts';
+import { NO_STATE, NO_TEXT, type StateColumns } from '../live/stateColumns.ts';
 import { allEquipment } from '../model/plantEquipment.ts';
-import { stateCode, type EquipmentActivity, type TwinFrame, type TwinStateSource } from './stateSource.ts';
+import { nextChange, runStart, stateCode, type EquipmentActivity, type TwinFrame, type TwinStateSource } from './stateSource.ts';
 
 export interface RecordingSource extends TwinStateSource {
   readonly index: RecordingIndex;
@@ -22,7 +22,9 @@ export function createRecordingSource(columns: StateColumns, layout: Layout, lab
   const toRecording = Int32Array.from(ids, (id) => recorded.get(id) ?? -1);
   const startMs = Number.isNaN(index.firstMs) ? 0 : Math.floor(index.firstMs / 60_000) * 60_000;
   const horizon = Number.isNaN(index.lastMs) ? 1 : Math.max(1, (index.lastMs - startMs) / 60_000);
-  const { stateOffsets, stateTime, stateCode: codes } = index;
+  const { stateOffsets, stateTime, stateCode: codes, stateReason } = index;
+  const changes = Float64Array.from(stateTime, (t) => (t - startMs) / 60_000).sort();
+  const rowAt = (k: number, minutes: number) => lastAtOrBefore(stateTime, stateOffsets[k]!, stateOffsets[k + 1]!, startMs + minutes * 60_000);
 
   function codeAt(e: number, minutes: number): number {
     const k = toRecording[e] ?? -1;
@@ -34,7 +36,7 @@ export function createRecordingSource(columns: StateColumns, layout: Layout, lab
   }
 
   return {
-    label, equipmentIds: ids, startIso: new Date(startMs).toISOString(), horizon, maxParts: 0, index, startMs,
+    label, kind: 'recording', queues: false, equipmentIds: ids, startIso: new Date(startMs).toISOString(), horizon, maxParts: 0, index, startMs,
     sample(minutes: number, frame: TwinFrame): void {
       for (let e = 0; e < ids.length; e++) {
         frame.states[e] = codeAt(e, minutes);
@@ -61,8 +63,18 @@ export function createRecordingSource(columns: StateColumns, layout: Layout, lab
     },
     activity(e: number, minutes: number): EquipmentActivity {
       const k = toRecording[e] ?? -1;
-      return k < 0 ? {} : recordedJobAt(index, k, startMs + minutes * 60_000);
+      if (k < 0) return {};
+      const i = rowAt(k, minutes);
+      const reason = i >= stateOffsets[k]! && stateReason[i] !== NO_TEXT ? index.texts[stateReason[i]!] : undefined;
+      return { ...recordedJobAt(index, k, startMs + minutes * 60_000), ...(reason !== undefined ? { reason } : {}) };
     },
+    stateSince(e: number, minutes: number): number | undefined {
+      const k = toRecording[e] ?? -1;
+      if (k < 0) return undefined;
+      const t = runStart(stateTime, codes, stateOffsets[k]!, rowAt(k, minutes));
+      return t === undefined ? undefined : (t - startMs) / 60_000;
+    },
+    nextEvent: (minutes) => nextChange(changes, minutes),
   };
 }
 

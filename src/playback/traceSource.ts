@@ -3,7 +3,7 @@ import { PathGraph } from '../sim/plant/pathGraph.ts';
 import type { PlantTraceData } from '../sim/plant/trace.ts';
 import { allEquipment } from '../model/plantEquipment.ts';
 import { hashSeed, seededRandom } from './seededRandom.ts';
-import { stateCode, type EquipmentActivity, type TwinFrame, type TwinStateSource } from './stateSource.ts';
+import { nextChange, runStart, stateCode, type EquipmentActivity, type TwinFrame, type TwinStateSource } from './stateSource.ts';
 
 export interface TraceSourceOptions {
   label: string;
@@ -254,8 +254,12 @@ export function createTraceSource(trace: PlantTraceData, layout: Layout, options
     return { ...(order ? { order } : {}), ...(operation ? { operation } : {}) };
   }
 
+  const changes = Float64Array.from(stateTime).sort();
+
   return {
     label: options.label,
+    kind: 'simulation',
+    queues: true,
     equipmentIds: trace.equipment,
     startIso: options.startIso,
     horizon,
@@ -263,5 +267,7 @@ export function createTraceSource(trace: PlantTraceData, layout: Layout, options
     sample,
     timeInState,
     activity,
+    stateSince: (e, minutes) => (e < 0 || e >= n ? undefined : runStart(stateTime, stateCodes, states.offsets[e]!, lastAtOrBefore(stateTime, states.offsets[e]!, states.offsets[e + 1]!, minutes))),
+    nextEvent: (minutes) => nextChange(changes, minutes),
   };
 }

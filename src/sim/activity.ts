@@ -9,6 +9,9 @@ import { NO_EVENT, type EventHandle, type Handler, type Simulator } from './simu
  * break are over — and outlive the work: an activity started while paused does not progress
  * until every pause is resumed.
  */
+/** Minutes of work left that count as none (60 ns): rounding in sums of work segments. */
+const DUE_NOW = 1e-9;
+
 export class Activity<T> {
   // Handles and times are doubles: NaN until the constructor sets them (see `Tally` in statistics.ts).
   private handle = NaN as EventHandle;
@@ -58,7 +61,11 @@ export class Activity<T> {
 
   pause(): void {
     if (this.pauses++ > 0 || !this.active) return;
-    this.left = this.sim.timeOf(this.handle) - this.sim.now;
+    const left = this.sim.timeOf(this.handle) - this.sim.now;
+    // Work due this very instant is done: a changeover that ends as the shift does is not
+    // carried over the break (its completion event merely comes after the shift-end event).
+    this.left = Math.max(0, left);
+    if (left <= DUE_NOW) return;
     this.sim.cancel(this.handle);
     this.handle = NO_EVENT;
   }
@@ -66,7 +73,8 @@ export class Activity<T> {
   /** Undoes one `pause`; the work continues when no pause is left. */
   resume(): void {
     if (this.pauses === 0) throw new Error('Activity.resume: not paused');
-    if (--this.pauses > 0 || !this.active) return;
+    // (A completion left standing by `pause` as due now is still to come: not scheduled twice.)
+    if (--this.pauses > 0 || !this.active || this.handle !== NO_EVENT) return;
     this.handle = this.sim.schedule(this.left, Activity.complete, this);
   }
 

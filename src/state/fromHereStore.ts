@@ -3,6 +3,7 @@ import { observedInRecording, observedLive } from '../live/snapshot.ts';
 import { isRecordingSource } from '../playback/recordingSource.ts';
 import { createFromHere, type FromHereState, type Observation } from './simulateFromHere.ts';
 import { liveConnection } from './liveStore.ts';
+import { replayStore } from './replayStore.ts';
 import { simPool } from './simulationStore.ts';
 import { playbackStore, playhead, twinStore } from './twinStore.ts';
 
@@ -20,11 +21,11 @@ export function observeRecording(): Observation | undefined {
   const source = playbackStore.getState().source;
   if (!isRecordingSource(source)) return undefined;
   const ms = source.startMs + playhead.minutes * 60_000;
-  return { from: 'recording', timeIso: new Date(ms).toISOString(), states: observedInRecording(source.index, ms) };
+  return { from: 'recording', timeIso: new Date(ms).toISOString(), states: observedInRecording(source.index, ms), unmapped: replayStore.getState().match?.unmapped ?? [] };
 }
 
-/** Live states while connected, else the recording on the timeline at the playhead. */
-const observe = (): Observation | undefined => observeLive() ?? observeRecording();
+/** What the scene shows: the recording at the playhead, or the live states (also while another source is shown). */
+const observe = (): Observation | undefined => (isRecordingSource(playbackStore.getState().source) ? observeRecording() : observeLive());
 
 export const fromHereStore = createFromHere(twinStore, observe, simPool);
 

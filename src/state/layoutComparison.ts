@@ -59,7 +59,8 @@ export function createLayoutComparison(twin: TwinStore, editor: StoreApi<EditorS
       }
       const id = ++runId;
       const edited = history.present;
-      set({ status: 'running', progress: 0, rows: [], problems: [], error: undefined, stale: false });
+      // The last table stays (shown dimmed) until the new one is ready.
+      set({ status: 'running', progress: 0, problems: [], error: undefined, stale: false });
       const checked = await withLayout(plant, plant.scenario, edited);
       if (id !== runId) return;
       if (!checked.ok) {

@@ -1,7 +1,10 @@
 import { openDB, type IDBPDatabase } from 'idb';
 
-/** An edited layout kept in the browser until the user discards it. */
-export interface LayoutDraft { layout: unknown; savedAt: string }
+/**
+ * An edited layout kept in the browser until the user discards it. `savedAt` is when it was kept;
+ * `file`, when these very edits were also saved as a file (so a reload does not call them unsaved).
+ */
+export interface LayoutDraft { layout: unknown; savedAt: string; file?: { name: string; at: string } }
 
 /** Where edited layouts wait between visits, keyed by layout id. */
 export interface DraftStore {

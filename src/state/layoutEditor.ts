@@ -6,7 +6,10 @@ import { planAddition } from '../model/edits/addition.ts';
 import { record, redo, startHistory, undo, type EditHistory } from '../model/edits/editHistory.ts';
 import { applyEdit, type LayoutEdit } from '../model/edits/layoutEdit.ts';
 import { findOverlaps, type Overlap } from '../model/edits/overlaps.ts';
-import { nextRightAngle } from '../model/edits/snapping.ts';
+import { centreRange, clampToFloor, equipmentOffFloor, floorRect, type OffFloor } from '../model/edits/floorPlacement.ts';
+import { pathCrossings, type PathCrossing } from '../model/edits/pathCrossings.ts';
+import { GRID_STEP, nextRightAngle, snapToGrid } from '../model/edits/snapping.ts';
+import { equipmentRect } from '../model/layoutIndex.ts';
 import { floorBounds } from '../model/floorBounds.ts';
 import { allEquipment } from '../model/plantEquipment.ts';
 import type { DraftStore } from './layoutDrafts.ts';
@@ -14,6 +17,9 @@ import { baseName } from './openPlant.ts';
 import type { TwinStore } from './store.ts';
 
 export type SaveResult = { ok: true; fileName: string; text: string } | { ok: false; problems: Problem[] };
+
+/** The edited layout last saved as a file: which file, when, and the layout it held. */
+export interface SavedFile { name: string; at: string; layout: Layout }
 
 export interface EditorState {
   editing: boolean;
@@ -25,12 +31,28 @@ export interface EditorState {
   dragged: LayoutEdit | undefined;
   /** When the edits on screen were restored from this browser, the time they were stored. */
   restoredFrom: string | undefined;
+  /** The last save as a file (this session, or of the restored edits): said after saving and after a reload. */
+  savedFile: SavedFile | undefined;
   /** Whether the latest edits are kept in the browser. */
   stored: 'saving' | 'saved' | 'failed' | undefined;
   /** Why the last "save layout" was refused. */
   saveProblems: Problem[] | undefined;
   overlaps: Overlap[];
+  /** Equipment reaching past the floor, and path edges drawn through a footprint: listed live. */
+  offFloor: OffFloor[];
+  crossings: PathCrossing[];
   setEditing(on: boolean): void;
+  /** While a drag is held at the floor's edge: which equipment (the live "kept on the floor" note). */
+  edgeStop: string | undefined;
+  /** Where a drag to (x, y) puts equipment: snapped, and kept on the floor (`edgeStop` says when it was held back). */
+  dragTarget(id: string, x: number, y: number): { x: number; y: number };
+  /** Moves the selected equipment by a plan offset (arrow keys), exactly, kept on the floor. */
+  nudgeSelected(dx: number, dy: number): void;
+  /**
+   * Places equipment at (x, y) with `rotation` as typed in the position fields: refused, with the
+   * reason, when its footprint would leave the floor.
+   */
+  place(id: string, x: number, y: number, rotation: number): string | undefined;
   preview(edit: LayoutEdit | undefined): void;
   commit(edit: LayoutEdit): void;
   undo(): void;
@@ -49,6 +71,11 @@ export interface EditorState {
 
 const same = (a: Layout, b: Layout) => a === b || JSON.stringify(a) === JSON.stringify(b);
 
+/** The live checks of an edited layout: overlaps, equipment off the floor, paths through footprints. */
+function checks(layout: Layout): Pick<EditorState, 'overlaps' | 'offFloor' | 'crossings'> {
+  return { overlaps: findOverlaps(layout), offFloor: equipmentOffFloor(layout), crossings: pathCrossings(layout) };
+}
+
 /**
  * The layout engineer's editing session over the twin store: keeps the undo stack of pure
  * layout edits, writes the edited layout into the plant on screen, keeps it in the browser
@@ -65,7 +92,7 @@ export function createLayoutEditor(twin: TwinStore, drafts: DraftStore) {
       if (!plant || plant.layout === layout) return;
       written = { ...plant, layout };
       twin.setState({ plant: written });
-      set({ overlaps: findOverlaps(layout) });
+      set(checks(layout));
     }
 
     function keep(history: EditHistory): void {
@@ -74,15 +101,17 @@ export function createLayoutEditor(twin: TwinStore, drafts: DraftStore) {
       const id = original.id;
       const layout = history.present;
       const unchanged = same(layout, original);
+      const saved = get().savedFile;
+      const file = saved && same(saved.layout, layout) ? { name: saved.name, at: saved.at } : undefined;
       set({ stored: 'saving' });
-      writes = writes.then(() => (unchanged ? drafts.remove(id) : drafts.save(id, { layout, savedAt: new Date().toISOString() })))
+      writes = writes.then(() => (unchanged ? drafts.remove(id) : drafts.save(id, { layout, savedAt: new Date().toISOString(), ...(file ? { file } : {}) })))
         .then(() => { if (get().history === history) set({ stored: unchanged ? undefined : 'saved' }); },
           () => set({ stored: 'failed' }));
     }
 
     function change(history: EditHistory): void {
       if (history === get().history) return;
-      set({ history, dragged: undefined, saveProblems: undefined });
+      set({ history, dragged: undefined, saveProblems: undefined, edgeStop: undefined });
       show(history.present);
       keep(history);
       const selected = twin.getState().selected;
@@ -101,10 +130,46 @@ export function createLayoutEditor(twin: TwinStore, drafts: DraftStore) {
       original: undefined,
       dragged: undefined,
       restoredFrom: undefined,
+      savedFile: undefined,
       stored: undefined,
       saveProblems: undefined,
       overlaps: [],
+      offFloor: [],
+      crossings: [],
+      edgeStop: undefined,
       setEditing: (on) => set({ editing: on, dragged: undefined }),
+      dragTarget(id, x, y) {
+        const { history } = get();
+        const e = history && allEquipment(history.present).find((q) => q.id === id);
+        if (!e || !history) return { x, y };
+        const to = clampToFloor(equipmentRect(e), x, y, floorRect(history.present), GRID_STEP);
+        const held = to.x !== snapToGrid(x) || to.y !== snapToGrid(y) ? id : undefined;
+        if (held !== get().edgeStop) set({ edgeStop: held });
+        return to;
+      },
+      nudgeSelected(dx, dy) {
+        const { history } = get();
+        const e = selectedEquipment();
+        if (!e || !history) return;
+        // Exactly the step, from wherever it stands (a file may place it off the grid); only the floor's edge stops it.
+        const to = clampToFloor(equipmentRect(e), e.position.x + dx, e.position.y + dy, floorRect(history.present));
+        const mm = (v: number) => Math.round(v * 1000) / 1000 + 0;
+        get().commit({ kind: 'move', id: e.id, x: mm(to.x), y: mm(to.y) });
+      },
+      place(id, x, y, rotation) {
+        const { history } = get();
+        const e = history && allEquipment(history.present).find((q) => q.id === id);
+        if (!e || !history) return `no equipment ${id} in the layout`;
+        const floor = floorRect(history.present);
+        const range = centreRange({ ...equipmentRect(e), rotation }, floor);
+        const between = (v: number, lo: number, hi: number) => v >= lo - 1e-9 && v <= hi + 1e-9;
+        if (!between(x, range.minX, range.maxX) || !between(y, range.minY, range.maxY)) {
+          return `${e.id} turned ${rotation}° stays on the floor with x from ${range.minX} to ${range.maxX} m and y from ${range.minY} to ${range.maxY} m`;
+        }
+        if (rotation !== e.rotation) get().commit({ kind: 'rotate', id, rotation });
+        if (x !== e.position.x || y !== e.position.y) get().commit({ kind: 'move', id, x, y });
+        return undefined;
+      },
       preview(edit) {
         const { history } = get();
         if (!history) return;
@@ -160,7 +225,9 @@ export function createLayoutEditor(twin: TwinStore, drafts: DraftStore) {
           set({ saveProblems: loaded.problems });
           return { ok: false, problems: loaded.problems };
         }
-        set({ saveProblems: undefined });
+        // These edits are now in a file: said here, kept with the draft, and not "unsaved" after a reload.
+        set({ saveProblems: undefined, savedFile: { name: fileName, at: new Date().toISOString(), layout: history.present } });
+        keep(history);
         return { ok: true, fileName, text };
       },
       flushed: () => writes,
@@ -180,10 +247,11 @@ export function createLayoutEditor(twin: TwinStore, drafts: DraftStore) {
     if (!draft || original !== plant.layout || !history || history.present !== original) return;
     const parsed = Layout.safeParse(draft.layout);
     if (!parsed.success || same(parsed.data, original)) return;
-    editor.setState({ history: startHistory(parsed.data), restoredFrom: draft.savedAt, stored: 'saved' });
+    const savedFile = draft.file ? { name: draft.file.name, at: draft.file.at, layout: parsed.data } : undefined;
+    editor.setState({ history: startHistory(parsed.data), restoredFrom: draft.savedAt, savedFile, stored: 'saved' });
     written = { ...plant, layout: parsed.data };
     twin.setState({ plant: written });
-    editor.setState({ overlaps: findOverlaps(parsed.data) });
+    editor.setState(checks(parsed.data));
   }
 
   twin.subscribe((state, previous) => {
@@ -194,9 +262,10 @@ export function createLayoutEditor(twin: TwinStore, drafts: DraftStore) {
       original: plant?.layout,
       dragged: undefined,
       restoredFrom: undefined,
+      savedFile: undefined,
       stored: undefined,
       saveProblems: undefined,
-      overlaps: plant ? findOverlaps(plant.layout) : [],
+      ...(plant ? checks(plant.layout) : { overlaps: [], offFloor: [], crossings: [] }),
     });
     if (plant) void restore(plant);
   });

@@ -28,7 +28,11 @@ export interface LiveConnectionState {
   messages: number;
   /** Payloads that were not a valid state message. */
   bad: number;
-  /** Refreshed while connected, so "reconnecting in N s" counts down. */
+  /** What became of the state messages (LiveStates' counters), refreshed twice a second. */
+  counts: LiveCounts;
+  /** Local time the connection was lost, while it is; undefined while connected or never connected. */
+  lostAt: number | undefined;
+  /** Refreshed while a session runs, so the live clock ticks and "reconnecting in N s" counts down. */
   now: number;
   source: LiveSource | undefined;
   setForm(change: Partial<LiveForm>): void;
@@ -37,6 +41,10 @@ export interface LiveConnectionState {
 }
 
 const REFRESH_MS = 500;
+
+export interface LiveCounts { applied: number; late: number; duplicates: number; future: number; clockSteps: number; heartbeats: number }
+
+const NO_COUNTS: LiveCounts = { applied: 0, late: 0, duplicates: 0, future: 0, clockSteps: 0, heartbeats: 0 };
 
 /** The form's expected period (ms) and multiple, or undefined while either is not a positive number. */
 export function stalenessOf(form: Pick<LiveForm, 'periodS' | 'staleFactor'>): { expectedPeriodMs: number; staleFactor: number } | undefined {
@@ -62,11 +70,16 @@ export function createLiveConnection(twin: TwinStore, playback: PlaybackStore, c
     const refresh = () => {
       if (!mqtt) return;
       const c = mqtt.states.counters;
-      set({ messages: mqtt.counters.messages, bad: c.invalid, now: Date.now() });
+      const counts = get().counts;
+      const changed = c.applied !== counts.applied || c.late !== counts.late || c.duplicates !== counts.duplicates || c.future !== counts.future || c.clockSteps !== counts.clockSteps || c.heartbeats !== counts.heartbeats;
+      set({
+        messages: mqtt.counters.messages, bad: c.invalid, now: Date.now(),
+        ...(changed ? { counts: { applied: c.applied, late: c.late, duplicates: c.duplicates, future: c.future, clockSteps: c.clockSteps, heartbeats: c.heartbeats } } : {}),
+      });
     };
     return {
       form: { url: 'ws://localhost:9001', clientId: `plant-twin-${Math.floor(Math.random() * 0xffffff).toString(16)}`, username: '', password: '', topic: '#', periodS: '60', staleFactor: '5' },
-      phase: 'idle', retryAt: undefined, lastError: undefined, messages: 0, bad: 0, now: Date.now(), source: undefined,
+      phase: 'idle', retryAt: undefined, lastError: undefined, messages: 0, bad: 0, counts: NO_COUNTS, lostAt: undefined, now: Date.now(), source: undefined,
       setForm(change) {
         const form = { ...get().form, ...change };
         set({ form });
@@ -85,7 +98,7 @@ export function createLiveConnection(twin: TwinStore, playback: PlaybackStore, c
         const { form } = get();
         const staleness = stalenessOf(form);
         if (!staleness) return;
-        set({ phase: 'connecting', messages: 0, bad: 0, lastError: undefined });
+        set({ phase: 'connecting', messages: 0, bad: 0, counts: NO_COUNTS, lostAt: undefined, lastError: undefined });
         void connect().then((connectFn) => {
           if (id !== session) return;
           const history = new LiveHistory(Date.now());
@@ -95,7 +108,15 @@ export function createLiveConnection(twin: TwinStore, playback: PlaybackStore, c
             { connect: connectFn, equipment: new Set(allEquipment(plant.layout).map((e) => e.id)) },
           );
           mqtt = source;
-          source.onStatus((s) => { if (id === session) set({ phase: s.phase, retryAt: s.retryAt, lastError: s.lastError }); });
+          let connectedOnce = false;
+          source.onStatus((s) => {
+            if (id !== session) return;
+            if (s.phase === 'connected') connectedOnce = true;
+            // Lost: it was connected and is not now; the scene says so until it is back.
+            const lostAt = s.phase === 'connected' || !connectedOnce ? undefined : get().lostAt ?? Date.now();
+            set({ phase: s.phase, retryAt: s.retryAt, lastError: s.lastError, lostAt, now: Date.now() });
+            onChange();
+          });
           source.states.subscribe(onChange);
           const twinSource = createLiveSource(source.states, plant.layout, `Live: ${form.url}`, new Date(history.sinceMs).toISOString(), history);
           hideOthers();
@@ -115,7 +136,7 @@ export function createLiveConnection(twin: TwinStore, playback: PlaybackStore, c
         mqtt?.stop();
         mqtt = undefined;
         if (source && playback.getState().source === source) playback.getState().setSource(undefined);
-        set({ source: undefined, phase: get().phase === 'idle' ? 'idle' : 'stopped', retryAt: undefined });
+        set({ source: undefined, phase: get().phase === 'idle' ? 'idle' : 'stopped', retryAt: undefined, lostAt: undefined });
       },
     };
   });
@@ -136,4 +157,12 @@ export function liveStatusText(s: Pick<LiveConnectionState, 'phase' | 'retryAt' 
     case 'waiting': return `reconnecting in ${Math.max(0, Math.ceil(((s.retryAt ?? s.now) - s.now) / 1000))} s`;
     default: return 'disconnected';
   }
+}
+
+/** The scene's banner while the connection is lost: "connection lost — reconnecting in N s". */
+export function outageText(s: Pick<LiveConnectionState, 'phase' | 'retryAt' | 'now' | 'lostAt'>): string | undefined {
+  if (s.lostAt === undefined) return undefined;
+  const since = Math.max(0, Math.floor((s.now - s.lostAt) / 1000));
+  const next = s.phase === 'waiting' ? `reconnecting in ${Math.max(0, Math.ceil(((s.retryAt ?? s.now) - s.now) / 1000))} s` : 'reconnecting now';
+  return `Connection lost ${since} s ago — ${next}`;
 }

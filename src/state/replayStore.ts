@@ -1,11 +1,13 @@
 import { useStore } from 'zustand';
-import { createReplay, type ReplayState } from './recordingReplay.ts';
+import { createReplay, localMappingMemory, type ReplayState } from './recordingReplay.ts';
 import { splitRecordings } from './recordingFiles.ts';
 import type { TextFile } from './openPlant.ts';
 import { readFiles } from './readFiles.ts';
 import { demoStates, playbackStore, twinStore } from './twinStore.ts';
 
-export const replayStore = createReplay(twinStore, playbackStore, () => demoStates.hide());
+export const replayStore = createReplay(twinStore, playbackStore, () => demoStates.hide(), {
+  memory: localMappingMemory(typeof localStorage === 'undefined' ? undefined : localStorage),
+});
 
 export function useReplay<T>(selector: (state: ReplayState) => T): T {
   return useStore(replayStore, selector);

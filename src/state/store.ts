@@ -3,8 +3,23 @@ import type { Plant } from '../model/load.ts';
 import type { Problem } from '../model/problem.ts';
 import { openPlant, type SampleFiles, type TextFile } from './openPlant.ts';
 
-/** Files that could not be opened, and why; the plant shown before stays shown. */
-export interface OpenFailure { files: string[]; problems: Problem[] }
+/**
+ * Files that could not be opened, and why; the plant shown before stays shown. `data` holds each
+ * file's JSON where it parses, so problems can name the machine or order they are about.
+ */
+export interface OpenFailure { files: string[]; problems: Problem[]; data?: Record<string, unknown> }
+
+function parsedFiles(files: readonly TextFile[]): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const f of files) {
+    try {
+      data[f.name] = JSON.parse(f.text);
+    } catch {
+      // Not JSON (or broken): its problems keep their JSON path or line only.
+    }
+  }
+  return data;
+}
 
 export interface TwinState {
   /** The plant on screen; only ever a completely loaded one. */
@@ -36,7 +51,7 @@ export function createTwinStore(samples: SampleFiles) {
       if (result.ok) {
         set({ plant: result.value, warnings: result.warnings, failure: undefined, selected: undefined, opening: false });
       } else {
-        set({ failure: { files: files.map((f) => f.name), problems: result.problems }, opening: false });
+        set({ failure: { files: files.map((f) => f.name), problems: result.problems, data: parsedFiles(files) }, opening: false });
       }
     }
 

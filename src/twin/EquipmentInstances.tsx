@@ -1,13 +1,14 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import { useFrame, useThree, type ThreeEvent } from '@react-three/fiber';
-import { Color, Matrix4, Quaternion, Vector3, type InstancedMesh } from 'three';
+import { BufferGeometry, Color, InstancedBufferAttribute, Matrix4, Quaternion, Vector3, type InstancedMesh } from 'three';
 import type { Equipment, EquipmentType, Layout } from '../model/layoutSchema.ts';
-import { equipmentHeight, selectionColour, typeColour } from './equipmentLook.ts';
+import { equipmentHeight, typeColour } from './equipmentLook.ts';
 import { equipmentShape } from './equipmentShapes.ts';
 import { toScene } from './floorCoordinates.ts';
 import { STATE_RGB, linearRgb } from './instanceColours.ts';
 import { equipmentByType } from '../model/plantEquipment.ts';
-import type { TwinFrame } from '../playback/stateSource.ts';
+import { FRAME_STALE, type TwinFrame } from '../playback/stateSource.ts';
+import { hatchCacheKey, hatchStale } from './staleHatch.ts';
 
 export interface EquipmentInstancesProps {
   layout: Layout;
@@ -36,10 +37,9 @@ export function EquipmentInstances({ layout, ...rest }: EquipmentInstancesProps)
 }
 
 const up = new Vector3(0, 1, 0);
-const selectionRgb = linearRgb(selectionColour);
-/** Colour keys besides state codes: the type's grey, and the selection. */
+/** Colour key of the type's grey (no state source); state codes are keys too, + STALE_KEY when stale. */
 const TYPE_KEY = 254;
-const SELECTED_KEY = 255;
+const STALE_KEY = 128;
 
 interface TypeMeshProps extends Omit<EquipmentInstancesProps, 'layout' | 'sourceIds'> {
   type: EquipmentType;
@@ -47,13 +47,20 @@ interface TypeMeshProps extends Omit<EquipmentInstancesProps, 'layout' | 'source
   sourceIndex: ReadonlyMap<string, number>;
 }
 
-function EquipmentTypeMesh({ type, items, selected, onSelect, frame, sourceIndex, onPress }: TypeMeshProps) {
+function EquipmentTypeMesh({ type, items, onSelect, frame, sourceIndex, onPress }: TypeMeshProps) {
   const ref = useRef<InstancedMesh>(null);
   const invalidate = useThree((s) => s.invalidate);
-  const geometry = equipmentShape(type);
+  const shape = equipmentShape(type);
+  // The type's shape is shared; each mesh adds its own per-instance "stale" attribute beside it.
+  const geometry = useMemo(() => {
+    const g = new BufferGeometry();
+    for (const [name, attribute] of Object.entries(shape.attributes)) g.setAttribute(name, attribute);
+    g.setIndex(shape.getIndex());
+    g.setAttribute('instanceHatch', new InstancedBufferAttribute(new Float32Array(items.length), 1));
+    return g;
+  }, [shape, items.length]);
   const typeRgb = useMemo(() => linearRgb(typeColour(type)), [type]);
   const slots = useMemo(() => Int32Array.from(items, (e) => sourceIndex.get(e.id) ?? -1), [items, sourceIndex]);
-  const selectedIndex = items.findIndex((e) => e.id === selected);
   // What each instance was last painted with, so a frame writes only the colours that changed.
   const painted = useMemo(() => new Int16Array(items.length), [items]);
 
@@ -81,26 +88,32 @@ function EquipmentTypeMesh({ type, items, selected, onSelect, frame, sourceIndex
   useLayoutEffect(() => {
     painted.fill(-1);
     invalidate();
-  }, [frame, selectedIndex, slots, painted, invalidate]);
+  }, [frame, slots, painted, invalidate]);
 
   useFrame(() => {
     const colours = ref.current?.instanceColor;
+    const hatch = geometry.getAttribute('instanceHatch') as InstancedBufferAttribute;
     if (!colours) return;
     const rgb = colours.array as Float32Array;
+    const stale = hatch.array as Float32Array;
     let changed = false;
     for (let i = 0; i < slots.length; i++) {
       const slot = slots[i]!;
-      const key = i === selectedIndex ? SELECTED_KEY : frame && slot >= 0 ? frame.states[slot]! : TYPE_KEY;
+      const key = frame && slot >= 0 ? frame.states[slot]! + (frame.flags[slot] === FRAME_STALE ? STALE_KEY : 0) : TYPE_KEY;
       if (painted[i] === key) continue;
       painted[i] = key;
-      const from = key === SELECTED_KEY ? selectionRgb : key === TYPE_KEY ? typeRgb : STATE_RGB;
-      const at = key === SELECTED_KEY || key === TYPE_KEY ? 0 : key * 3;
+      const from = key === TYPE_KEY ? typeRgb : STATE_RGB;
+      const at = key === TYPE_KEY ? 0 : (key % STALE_KEY) * 3;
       rgb[3 * i] = from[at]!;
       rgb[3 * i + 1] = from[at + 1]!;
       rgb[3 * i + 2] = from[at + 2]!;
+      stale[i] = key !== TYPE_KEY && key >= STALE_KEY ? 1 : 0;
       changed = true;
     }
-    if (changed) colours.needsUpdate = true;
+    if (changed) {
+      colours.needsUpdate = true;
+      hatch.needsUpdate = true;
+    }
   });
 
   const hit = (event: ThreeEvent<MouseEvent | PointerEvent>) => (event.instanceId === undefined ? undefined : items[event.instanceId]);
@@ -119,7 +132,7 @@ function EquipmentTypeMesh({ type, items, selected, onSelect, frame, sourceIndex
 
   return (
     <instancedMesh ref={ref} args={[geometry, undefined, items.length]} onClick={click} onPointerDown={press}>
-      <meshStandardMaterial vertexColors roughness={0.85} metalness={0.05} />
+      <meshStandardMaterial vertexColors roughness={0.85} metalness={0.05} onBeforeCompile={hatchStale} customProgramCacheKey={hatchCacheKey} />
     </instancedMesh>
   );
 }

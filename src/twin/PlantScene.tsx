@@ -1,9 +1,11 @@
 import { Canvas, type RootState } from '@react-three/fiber';
 import { OrbitControls } from '@react-three/drei';
+import { useMemo } from 'react';
 import { MOUSE } from 'three';
 import { useStore } from 'zustand';
 import type { FloorBox } from '../model/floorBounds.ts';
 import type { Layout } from '../model/layoutSchema.ts';
+import { allEquipment } from '../model/plantEquipment.ts';
 import type { PlaybackClock } from '../playback/clock.ts';
 import { BufferBars } from './BufferBars.tsx';
 import { CameraRig } from './CameraRig.tsx';
@@ -11,7 +13,10 @@ import { EquipmentInstances } from './EquipmentInstances.tsx';
 import { FloorGrid } from './FloorGrid.tsx';
 import { PathLines } from './PathLines.tsx';
 import { PlaybackDriver } from './PlaybackDriver.tsx';
+import { MoveGhost, type MoveGhostProps } from './MoveGhost.tsx';
+import { SelectionHalo } from './SelectionHalo.tsx';
 import { SelectionLabel } from './SelectionLabel.tsx';
+import { StateBadges } from './StateBadges.tsx';
 import { WipParts } from './WipParts.tsx';
 import { useEquipmentDrag } from './useEquipmentDrag.ts';
 
@@ -39,6 +44,10 @@ export interface PlantSceneProps {
   clock: PlaybackClock;
   /** Given while the layout is being edited: equipment can be dragged. */
   editing?: EquipmentDragHandlers;
+  /** While editing: the selected machine's place in the file, when it has moved from there. */
+  ghost?: MoveGhostProps;
+  /** Path edges to draw as faults (`edgeKey(from, to)`): drawn through a machine. */
+  flaggedPaths?: ReadonlySet<string>;
   onCreated?: (state: RootState) => void;
 }
 
@@ -47,7 +56,7 @@ export interface PlantSceneProps {
  * clock's state source. It only renders: what to show comes in as props, what the user does goes
  * out through callbacks.
  */
-export function PlantScene({ layout, plantKey, selected, onSelect, camera, clock, editing, onCreated }: PlantSceneProps) {
+export function PlantScene({ layout, plantKey, selected, onSelect, camera, clock, editing, ghost, flaggedPaths, onCreated }: PlantSceneProps) {
   return (
     <div className="scene" data-testid="twin-canvas">
       {/* preserveDrawingBuffer lets tests and screenshots read the pixels back; "demand" renders
@@ -58,7 +67,7 @@ export function PlantScene({ layout, plantKey, selected, onSelect, camera, clock
         <directionalLight position={[-30, 60, 40]} intensity={1.4} />
         <OrbitControls makeDefault maxPolarAngle={Math.PI / 2.05} enableRotate={!camera.topView} mouseButtons={camera.topView ? topViewButtons : orbitButtons} />
         <PlaybackDriver clock={clock} />
-        {layout && <PlantContent layout={layout} plantKey={plantKey} selected={selected} onSelect={onSelect} camera={camera} clock={clock} editing={editing} />}
+        {layout && <PlantContent layout={layout} plantKey={plantKey} selected={selected} onSelect={onSelect} camera={camera} clock={clock} editing={editing} ghost={ghost} flaggedPaths={flaggedPaths} />}
       </Canvas>
     </div>
   );
@@ -68,18 +77,24 @@ type ContentProps = Omit<PlantSceneProps, 'onCreated' | 'layout'> & { layout: La
 
 const noDrag: EquipmentDragHandlers = { drag: () => {}, drop: () => {} };
 
-function PlantContent({ layout, plantKey, selected, onSelect, camera, clock, editing }: ContentProps) {
+function PlantContent({ layout, plantKey, selected, onSelect, camera, clock, editing, ghost, flaggedPaths }: ContentProps) {
   const frame = useStore(clock.store, (s) => s.frame);
   const sourceIds = useStore(clock.store, (s) => s.source?.equipmentIds);
+  // Live and recorded states carry no queue levels: no bars, rather than bars stuck at empty.
+  const queues = useStore(clock.store, (s) => s.source?.queues === true);
   const handlers = editing ?? noDrag;
   const press = useEquipmentDrag(layout, handlers.drag, handlers.drop);
+  const selectedEquipment = useMemo(() => (selected === undefined ? undefined : allEquipment(layout).find((e) => e.id === selected)), [layout, selected]);
   return (
     <>
       <CameraRig layout={layout} plantKey={plantKey} focus={camera.focus} request={camera.request} topView={camera.topView} />
       <FloorGrid layout={layout} />
-      <PathLines layout={layout} />
+      <PathLines layout={layout} flagged={flaggedPaths} />
       <EquipmentInstances layout={layout} selected={selected} onSelect={onSelect} frame={frame} sourceIds={sourceIds} onPress={editing ? press : undefined} />
-      <BufferBars layout={layout} frame={frame} sourceIds={sourceIds} />
+      <BufferBars layout={layout} frame={queues ? frame : undefined} sourceIds={sourceIds} />
+      <StateBadges layout={layout} frame={frame} sourceIds={sourceIds} />
+      <SelectionHalo equipment={selectedEquipment} />
+      {ghost && <MoveGhost {...ghost} />}
       {frame && <WipParts frame={frame} />}
       <SelectionLabel layout={layout} selected={selected} />
     </>

@@ -8,7 +8,7 @@ export function SelectionLabel({ layout, selected }: { layout: Layout; selected:
   const equipment = selected === undefined ? undefined : allEquipment(layout).find((e) => e.id === selected);
   if (!equipment) return null;
   return (
-    <Html position={toScene(equipment.position.x, equipment.position.y, equipmentHeight(equipment) + 0.4)} center className="twin-label">
+    <Html position={toScene(equipment.position.x, equipment.position.y, equipmentHeight(equipment) + 3.3)} center className="twin-label">
       {equipment.name}
     </Html>
   );

@@ -1,23 +1,20 @@
 import { useCallback } from 'react';
 import { useThree, type ThreeEvent } from '@react-three/fiber';
-import { Plane, Raycaster, Vector2, Vector3, type Ray } from 'three';
+import { Raycaster, Vector2, type Ray } from 'three';
 import type { Layout } from '../model/layoutSchema.ts';
+import { floorDrag, type SceneRay } from '../model/edits/floorDrag.ts';
 import { snapToGrid } from '../model/edits/snapping.ts';
 import { allEquipment } from '../model/plantEquipment.ts';
 
 interface Controls { enabled: boolean }
 
-const floorPlane = new Plane(new Vector3(0, 1, 0), 0);
-
-/** Where a ray meets the floor, in floor-plan metres. */
-function onFloor(ray: Ray, into: Vector3): { x: number; y: number } | undefined {
-  return ray.intersectPlane(floorPlane, into) ? { x: into.x, y: -into.z } : undefined;
-}
+const sceneRay = (ray: Ray): SceneRay => ({ origin: [ray.origin.x, ray.origin.y, ray.origin.z], direction: [ray.direction.x, ray.direction.y, ray.direction.z] });
 
 /**
- * Dragging equipment on the floor: the press point is projected onto the floor plane, the
- * equipment keeps its offset from the pointer, and its centre snaps to the half-metre grid.
- * Orbiting is off while dragging. `onDrag` gets every snapped position, `onDrop` the last one.
+ * Dragging equipment: the pointer's rays are cut with the horizontal plane at the height where the
+ * press met the machine, so the grabbed point stays under the pointer (a metre on screen there is
+ * a metre on the floor, in perspective too); the centre snaps to the half-metre grid. Orbiting is
+ * off while dragging. `onDrag` gets every snapped position, `onDrop` the last one.
  */
 export function useEquipmentDrag(
   layout: Layout,
@@ -30,10 +27,8 @@ export function useEquipmentDrag(
 
   return useCallback((id: string, event: ThreeEvent<PointerEvent>) => {
     const equipment = allEquipment(layout).find((e) => e.id === id);
-    const hitPoint = new Vector3();
-    const start = equipment && onFloor(event.ray, hitPoint);
-    if (!equipment || !start) return;
-    const grab = { x: equipment.position.x - start.x, y: equipment.position.y - start.y };
+    const follow = equipment && floorDrag(equipment.position, sceneRay(event.ray), Math.max(0, event.point.y));
+    if (!equipment || !follow) return;
     const raycaster = new Raycaster();
     const pointer = new Vector2();
     let last = { x: equipment.position.x, y: equipment.position.y };
@@ -43,9 +38,9 @@ export function useEquipmentDrag(
       const rect = element.getBoundingClientRect();
       pointer.set(((e.clientX - rect.left) / rect.width) * 2 - 1, -((e.clientY - rect.top) / rect.height) * 2 + 1);
       raycaster.setFromCamera(pointer, camera);
-      const p = onFloor(raycaster.ray, hitPoint);
+      const p = follow(sceneRay(raycaster.ray));
       if (!p) return;
-      const next = { x: snapToGrid(p.x + grab.x), y: snapToGrid(p.y + grab.y) };
+      const next = { x: snapToGrid(p.x), y: snapToGrid(p.y) };
       if (next.x === last.x && next.y === last.y) return;
       last = next;
       onDrag(id, next.x, next.y);

@@ -20,7 +20,7 @@ export function ProblemsPanel() {
       <p className="problems-note">
         {shown ? <>Nothing was loaded from it; still showing <strong>{shown}</strong>.</> : 'Nothing was loaded from it.'}
       </p>
-      <ProblemList problems={failure.problems} />
+      <ProblemList problems={failure.problems} data={failure.data} />
     </section>
   );
 }

@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import { replayStore, useReplay } from '../state/replayStore.ts';
+import { RecordingMappingDialog } from './RecordingMappingDialog.tsx';
 import './livePanels.css';
 
 function megabytes(bytes: number): string {
@@ -13,6 +15,8 @@ export function RecordingPanel() {
   const events = useReplay((s) => s.events);
   const badLines = useReplay((s) => s.badLines);
   const problems = useReplay((s) => s.problems);
+  const match = useReplay((s) => s.match);
+  const [mapping, setMapping] = useState(false);
   if (status === 'idle') return null;
   const total = progress?.totalBytes;
   return (
@@ -20,7 +24,7 @@ export function RecordingPanel() {
       <h3>Recording <span className="live-file">{name}</span></h3>
       {status === 'reading' && (
         <>
-          <progress value={total ? progress!.bytes : undefined} max={total ?? 1} data-testid="recording-progress" />
+          <progress value={total ? progress!.bytes : undefined} max={total ?? 1} aria-label={`Reading ${name ?? 'the recording'}`} data-testid="recording-progress" />
           <p className="live-note">
             {progress ? `${megabytes(progress.bytes)}${total ? ` of ${megabytes(total)}` : ''}, ${progress.events.toLocaleString()} events` : 'Reading…'}
             {' '}<button type="button" onClick={() => replayStore.getState().cancel()}>Cancel</button>
@@ -32,6 +36,21 @@ export function RecordingPanel() {
           {events.toLocaleString()} events, <span data-testid="recording-bad-lines">{badLines}</span> bad {badLines === 1 ? 'line' : 'lines'} skipped
           {status === 'failed' && problems[0] ? ` — ${problems[0].expected}: ${problems[0].found}` : ''}
         </p>
+      )}
+      {match && (
+        <div className="recording-match" data-testid="recording-match">
+          <p className="live-note">
+            {match.matched.length} of {match.matched.length + match.unmapped.length} recorded device{match.matched.length + match.unmapped.length === 1 ? '' : 's'} shown
+            {match.matched.some((m) => m.by === 'mapping') ? ` (${match.matched.filter((m) => m.by === 'mapping').map((m) => `${m.recorded} → ${m.equipment}`).join(', ')})` : ''}.
+          </p>
+          {match.unmapped.length > 0 && (
+            <p className="field-warning" role="status" data-testid="recording-unmapped">
+              Not in the layout: {match.unmapped.slice(0, 5).join(', ')}{match.unmapped.length > 5 ? ` and ${match.unmapped.length - 5} more` : ''}. Their states are not shown.
+            </p>
+          )}
+          <button type="button" onClick={() => setMapping(true)} data-testid="recording-map">Map devices…</button>
+          <RecordingMappingDialog open={mapping} onClose={() => setMapping(false)} />
+        </div>
       )}
     </section>
   );

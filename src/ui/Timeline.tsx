@@ -1,6 +1,9 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { DEMO_PARTS } from '../state/demoStates.ts';
 import { SPEEDS } from '../playback/clock.ts';
+import { nextMark, playbackStart, shiftStarts } from '../playback/playbackMarks.ts';
+import { liveConnection, useLive } from '../state/liveStore.ts';
+import { replayStore, useReplay } from '../state/replayStore.ts';
 import { demoStates, playback, playbackStore, playhead, seek, usePlayback, useTwin } from '../state/twinStore.ts';
 import { simulationStore, useSimulation } from '../state/simulationStore.ts';
 import { elapsed, plantClock } from './plantTime.ts';
@@ -22,13 +25,26 @@ export function Timeline() {
   const speed = usePlayback((s) => s.speed);
   const traced = useSimulation((s) => s.traced !== undefined);
   const showingTrace = useSimulation((s) => s.source !== undefined && s.source === source);
+  const liveSource = useLive((s) => s.source);
+  const liveUrl = useLive((s) => s.form.url);
+  const recording = useReplay((s) => s.source);
+  const recordingName = useReplay((s) => s.name);
+  const scenario = useTwin((s) => s.plant?.scenario);
   const planned = useScheduling((s) => s.plan !== undefined);
+  const live = source?.kind === 'live';
+  const shifts = useMemo(() => (source && scenario && !live ? shiftStarts(scenario, source) : []), [source, scenario, live]);
   const scrub = useRef<HTMLInputElement>(null);
   const clock = useRef<HTMLSpanElement>(null);
   const since = useRef<HTMLSpanElement>(null);
 
   const show = useCallback(() => {
     if (!source) return;
+    if (source.kind === 'live') {
+      // Live states are the plant now: the clock is this computer's, and it ticks.
+      if (clock.current) clock.current.textContent = plantClock(new Date(Math.floor(Date.now() / 1000) * 1000).toISOString(), 0);
+      if (since.current) since.current.textContent = `live since ${plantClock(source.startIso, 0).slice(11)}`;
+      return;
+    }
     if (scrub.current) scrub.current.value = String(playhead.minutes);
     if (clock.current) clock.current.textContent = plantClock(source.startIso, playhead.minutes);
     if (since.current) since.current.textContent = elapsed(playhead.minutes);
@@ -36,42 +52,66 @@ export function Timeline() {
 
   useEffect(() => {
     show();
-    return playback.subscribe(show);
-  }, [show]);
+    const unsubscribe = playback.subscribe(show);
+    const ticking = source?.kind === 'live' ? setInterval(show, 1000) : undefined;
+    return () => { unsubscribe(); clearInterval(ticking); };
+  }, [show, source]);
+
+  // A new source starts at its first shift or first state change: not in hours of nothing.
+  useEffect(() => {
+    if (source && source.kind !== 'live' && playhead.minutes === 0) seek(playbackStart(source, shifts));
+  }, [source, shifts]);
 
   const chooseSource = (value: string) => {
     if (value === 'demo') demoStates.show(demoStates.parts() ?? DEMO_PARTS);
     else if (value === 'trace') simulationStore.getState().showTrace();
-    else if (value === 'schedule') playPlanInTwin();
+    else if (value === 'live') {
+      const shown = liveConnection.getState().source;
+      if (shown) { demoStates.hide(); playbackStore.getState().setSource(shown); }
+    } else if (value === 'recording') {
+      const shown = replayStore.getState().source;
+      if (shown) { demoStates.hide(); playbackStore.getState().setSource(shown); }
+    } else if (value === 'schedule') playPlanInTwin();
     else if (value === '') { demoStates.hide(); playbackStore.getState().setSource(undefined); }
   };
-  // Whatever plays is named: a recording or live states show as themselves, never as the demo.
-  const current = !source ? '' : showingTrace ? 'trace' : isScheduleSource(source) ? 'schedule' : demoStates.parts() !== undefined ? 'demo' : 'other';
+  // Whatever plays is named: live states, a recording or the plan show as themselves, never as the demo.
+  const selected = !source ? '' : source === liveSource ? 'live' : source === recording ? 'recording' : showingTrace ? 'trace'
+    : isScheduleSource(source) ? 'schedule' : source.kind === 'demo' ? 'demo' : 'other';
+  const canStep = source !== undefined && !live && source.nextEvent !== undefined;
   const speedIndex = Math.max(0, SPEEDS.findIndex((s) => s >= speed));
 
   return (
     <section className="timeline" aria-label="Timeline" data-testid="timeline">
       <label className="timeline-source">
         <span>States</span>
-        <select value={current} onChange={(e) => chooseSource(e.target.value)} disabled={!hasPlant} data-testid="state-source">
+        <select value={selected} onChange={(e) => chooseSource(e.target.value)} disabled={!hasPlant} data-testid="state-source">
           <option value="">None (layout only)</option>
-          <option value="demo">Synthetic demo</option>
+          <option value="live" disabled={!liveSource}>{liveSource ? `Live: ${liveUrl}` : 'Live (connect in the Twin panels)'}</option>
+          <option value="recording" disabled={!recording}>{recording ? `Recording: ${recordingName ?? ''}` : 'Recording (open a recording file)'}</option>
           <option value="trace" disabled={!traced}>{traced ? 'Simulation trace' : 'Simulation trace (needs a simulation run)'}</option>
           <option value="schedule" disabled={!planned}>{planned ? 'Schedule (the plan)' : 'Schedule (needs a plan)'}</option>
-          {current === 'other' && <option value="other" disabled>{source!.label}</option>}
+          {/* Made-up states never share the scene with a live connection. */}
+          <option value="demo" disabled={liveSource !== undefined}>{liveSource ? 'Synthetic demo (disconnect live first)' : 'Synthetic demo'}</option>
+          {selected === 'other' && <option value="other" disabled>{source?.label}</option>}
         </select>
       </label>
       <button
         type="button"
         className="timeline-play"
         onClick={() => (playing ? playbackStore.getState().pause() : playbackStore.getState().play())}
-        disabled={!source}
+        disabled={!source || live}
         aria-label={playing ? 'Pause' : 'Play'}
         aria-keyshortcuts="Space"
         data-testid="timeline-play"
       >
         {playing ? '❚❚' : '▶'}
       </button>
+      <button type="button" onClick={() => { const m = source?.nextEvent?.(playhead.minutes); if (m !== undefined) seek(m); }} disabled={!canStep}
+        title="Jump to the next state change of any machine" data-testid="timeline-next-event">Next event</button>
+      {shifts.length > 0 && (
+        <button type="button" onClick={() => { const m = nextMark(shifts, playhead.minutes); if (m !== undefined) seek(m); }}
+          title="Jump to the start of the next shift" data-testid="timeline-next-shift">Next shift</button>
+      )}
       <label className="timeline-speed">
         <input
           type="range"
@@ -94,7 +134,7 @@ export function Timeline() {
         max={source?.horizon ?? 0}
         step="any"
         defaultValue={0}
-        disabled={!source}
+        disabled={!source || live}
         onChange={(e) => seek(Number(e.target.value))}
         aria-label="Plant time"
         data-testid="timeline-scrub"

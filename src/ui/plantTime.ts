@@ -1,8 +1,11 @@
 import { isoAt } from '../model/calendar.ts';
 
-/** Plant calendar time of a minute offset, as the plant reads it: "2026-11-30 14:05:30 +01:00". */
+/**
+ * Plant calendar time of a minute offset, as the plant reads it: "2026-11-30 14:05:30 +01:00".
+ * To the second (the fraction cut off): a clock redrawn every frame must not flicker milliseconds.
+ */
 export function plantClock(startIso: string, minutes: number): string {
-  const iso = isoAt(startIso, minutes);
+  const iso = isoAt(startIso, minutes).replace(/\.\d+(?=Z|[+-]\d\d:\d\d$)/, '');
   return iso.replace('T', ' ').replace(/(\d\d)(Z|[+-]\d\d:\d\d)$/, (_, s: string, zone: string) => `${s} ${zone === 'Z' ? 'UTC' : zone}`);
 }
 

@@ -10,7 +10,7 @@
  * equipment). The load average is printed because the pool only gains where cores are free.
  *
  *   --reps <n>       replications per plant (default 10)
- *   --plant <name>   only this plant (kitchen-hardware, electronics-smt, aerospace-machining)
+ *   --plant <name>   only this plant (kitchen-hardware, electronics-smt, aerospace-machining, medical-devices)
  *   --pool-reps <n>  replications of the pool line (default 30; 0 skips the two goal lines)
  */
 import { readFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ import { cpus, loadavg } from 'node:os';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({ options: { reps: { type: 'string', default: '10' }, plant: { type: 'string' }, 'pool-reps': { type: 'string', default: '30' } } });
 const reps = Number(values.reps);
-const plants = values.plant ? [values.plant] : ['kitchen-hardware', 'electronics-smt', 'aerospace-machining'];
+const plants = values.plant ? [values.plant] : ['kitchen-hardware', 'electronics-smt', 'aerospace-machining', 'medical-devices'];
 const resolver: LayoutResolver = async (ref, from) => {
   const file = join(dirname(from), ref);
   return { text: readFileSync(join(root, file), 'utf8'), file };

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { disturbancesOption } from '../../src/cli/simulateCommand.ts';
 import { decodeTrace } from '../../src/sim/plant/traceFile.ts';
 import { runCli } from './runCli.ts';
 import { tempPlantDir } from './tempPlant.ts';
@@ -95,6 +96,21 @@ describe('plant-twin simulate', () => {
     expect(text.stdout).toMatch(/^ {2}deviations per replication: \d+(\.\d)? late/m);
   });
 
+  it('--as-run writes the jobs a run carried out as a schedule, which a deterministic run then repeats exactly', async () => {
+    const first = await runCli(['simulate', '--reps', '1', '--deterministic', '--dispatching', 'EDD', '--as-run', 'ran.json', 'small-scenario.json'], plant.dir);
+    expect(first.code).toBe(0);
+    const ran = JSON.parse(readFileSync(path.join(plant.dir, 'ran.json'), 'utf8')) as { format: string; operations: unknown[] };
+    expect(ran.format).toBe('plant-twin/schedule');
+    expect(ran.operations.length).toBeGreaterThan(0);
+    const again = await runCli(['simulate', '--json', '--reps', '1', '--deterministic', '--schedule', 'ran.json', 'small-scenario.json'], plant.dir);
+    const follow = (JSON.parse(again.stdout) as { runs: { follow: { entries: number; matched: number } }[] }).runs[0]!.follow;
+    expect(follow.matched).toBe(follow.entries);
+    expect(follow.entries).toBe(ran.operations.length);
+    const unwritable = await runCli(['simulate', '--reps', '1', '--as-run', 'no/such/dir/ran.json', 'small-scenario.json'], plant.dir);
+    expect(unwritable.code).toBe(1);
+    expect(unwritable.stderr).toContain('no/such/dir/ran.json');
+  });
+
   it('refuses dispatching by "schedule" without a schedule file', async () => {
     const { code, stderr } = await runCli(['simulate', '--dispatching', 'schedule', 'small-scenario.json'], plant.dir);
     expect(code).toBe(2);
@@ -107,12 +123,18 @@ describe('plant-twin simulate', () => {
     const b = JSON.parse((await run(['--deterministic', '--seed', '2'])).stdout) as { runs: Record<string, unknown>[] };
     expect(a.disturbances).toEqual({ failures: false, processingTime: false, yield: false, lateRelease: false });
     expect({ ...b.runs[0], seed: 0 }).toEqual({ ...a.runs[0], seed: 0 });
-    const some = JSON.parse((await run(['--without', 'failures,yield'])).stdout) as { disturbances: unknown };
-    expect(some.disturbances).toEqual({ failures: false, processingTime: true, yield: false, lateRelease: true });
-    const text = await runCli(['simulate', '--reps', '1', '--without', 'processing', 'small-scenario.json'], plant.dir);
-    expect(text.stdout).toContain('Disturbances switched off: processingTime');
+    const text = await runCli(['simulate', '--reps', '1', '--without', 'processing,yield', 'small-scenario.json'], plant.dir);
+    expect(text.stdout).toContain('Disturbances switched off: processingTime, yield');
     const bad = await runCli(['simulate', '--without', 'failures,breakdowns', 'small-scenario.json'], plant.dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--without takes a comma-separated list of failures, processing, yield, release, found "breakdowns"');
+  });
+
+  it('reads --without as the classes to switch off and --deterministic as all of them', () => {
+    expect(disturbancesOption('failures, yield', undefined)).toEqual({ failures: false, processingTime: true, yield: false, lateRelease: true });
+    expect(disturbancesOption('release,processing', undefined)).toEqual({ failures: true, processingTime: false, yield: true, lateRelease: false });
+    expect(disturbancesOption(undefined, true)).toEqual({ failures: false, processingTime: false, yield: false, lateRelease: false });
+    expect(disturbancesOption(undefined, undefined)).toEqual({ failures: true, processingTime: true, yield: true, lateRelease: true });
+    expect(disturbancesOption('failure', undefined)).toMatch(/found "failure"/);
   });
 });

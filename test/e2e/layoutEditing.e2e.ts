@@ -1,49 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { usePlantPage, waitForPlant } from './browser.ts';
+import { drag, equipment, nodeOf, saveLayout, type SavedLayout } from './layoutPage.ts';
 import { readRepoFile } from './samples.ts';
-
-interface Placed { id: string; position: { x: number; y: number }; rotation?: number }
-interface SavedLayout {
-  name: string;
-  site: { areas: { lines: { cells: { equipment: Placed[] }[] }[] }[] };
-  paths: { nodes: { id: string; position: { x: number; y: number }; equipment?: string }[] };
-}
 
 const original = JSON.parse(readRepoFile('layouts/kitchen-hardware.json')) as SavedLayout;
 const screenshot = fileURLToPath(new URL('../../docs/screenshots/edit.png', import.meta.url));
 
-const equipment = (layout: SavedLayout, id: string) =>
-  layout.site.areas.flatMap((a) => a.lines.flatMap((l) => l.cells.flatMap((c) => c.equipment))).find((e) => e.id === id);
-const nodeOf = (layout: SavedLayout, id: string) => layout.paths.nodes.find((n) => n.equipment === id);
-
 const watched = usePlantPage(original.name, (page) => page.waitForFunction(() => window.__twin !== undefined));
-
-async function where(page: Page, id: string) {
-  await page.evaluate(() => window.__twin!.rendered());
-  const point = await page.evaluate((id) => window.__twin!.project(id), id);
-  if (!point) throw new Error(`${id} is not drawn`);
-  return point;
-}
-
-/** Presses on the equipment and drags it `dx`, `dy` page pixels in small steps, as a hand would. */
-async function drag(page: Page, id: string, dx: number, dy: number) {
-  const from = await where(page, id);
-  await page.mouse.move(from.x, from.y);
-  await page.mouse.down();
-  for (let i = 1; i <= 10; i++) await page.mouse.move(from.x + (dx * i) / 10, from.y + (dy * i) / 10);
-  await page.mouse.up();
-}
-
-async function saveLayout(page: Page): Promise<SavedLayout> {
-  const download = page.waitForEvent('download');
-  await page.getByTestId('save-layout').click();
-  const file = await download;
-  expect(file.suggestedFilename()).toBe('kitchen-hardware.json');
-  return JSON.parse(readFileSync(await file.path(), 'utf8')) as SavedLayout;
-}
 
 describe('layout editing', () => {
   it('saves a machine dragged with the mouse at its new place, with its node, and undo puts it back', async () => {
@@ -100,7 +64,7 @@ describe('layout editing', () => {
     await page.locator('[data-equipment-id="LASER-01"]').click();
     await page.getByTestId('input-buffer').fill('250');
     await page.getByTestId('input-buffer').press('Enter');
-    await expect.poll(() => page.getByTestId('edits-stored').textContent()).toBe('Edits kept in this browser');
+    await expect.poll(() => page.getByTestId('edits-stored').textContent()).toBe('Unsaved edits, kept in this browser');
 
     await page.reload();
     await waitForPlant(page, original.name);

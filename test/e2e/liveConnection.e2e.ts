@@ -37,7 +37,7 @@ describe('live states in the twin', () => {
     await page.getByTestId('live-connect').click();
     const status = page.getByTestId('live-status');
     await expect.poll(() => status.textContent(), { timeout: 15_000 }).toBe('connected');
-    expect(await page.getByTestId('legend-stale').textContent()).toContain('Stale');
+    expect(await page.getByTestId('legend-stale').textContent()).toContain('stale');
 
     // The subscription follows the connection; retained messages reach it whenever it lands.
     await publisher.publishAsync(TOPIC, JSON.stringify({ ts: Date.now(), state: 'down', reason: 'jam' }), { qos: 1, retain: true });
@@ -61,11 +61,13 @@ describe('live states in the twin', () => {
     await expect.poll(() => page.getByTestId('equipment-state').textContent()).toBe('Down');
     expect(await page.getByTestId('time-in-state').locator('rect').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('oee-availability').textContent()).toBe('0.0%');
-    // A threshold of 5 × 10 ms makes it stale at once (unknown); back to 5 × 60 s it shows down again.
+    // A threshold of 5 × 10 ms makes it stale at once (still down, hatched); back to 5 × 60 s it is current again.
     await page.getByTestId('live-periodS').fill('0.01');
-    await expect.poll(() => page.evaluate((id) => window.__twin!.stateOf(id), id)).toBe('unknown');
+    await expect.poll(() => page.evaluate((id) => window.__twin!.staleOf(id), id)).toBe(true);
+    expect(await page.evaluate((id) => window.__twin!.stateOf(id), id)).toBe('down');
+    await expect.poll(() => page.getByTestId('equipment-freshness').textContent()).toMatch(/^stale: last heard \d+ s ago$/);
     await page.getByTestId('live-periodS').fill('60');
-    await expect.poll(() => page.evaluate((id) => window.__twin!.stateOf(id), id)).toBe('down');
+    await expect.poll(() => page.evaluate((id) => window.__twin!.staleOf(id), id)).toBe(false);
 
     await goToWorkspace(page, 'simulate');
     await page.getByTestId('from-here-hours').fill('2');

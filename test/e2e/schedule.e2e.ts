@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { plantProblem } from '../../solver/plant/plantProblem.ts';
 import { loadSamplePlant } from '../sim/plant/samplePlants.ts';
 import { goToWorkspace, usePlantPage } from './browser.ts';
-import { colourAt } from './canvasPixels.ts';
+import { canvasPixelStats } from './canvasPixels.ts';
 
 const plant = await loadSamplePlant('kitchen-hardware');
 const expectedOperations = plantProblem(plant).problem.operations.length;
@@ -135,13 +135,16 @@ describe('the Schedule workspace', () => {
     const ops = await page.evaluate(() => window.__gantt!.operations());
     const pick = ops.find((o) => o.end - o.start > 120)!;
     const bar = await barOf(page, pick.op);
+    await page.evaluate(() => window.__twin!.rendered());
+    const haloBefore = (await canvasPixelStats(page)).highlighted;
     await page.mouse.click(bar.x, bar.y);
     await expect.poll(() => page.evaluate(() => window.__twin!.selected())).toBe(pick.equipment);
     expect(await page.getByTestId('plan-selected').textContent()).toContain(pick.order);
-    await page.evaluate(() => window.__twin!.rendered());
-    const point = await page.evaluate((id) => window.__twin!.project(id), pick.equipment);
-    const [r, , b] = await colourAt(page, point!);
-    expect(b - r).toBeGreaterThan(40);
+    // Selected in the twin: a blue halo round the machine, whose body keeps its state colour (issue 14).
+    await expect.poll(async () => {
+      await page.evaluate(() => window.__twin!.rendered());
+      return (await canvasPixelStats(page)).highlighted;
+    }).toBeGreaterThan(haloBefore);
     await goToWorkspace(page, 'twin');
     expect(await page.locator('[data-testid="tree-equipment"][aria-pressed="true"]').getAttribute('data-equipment-id')).toBe(pick.equipment);
   });

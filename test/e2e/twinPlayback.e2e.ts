@@ -89,11 +89,13 @@ describe('the twin with a state source', () => {
   it('plays, pauses and scrubs in the scenario’s calendar time', async () => {
     const page = await open('?demo=1&parts=50');
     const clock = page.getByTestId('timeline-clock');
-    expect(await clock.textContent()).toBe(scenarioStart.replace('T', ' ').replace(/:00Z$/, ':00 UTC'));
+    // Playback starts at the first shift (06:00), not in the six off-shift hours before it.
+    await expect.poll(() => clock.textContent()).toBe('2026-11-30 06:00:00 UTC');
+    expect(scenarioStart).toBe('2026-11-30T00:00:00Z');
     await page.getByTestId('timeline-speed').fill('12');
     expect(await page.locator('.timeline-speed-value').textContent()).toBe('10,000×');
     await page.getByTestId('timeline-play').click();
-    await expect.poll(() => clock.textContent(), { timeout: 10_000 }).not.toBe(scenarioStart.replace('T', ' ').replace(/:00Z$/, ':00 UTC'));
+    await expect.poll(() => clock.textContent(), { timeout: 10_000 }).not.toBe('2026-11-30 06:00:00 UTC');
     await page.getByTestId('timeline-play').click();
     expect(await page.getByTestId('timeline-play').getAttribute('aria-label')).toBe('Play');
     const paused = await clock.textContent();

@@ -43,7 +43,9 @@ describe('live states through a real Mosquitto broker over WebSocket', () => {
         await send(0, { state: 'idle' });
         return source.states.counters.applied > 0;
       });
-      await new Promise((r) => setTimeout(r, 300));
+      // One publisher's messages reach a subscriber in order: once a last one (another machine) is in, every probe is.
+      await pub.publishAsync(TOPIC.replace('press-7', 'sync-1'), JSON.stringify({ ts: t, state: 'idle' }), { qos: 1 });
+      await waitFor('the probes in flight', () => source.states.get('sync-1') !== undefined);
       const before = { ...source.states.counters };
       await send(3000, { state: 'processing', order: 'o-17' });
       await send(1000, { state: 'down', reason: 'jam' });

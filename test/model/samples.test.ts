@@ -18,8 +18,8 @@ const resolver: LayoutResolver = async (ref, from) => {
 };
 
 describe('the sample plants', () => {
-  it('include the three reference plants, each with a layout and a scenario', () => {
-    for (const plant of ['kitchen-hardware', 'electronics-smt', 'aerospace-machining']) {
+  it('include the four reference plants, each with a layout and a scenario', () => {
+    for (const plant of ['kitchen-hardware', 'electronics-smt', 'aerospace-machining', 'medical-devices']) {
       expect(files).toContain(`layouts/${plant}.json`);
       expect(files.some((f) => f.startsWith(`scenarios/${plant}`))).toBe(true);
     }

@@ -4,26 +4,30 @@ import { LiveHistory } from '../../src/live/liveHistory.ts';
 import { LiveStates } from '../../src/live/liveStates.ts';
 import { MACHINE_STATES } from '../../src/model/machineState.ts';
 import { createLiveSource } from '../../src/playback/liveSource.ts';
-import { createTwinFrame } from '../../src/playback/stateSource.ts';
+import { createTwinFrame, FRAME_STALE } from '../../src/playback/stateSource.ts';
 import { loadSamplePlant } from '../sim/plant/samplePlants.ts';
 
 const plant = await loadSamplePlant('kitchen-hardware');
 
 describe('live states as a twin state source', () => {
-  it('shows the newest state, unknown once stale or never heard', () => {
+  it('shows the newest state; stale, it keeps its last state flagged; never heard, unknown', () => {
     const live = new LiveStates({ expectedPeriodMs: 1000, staleFactor: 2 });
     const source = createLiveSource(live, plant.layout, 'live', '2026-11-30T06:00:00Z');
     const frame = createTwinFrame(source);
     const laser = source.equipmentIds.indexOf('LASER-01');
     const press = source.equipmentIds.indexOf('PRESS-01');
-    const shown = (e: number) => { source.sample(0, frame); return MACHINE_STATES[frame.states[e]!]; };
-    live.offer('LASER-01', JSON.stringify({ ts: 5000, state: 'down', order: 'O-1' }), 10_000, 't');
+    const shown = (e: number) => { source.sample(0, frame); return `${MACHINE_STATES[frame.states[e]!]}${frame.flags[e] === FRAME_STALE ? ' (stale)' : ''}`; };
+    const startMs = Date.parse('2026-11-30T06:00:00Z');
+    live.offer('LASER-01', JSON.stringify({ ts: startMs + 5000, state: 'down', reason: 'jam', order: 'O-1' }), startMs + 10_000, 't');
     expect([shown(laser), shown(press)]).toEqual(['down', 'unknown']);
-    expect(source.activity!(laser, 0)).toEqual({ order: 'O-1' });
-    live.checkStale(12_500);
+    expect(source.activity!(laser, 0)).toEqual({ order: 'O-1', reason: 'jam' });
+    expect(source.stateSince!(laser, 0)).toBeCloseTo(5 / 60, 9);
+    expect(source.stateSince!(press, 0)).toBeUndefined();
+    expect(source.queues).toBe(false);
+    live.checkStale(startMs + 12_500);
     expect(source.isStale(laser)).toBe(true);
-    expect(shown(laser)).toBe('unknown');
-    live.offer('LASER-01', JSON.stringify({ ts: 6000, state: 'processing' }), 13_000, 't');
+    expect(shown(laser)).toBe('down (stale)');
+    live.offer('LASER-01', JSON.stringify({ ts: startMs + 6000, state: 'processing' }), startMs + 13_000, 't');
     expect(shown(laser)).toBe('processing');
   });
 

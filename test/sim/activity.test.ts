@@ -41,6 +41,22 @@ describe('Activity (preemptive resume)', () => {
     expect(done).toEqual([16]);
   });
 
+  it('completes work due at the very instant of a pause (a shift ending as the work does)', () => {
+    const { sim, done, work } = setup();
+    sim.schedule(5, () => work.pause()); // scheduled first: runs before the completion at 5
+    work.start(5);
+    sim.schedule(8, () => work.resume());
+    sim.run();
+    expect(done).toEqual([5]);
+    // Started again while still paused: waits for the resume, scheduled once.
+    const again = setup();
+    again.sim.schedule(5, () => again.work.pause());
+    again.work.start(5);
+    again.sim.schedule(5, () => again.work.resume());
+    again.sim.run();
+    expect(again.done).toEqual([5]);
+  });
+
   it('does not progress when started while paused', () => {
     const { sim, done, work } = setup();
     work.pause();

@@ -26,12 +26,27 @@ describe('simulate from here', () => {
     await store.getState().run();
     const s = store.getState();
     expect(s.status).toBe('done');
-    expect(s.started).toEqual({ from: 'recording', timeIso: '2026-11-30T07:30:00.000Z', equipment: 2, dropped: ['GHOST: not in the layout'] });
+    expect(s.started).toEqual({
+      from: 'recording', timeIso: '2026-11-30T07:30:00.000Z', equipment: 2, states: ['LASER-01 down', 'PB-01 processing (KH-0001)'], dropped: ['GHOST: not in the layout'],
+      notes: ['23 of 25 pieces of equipment have no observed state and start as the scenario says'],
+    });
     const scenario = asked[0]!.scenario!;
     expect(scenario.startState).toMatchObject({ kind: 'snapshot', time: '2026-11-30T07:30:00.000Z', equipment: [{ id: 'LASER-01', state: 'down' }, { id: 'PB-01', order: 'KH-0001' }] });
     expect(scenario.experiment.horizon).toBe(450 + 120);
     expect(s.summary!.replications).toBe(3);
     expect(s.summary!.runs.every((r) => r.horizon === 570)).toBe(true);
+  });
+
+  it('refuses with the reason and the equipment without data when nothing of the layout was observed, keeping the last result', async () => {
+    const twin = createStore<TwinState>()(() => ({ plant } as TwinState)) as unknown as TwinStore;
+    const store = createFromHere(twin, () => ({ from: 'recording', timeIso: '2022-08-08T14:30:19.671Z', states: [{ id: 'okuma', state: 'idle' }], unmapped: ['okuma'] }),
+      () => { throw new Error('no pool needed'); });
+    await store.getState().run();
+    const s = store.getState();
+    expect(s.status).toBe('refused');
+    expect(s.refusal!.reason).toBe("no equipment of the layout has recorded data: the recording's device okuma is not in the layout; map it to equipment first");
+    expect(s.refusal!.withoutData).toHaveLength(25);
+    expect(s.summary).toBeUndefined();
   });
 
   it('says what is missing when there is nothing to start from', async () => {

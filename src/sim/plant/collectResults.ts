@@ -105,6 +105,7 @@ export function collectResults(
     overruns: run.overruns,
     stall: stallOf(run, end),
     ...(run.follower ? { follow: run.follower.report(end) } : {}),
+    ...(run.jobs ? { jobs: run.jobs } : {}),
     events: run.sim.eventsFired,
   };
 }

@@ -1,4 +1,5 @@
 import { formBatch } from './batching.ts';
+import type { InputBuffer } from './buffer.ts';
 import type { EquipmentSpec } from './compiledPlant.ts';
 import { pickLot, scoreLots, type AtcsParameters, type DispatchRule } from './dispatching.ts';
 import type { Lot } from './lots.ts';
@@ -28,22 +29,22 @@ export interface JobChoice {
  * The next job of free equipment from its queue: one lot by the dispatching rule, or a batch on
  * batch equipment (batching.ts). Under a schedule, the listed job the follower says may start
  * (scheduleFollower.ts); otherwise the lots the list does not mention, first come, first served.
- * `roomWanted`: lots are waiting for room in the equipment's input buffer.
+ * `input` is the equipment's input buffer (lots may be waiting for room in it).
  */
-export function chooseJob(queue: readonly Lot[], spec: EquipmentSpec, keys: Int32Array, plant: JobChoiceContext, roomWanted: boolean): JobChoice {
+export function chooseJob(queue: readonly Lot[], spec: EquipmentSpec, keys: Int32Array, plant: JobChoiceContext, input: InputBuffer): JobChoice {
   const hooks = plant.hooks;
-  if (hooks?.chooseJob) return hooks.chooseJob(queue, spec, keys, (lots, rule) => usualJob(lots, spec, keys, plant, roomWanted, rule ?? plant.rule));
-  return usualJob(queue, spec, keys, plant, roomWanted, plant.rule);
+  if (hooks?.chooseJob) return hooks.chooseJob(queue, spec, keys, (lots, rule) => usualJob(lots, spec, keys, plant, input, rule ?? plant.rule));
+  return usualJob(queue, spec, keys, plant, input, plant.rule);
 }
 
-function usualJob(queue: readonly Lot[], spec: EquipmentSpec, keys: Int32Array, plant: JobChoiceContext, roomWanted: boolean, ruleNow: DispatchRule): JobChoice {
+function usualJob(queue: readonly Lot[], spec: EquipmentSpec, keys: Int32Array, plant: JobChoiceContext, input: InputBuffer, ruleNow: DispatchRule): JobChoice {
   const now = plant.sim.now;
   let wakeAt = Infinity;
   let candidates: number[] | undefined;
   const follower = plant.follower;
   if (follower) {
     const listed = follower.choose(queue, {
-      equipment: spec.index, now, roomWanted, maxWait: spec.batch?.maxWait, capacity: spec.batch?.capacity ?? Infinity,
+      equipment: spec.index, now, keptOut: input.earliestWaiting(), maxWait: spec.batch?.maxWait, capacity: spec.batch?.capacity ?? Infinity,
       isComplete: (order) => plant.isComplete(order),
     });
     if (listed.lots.length > 0) return { lots: listed.lots, wakeAt: listed.wakeAt, ordered: true };

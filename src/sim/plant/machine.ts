@@ -36,13 +36,17 @@ export interface MachineHost {
    * time without maintenance (and in `pool`'s shift, when an operator of it runs the job);
    * Infinity when no window ahead is long enough.
    */
-  fitStart(machine: Machine, minutes: number, pool: OperatorPool | undefined): number;
+  fitStart(machine: Machine, minutes: number, pool: OperatorPool | undefined, from: number): number;
+  /** Following a schedule: the planned start of the job's run (it does not start before); else -Infinity. */
+  runNotBefore(machine: Machine): number;
   /** An uninterruptible run started although it fits in no window ahead (it will run over). */
   runsOver(machine: Machine): void;
   /** The run of the current job starts (after its changeover, if any). */
   runStarted(machine: Machine): void;
   /** When a job last began or ended anywhere. */
   lastProgress: number;
+  /** The machine just became blocked: its finished lot found no room in its output buffer. */
+  blocked(machine: Machine): void;
 }
 
 const EMPTY = 0;
@@ -51,8 +55,8 @@ const SETUP = 2;
 const WAIT_RUN_OPERATOR = 3;
 const RUN = 4;
 const UNLOAD = 5;
-/** Set up, waiting for a window long enough for an uninterruptible run. */
-const WAIT_FIT = 6;
+/** Set up, waiting for the run's planned start (following a schedule) or a window long enough for an uninterruptible run. */
+const WAIT_START = 6;
 
 /** Overrides for a job a snapshot catches mid-way. */
 export interface JobStart {
@@ -127,7 +131,8 @@ export class Machine implements OperatorUser {
     readonly host: MachineHost,
     keys: Int32Array,
   ) {
-    this.input = new InputBuffer(spec.inputCapacity, (lot) => host.slotGranted(lot));
+    const follower = host.follower;
+    this.input = new InputBuffer(spec.inputCapacity, (lot) => host.slotGranted(lot), follower && ((lot) => follower.plannedDue(lot)));
     this.output = new OutputBuffer(spec.outputCapacity);
     this.keys = keys;
     this.tailKeys = Int32Array.from(keys);
@@ -140,9 +145,14 @@ export class Machine implements OperatorUser {
     return this.queue.length > 0 || this.phase !== EMPTY;
   }
 
+  /** Blocked: a finished lot waits for room in the output buffer. */
+  get isBlocked(): boolean {
+    return this.phase === UNLOAD && this.unloadList.length > 0;
+  }
+
   /** A job is in its changeover or run (perhaps paused), or waits for a window its uninterruptible run fits in. */
   get working(): boolean {
-    return this.phase === SETUP || this.phase === RUN || this.phase === WAIT_FIT;
+    return this.phase === SETUP || this.phase === RUN || this.phase === WAIT_START;
   }
 
   get available(): boolean {
@@ -206,7 +216,7 @@ export class Machine implements OperatorUser {
     } else if (!was && now) {
       for (const clock of this.operatingClocks) clock.resume();
       if (this.phase === EMPTY) this.requestDispatch();
-      else if (this.phase === WAIT_FIT) this.toRun();
+      else if (this.phase === WAIT_START) this.toRun();
     }
     this.updateState();
   }
@@ -249,6 +259,11 @@ export class Machine implements OperatorUser {
     if (!pool) return;
     this.pool = undefined;
     this.host.operators.release(pool, this);
+    // Work done as the operator's break began (see Activity.pause): nobody is away any more.
+    if (this.operatorIsAway) {
+      this.operatorIsAway = false;
+      this.syncWork();
+    }
   }
 
   // ---- queue and dispatching ----------------------------------------------------------------
@@ -277,7 +292,7 @@ export class Machine implements OperatorUser {
       m.updateState();
       return;
     }
-    const choice = chooseJob(m.queue, m.spec, m.keys, m.host, m.input.waiting > 0);
+    const choice = chooseJob(m.queue, m.spec, m.keys, m.host, m.input);
     if (choice.wakeAt < Infinity) m.wakeAt(choice.wakeAt);
     if (choice.lots.length > 0) m.begin((choice.ordered ? choice.lots : choice.lots.sort((a, b) => a - b)).map((i) => m.queue[i]!));
     else m.updateState();
@@ -306,6 +321,9 @@ export class Machine implements OperatorUser {
     host.lastProgress = host.sim.now;
     const product = lots[0]!.product;
     const setup = override.setup ?? setupTime(this.spec.setups, this.keys, product);
+    // With no changeover the machine is set up for this product at once (a changeover of 0
+    // minutes still changes what the next one is measured from).
+    if (setup === 0) applySetup(this.spec.setups, this.keys, product);
     this.setupMinutes = setup;
     this.setupStartedAt = host.sim.now;
     this.runOverride = override.run;
@@ -331,13 +349,13 @@ export class Machine implements OperatorUser {
 
   /** The setup is done (or none was needed): draw the run's minutes once, then start it when it may. */
   private toRun(): void {
-    if (this.phase !== WAIT_FIT) {
+    if (this.phase !== WAIT_START) {
       this.runMinutes = this.runOverride ?? this.host.processingTime(this, this.job);
       this.runOverride = undefined;
     }
-    if (this.uninterruptible()) {
-      this.phase = WAIT_FIT;
-      if (!this.available || !this.fits(undefined, false)) return;
+    if (this.host.runNotBefore(this) > this.host.sim.now || this.uninterruptible()) {
+      this.phase = WAIT_START;
+      if (!this.available || !this.mayStart(undefined, false)) return;
     }
     const lot = this.job[0]!;
     this.phase = WAIT_RUN_OPERATOR;
@@ -351,18 +369,20 @@ export class Machine implements OperatorUser {
   }
 
   /**
-   * Whether the uninterruptible run fits from now (in `pool`'s shift too, when given). If not,
-   * wakes the machine where it first fits; where it fits in no window ahead it starts anyway
+   * Whether the run may start now: not before its planned start when following a schedule, and
+   * an uninterruptible run only where it fits (in `pool`'s shift too, when given). If not, wakes
+   * the machine when it may; an uninterruptible run that fits in no window ahead starts anyway
    * and runs over (counted), since waiting could never end.
    */
-  private fits(pool: OperatorPool | undefined, starting: boolean): boolean {
+  private mayStart(pool: OperatorPool | undefined, starting: boolean): boolean {
     const sim = this.host.sim;
-    const at = this.host.fitStart(this, this.runMinutes, pool);
-    if (at <= sim.now) return true;
-    if (at === Infinity) {
-      if (starting) this.host.runsOver(this);
-      return true;
+    let at = Math.max(sim.now, this.host.runNotBefore(this));
+    if (this.uninterruptible()) {
+      const fit = this.host.fitStart(this, this.runMinutes, pool, at);
+      if (fit < Infinity) at = fit;
+      else if (starting && at <= sim.now) this.host.runsOver(this);
     }
+    if (at <= sim.now) return true;
     sim.cancel(this.fitWake);
     this.fitWake = sim.scheduleAt(at, Machine.fitReached, this);
     return false;
@@ -370,16 +390,16 @@ export class Machine implements OperatorUser {
 
   private static fitReached(this: void, m: Machine): void {
     m.fitWake = NO_EVENT;
-    if (m.phase === WAIT_FIT) m.toRun();
+    if (m.phase === WAIT_START) m.toRun();
   }
 
   private startRun(): void {
     const pinned = this.uninterruptible();
-    if (pinned && !this.fits(this.pool, true)) {
+    if (pinned && !this.mayStart(this.pool, true)) {
       // Granted too late for the window, or the operator's shift ends before the run would:
       // give the operator back and wait.
       this.releaseOperator();
-      this.phase = WAIT_FIT;
+      this.phase = WAIT_START;
       this.updateState();
       return;
     }
@@ -437,6 +457,7 @@ export class Machine implements OperatorUser {
       if (!this.output.tryPut(lot.quantity)) {
         this.unloading = false;
         this.updateState();
+        this.host.blocked(this);
         return;
       }
       this.unloadList.shift();

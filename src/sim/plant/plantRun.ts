@@ -17,6 +17,7 @@ import { needsVehicle } from './moves.ts';
 import { Operators, type OperatorPool } from './operatorPool.ts';
 import type { PlantHooks } from './plantHooks.ts';
 import { ProcessingTimes } from './processingTimes.ts';
+import type { JobRecord } from './asRun.ts';
 import { ScheduleFollower } from './scheduleFollower.ts';
 import { applySnapshot, snapshotStart } from './startState.ts';
 import { PlantTrace } from './trace.ts';
@@ -52,6 +53,8 @@ export interface PlantRunOptions {
   atcs: AtcsParameters;
   wipSampleEvery: number;
   disturbances: Disturbances;
+  /** Keep a record of every job (asRun.ts); default false. */
+  recordJobs?: boolean;
   /** Steering from outside the model (a training lesson); absent in ordinary runs. */
   hooks?: PlantHooks;
 }
@@ -109,6 +112,9 @@ export class PlantRun implements MachineHost {
   unitsScrappedInWindow = 0;
   /** Uninterruptible runs started although no window ahead was long enough (they ran over). */
   overruns = 0;
+  /** Every job run so far, when asked for (`recordJobs`). */
+  readonly jobs: JobRecord[] | undefined;
+  private readonly running: (JobRecord | undefined)[] = [];
   /** When a job last began or ended anywhere (stall detection). */
   lastProgress = NaN;
 
@@ -119,13 +125,14 @@ export class PlantRun implements MachineHost {
   private readonly times: ProcessingTimes;
   private readonly yieldStreams: RandomStream[];
   private readonly fitWindows = new Map<string, readonly Interval[]>();
-  private readonly fitsSomeWindow = (m: Machine, minutes: number): boolean => this.fitStart(m, minutes, undefined) < Infinity;
+  private readonly fitsSomeWindow = (m: Machine, minutes: number): boolean => this.fitStart(m, minutes, undefined, this.sim.now) < Infinity;
   readonly disturbances: Disturbances;
 
   constructor(readonly plant: CompiledPlant, options: PlantRunOptions) {
     const scenario = plant.scenario;
     this.streams = new RandomStreams(options.seed, options.replication);
     this.disturbances = options.disturbances;
+    this.jobs = options.recordJobs ? [] : undefined;
     this.rule = options.rule;
     this.atcs = options.atcs;
     this.horizon = options.horizon;
@@ -278,12 +285,15 @@ export class PlantRun implements MachineHost {
 
   /** Sends a lot (in an output buffer, or just released) towards equipment for its current operation. */
   route(lot: Lot): void {
-    const fixed = this.hooks?.equipmentFor?.(lot) ?? this.follower?.equipmentFor(lot.order.spec.index, lot.op);
+    const fixed = this.hooks?.equipmentFor?.(lot) ?? this.follower?.equipmentFor(lot);
     const target = chooseEquipment(lot, this.machines, this.sim.now, fixed, this.fitsSomeWindow);
     const machine = this.machines[target]!;
     if (machine.input.request(lot)) this.slotGranted(lot);
-    // A follower holding lots planned for later lifts the hold when others wait for room.
-    else if (this.follower) machine.requestDispatch();
+    else if (this.follower) {
+      // A follower holding lots planned for later may lift the hold for this one.
+      machine.requestDispatch();
+      if (lot.from !== OUTSIDE && this.machines[lot.from]!.isBlocked) this.breakDeadlock(this.machines[lot.from]!);
+    }
   }
 
   /** Room is reserved: the lot moves, at once or by the fleet (moves.ts says which). */
@@ -292,8 +302,11 @@ export class PlantRun implements MachineHost {
     const to = lot.target;
     if (!this.fleet || !needsVehicle(this.plant, from, to)) {
       this.trace?.move(this.sim.now, this.sim.now, lot.id, from, to);
+      // Arriving may cut the lot into pieces (batch equipment, a schedule's entries): the room it
+      // held in the output buffer is that of all its units.
+      const quantity = lot.quantity;
       this.arrive(lot);
-      if (from !== OUTSIDE) this.machines[from]!.outputTaken(lot.quantity);
+      if (from !== OUTSIDE) this.machines[from]!.outputTaken(quantity);
       return;
     }
     this.fleet.request({ lot, from, to, fromNode: this.plant.equipment[from]!.node, toNode: this.plant.equipment[to]!.node });
@@ -350,7 +363,7 @@ export class PlantRun implements MachineHost {
 
   // ---- processing -----------------------------------------------------------------------------
 
-  fitStart(machine: Machine, minutes: number, pool: OperatorPool | undefined): number {
+  fitStart(machine: Machine, minutes: number, pool: OperatorPool | undefined, from: number): number {
     const e = machine.spec.index;
     const p = pool ? this.operators.pools.indexOf(pool) : -1;
     const calendar = pool ? pool.spec.calendar : -1;
@@ -362,12 +375,46 @@ export class PlantRun implements MachineHost {
       windows = calendar < 0 ? own : intersectIntervals(own, calendarIntervals(this.plant, calendar, to));
       this.fitWindows.set(key, windows);
     }
-    return earliestFit(windows, this.sim.now, minutes);
+    return earliestFit(windows, from, minutes);
+  }
+
+  runNotBefore(machine: Machine): number {
+    return this.follower ? this.follower.runNotBefore(machine.job) : -Infinity;
   }
 
   /** The machine's maintenance windows (a snapshot's running one included) and those planned past the horizon. */
   private maintenanceAhead(e: number, to: number): [number, number][] {
     return [...this.maintenance[e]!, ...maintenanceWindows(this.plant.equipment[e]!, this.horizon, to)];
+  }
+
+  blocked(machine: Machine): void {
+    if (this.follower) this.breakDeadlock(machine);
+  }
+
+  /**
+   * Following a schedule, a ring of blocked machines (each one's finished lots waiting for room
+   * in the next one's input buffer, which waits the same way) would never move again. The lot
+   * `machine` sends into the ring is let into the full buffer (`overfilled`), which unblocks it.
+   */
+  private breakDeadlock(machine: Machine): void {
+    const waitingFrom = (from: Machine): Lot[] => {
+      const lots: Lot[] = [];
+      for (const m of this.machines) for (const lot of m.input.rankedWaiting) if (lot.from === from.spec.index) lots.push(lot);
+      return lots;
+    };
+    const seen = new Set<Machine>();
+    const reaches = (m: Machine): boolean => {
+      if (m === machine) return true;
+      if (!m.isBlocked || seen.has(m)) return false;
+      seen.add(m);
+      return waitingFrom(m).some((lot) => reaches(this.machines[lot.target]!));
+    };
+    for (const lot of waitingFrom(machine)) {
+      if (!reaches(this.machines[lot.target]!)) continue;
+      this.follower!.overfilled();
+      this.machines[lot.target]!.input.overfill(lot);
+      return;
+    }
   }
 
   runsOver(_machine: Machine): void {
@@ -376,6 +423,13 @@ export class PlantRun implements MachineHost {
 
   runStarted(machine: Machine): void {
     this.follower?.runStarted(machine.job, machine.setupStartedAt, machine.setupMinutes, this.sim.now);
+    if (!this.jobs) return;
+    const record: JobRecord = {
+      equipment: machine.spec.index, lots: machine.job.map((lot) => ({ order: lot.order.spec.index, op: lot.op, quantity: lot.quantity })),
+      setupStart: machine.setupStartedAt, setupMinutes: machine.setupMinutes, start: this.sim.now, end: NaN,
+    };
+    this.jobs.push(record);
+    this.running[machine.spec.index] = record;
   }
 
   processingTime(machine: Machine, lots: readonly Lot[]): number {
@@ -387,6 +441,11 @@ export class PlantRun implements MachineHost {
     const now = this.sim.now;
     this.lastProgress = now;
     this.follower?.runEnded(lots, now);
+    if (this.jobs) {
+      const record = this.running[machine.spec.index];
+      if (record) record.end = now;
+      this.running[machine.spec.index] = undefined;
+    }
     const inWindow = now >= this.windowStart;
     const out: Lot[] = [];
     const reworked: Lot[] = [];

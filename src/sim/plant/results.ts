@@ -1,4 +1,5 @@
 import type { MachineState } from '../../model/machineState.ts';
+import type { JobRecord } from './asRun.ts';
 import type { Disturbances } from './plantRun.ts';
 import type { FollowReport } from './scheduleFollower.ts';
 import type { PlantTraceData } from './trace.ts';
@@ -34,6 +35,8 @@ export interface PlantResult {
   stall: Stall | null;
   /** How the schedule was followed (dispatching "schedule" only). */
   follow?: FollowReport;
+  /** Every job as it ran (with `recordJobs`). */
+  jobs?: JobRecord[];
   /** Simulation events fired (a measure of work, and part of what must repeat exactly). */
   events: number;
   trace?: PlantTraceData;

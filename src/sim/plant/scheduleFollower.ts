@@ -20,6 +20,10 @@ export interface ScheduleEntry {
   due: number;
   /** Started, skipped (its order finished without it) or voided (its lot came with no units for it). */
   done: boolean;
+  /** Started early to make room (the hold was lifted): its run does not wait for its planned start either. */
+  early: boolean;
+  /** The lot sent to its equipment for it (routing reserves entries before the lot travels). */
+  reservedBy: Lot | undefined;
   /** The lot cut for it when its order's lot reached the equipment. */
   lot: Lot | undefined;
   actualSetupStart: number;
@@ -50,6 +54,8 @@ export interface FollowDeviations {
   notStarted: number;
   /** Entries the schedule names but the plant cannot follow (unknown order or operation, equipment not eligible). */
   ignored: number;
+  /** Lots let into a full input buffer to break a ring of blocked machines. */
+  overfilled: number;
 }
 
 export interface FollowMismatch {
@@ -66,7 +72,7 @@ export interface FollowReport {
   /** Entries the plant can follow (`ignored` ones left out). */
   entries: number;
   started: number;
-  /** Started entries whose start, end and changeover minutes all equal the plan (within 1e-6 min). */
+  /** Started entries whose start, end and changeover minutes all equal the plan (within a second, the resolution of schedule files). */
   matched: number;
   deviations: FollowDeviations;
   /** The first few entries that did not match (in planned order), to show where and how. */
@@ -77,8 +83,8 @@ export interface FollowReport {
 export interface FollowContext {
   equipment: number;
   now: number;
-  /** Lots are waiting for room in this equipment's input buffer. */
-  roomWanted: boolean;
+  /** The earliest planned time (due) of the lots waiting for room in this equipment's input buffer; Infinity for none. */
+  keptOut: number;
   /** Batch equipment's maxWait (Infinity without one), or undefined for single-lot equipment. */
   maxWait: number | undefined;
   capacity: number;
@@ -92,7 +98,13 @@ export interface FollowChoice {
   wakeAt: number;
 }
 
-const TOLERANCE = 1e-6;
+/** Instants closer than this are the same (floating-point noise). */
+const TOLERANCE = 1e-9;
+/**
+ * Planned and actual times closer than a second agree: date-times in schedule files carry whole
+ * seconds (src/model/calendar.ts isoAt), so a plan's minutes come back up to a second early.
+ */
+const SECOND = 1 / 60;
 const MISMATCHES_SHOWN = 10;
 
 /**
@@ -111,23 +123,24 @@ const MISMATCHES_SHOWN = 10;
  *   there. So a late lot is passed by listed lots that are due too (out of sequence), but
  *   never by lots planned later than now; unlisted lots run first come, first served when no
  *   listed job may start.
- * - When lots wait for room in the equipment's input buffer, the hold is lifted: the first
- *   listed job whose lots are there starts at once (early) — otherwise a full buffer of lots
- *   planned for later could keep out the lot planned next, and the plant would deadlock.
+ * - Room in an input buffer goes to the waiting lot planned first. When a lot planned before a
+ *   held job is kept out by the full buffer, the hold is lifted: the first listed job whose lots
+ *   are there starts at once (early) — otherwise lots held for later could lock out the lot
+ *   planned next, and the plant would deadlock.
  * - A listed batch starts when all its lots are there; with some missing, once its oldest lot
- *   has waited maxWait, or lots wait for room, or a later entry is due.
+ *   has waited maxWait, or a lot planned no later is kept out by the full buffer, or a later
+ *   entry is due.
  * - Entries of orders that completed without them are skipped.
  */
 export class ScheduleFollower {
   readonly entries: ScheduleEntry[] = [];
   private readonly lists: ScheduleEntry[][];
   private readonly heads: Int32Array;
-  private readonly assigned = new Map<number, number>();
-  /** Open (unclaimed, not done) entries per "order/op/equipment", in list order. */
-  private readonly open = new Map<string, ScheduleEntry[]>();
+  /** Entries per order and operation (order × 65536 + op), in planned order, on whatever equipment. */
+  private readonly byOrderOp = new Map<number, ScheduleEntry[]>();
   private readonly deviations: FollowDeviations = {
     outOfSequence: 0, early: 0, late: 0, lateMinutes: 0, maxLateMinutes: 0, setupChanged: 0,
-    partialBatches: 0, unlisted: 0, skipped: 0, notStarted: 0, ignored: 0,
+    partialBatches: 0, unlisted: 0, skipped: 0, notStarted: 0, ignored: 0, overfilled: 0,
   };
 
   constructor(private readonly plant: CompiledPlant, private readonly schedule: Schedule) {
@@ -152,25 +165,65 @@ export class ScheduleFollower {
         index, order, op: opIndex, equipment, batch: op.batch, quantity: op.quantity,
         plannedStart, plannedEnd: minutesBetween(start, op.end), plannedSetup,
         due: op.setup && plannedSetup > 0 ? minutesBetween(start, op.setup.start) : plannedStart,
-        done: false, lot: undefined, actualSetupStart: NaN, actualSetup: NaN, actualStart: NaN, actualEnd: NaN,
+        done: false, early: false, reservedBy: undefined, lot: undefined, actualSetupStart: NaN, actualSetup: NaN, actualStart: NaN, actualEnd: NaN,
       });
     });
+    // A batch has one changeover, written on one of its entries (any): it is every member's.
+    const batches = new Map<string, ScheduleEntry[]>();
+    for (const e of this.entries) {
+      if (e.batch === undefined) continue;
+      const key = `${e.equipment}/${e.batch}`;
+      const members = batches.get(key);
+      if (members) members.push(e); else batches.set(key, [e]);
+    }
+    for (const members of batches.values()) {
+      const setup = members.reduce((m, e) => Math.max(m, e.plannedSetup), 0);
+      const due = members.reduce((m, e) => Math.min(m, e.due), Infinity);
+      for (const e of members) {
+        e.plannedSetup = setup;
+        e.due = due;
+      }
+    }
     const sorted = [...this.entries].sort((a, b) => a.due - b.due || a.plannedStart - b.plannedStart || a.index - b.index);
     for (const e of sorted) {
       this.lists[e.equipment]!.push(e);
       const key = e.order * 65536 + e.op;
-      if (!this.assigned.has(key)) this.assigned.set(key, e.equipment);
-      const openKey = `${e.order}/${e.op}/${e.equipment}`;
-      let list = this.open.get(openKey);
-      if (!list) this.open.set(openKey, (list = []));
+      let list = this.byOrderOp.get(key);
+      if (!list) this.byOrderOp.set(key, (list = []));
       list.push(e);
     }
     this.heads = new Int32Array(this.lists.length);
   }
 
-  /** The equipment the schedule puts this order's operation on, if any. */
-  equipmentFor(order: number, op: number): number | undefined {
-    return this.assigned.get(order * 65536 + op);
+  /**
+   * The equipment the schedule puts a lot's operation on: that of the first entry for its order
+   * and operation no other lot has taken (one whose quantity is the lot's, if any: the pieces of
+   * a split go where their own entries are). The entries the lot will fill there are reserved
+   * for it. Undefined when no entry is left: the lot is unlisted and equipment is chosen by rule.
+   */
+  equipmentFor(lot: Lot): number | undefined {
+    const entries = this.byOrderOp.get(lot.order.spec.index * 65536 + lot.op);
+    if (!entries) return undefined;
+    let first: ScheduleEntry | undefined;
+    for (const e of entries) {
+      if (!free(e, lot)) continue;
+      if (e.reservedBy === lot) return e.equipment;
+      first ??= e;
+      if (e.quantity === lot.quantity) {
+        first = e;
+        break;
+      }
+    }
+    if (!first) return undefined;
+    let left = lot.quantity - (first.quantity ?? lot.quantity);
+    first.reservedBy = lot;
+    for (const e of entries) {
+      if (left <= 0) break;
+      if (e.equipment !== first.equipment || !free(e, lot) || e.reservedBy) continue;
+      e.reservedBy = lot;
+      left -= e.quantity ?? left;
+    }
+    return first.equipment;
   }
 
   /**
@@ -179,20 +232,20 @@ export class ScheduleFollower {
    * reach are voided (skipped).
    */
   claim(lot: Lot, equipment: number, capacity: number): { quantity: number; entry: ScheduleEntry | undefined }[] {
-    const open = this.open.get(`${lot.order.spec.index}/${lot.op}/${equipment}`);
+    const entries = this.byOrderOp.get(lot.order.spec.index * 65536 + lot.op) ?? [];
     const pieces: { quantity: number; entry: ScheduleEntry | undefined }[] = [];
     let left = lot.quantity;
-    while (open && open.length > 0 && left > 0) {
-      const entry = open.shift()!;
-      if (entry.done) continue;
+    for (const entry of entries) {
+      if (left <= 0) break;
+      if (entry.equipment !== equipment || !free(entry, lot)) continue;
       const quantity = Math.min(entry.quantity ?? left, left, capacity);
       pieces.push({ quantity, entry });
       left -= quantity;
     }
-    // A lot that comes with every unit accounted for voids the entries it cannot fill; a lot
-    // that is one of several pieces (a split upstream, rework) leaves them for the next piece.
-    if (open && left === 0 && lot.quantity === lot.order.spec.quantity) {
-      for (const entry of open.splice(0)) this.skip(entry);
+    // A lot holding every unit of its order still in the plant voids the entries of its
+    // operation it could not fill: no other units will come for them.
+    if (left === 0 && lot.quantity === lot.order.outstanding && lot.order.unreleased === 0) {
+      for (const entry of entries) if (free(entry, lot) && !pieces.some((p) => p.entry === entry)) this.skip(entry);
     }
     while (left > 0) {
       const quantity = Math.min(left, capacity);
@@ -223,7 +276,9 @@ export class ScheduleFollower {
         this.skip(entry);
         continue;
       }
-      if (entry.due > ctx.now + TOLERANCE && !ctx.roomWanted) {
+      // A job planned for later waits for its time, unless a lot planned before it is kept out
+      // by a full input buffer: then it starts now, or the lots held here could lock that one out.
+      if (entry.due > ctx.now + TOLERANCE && !(ctx.keptOut < entry.due)) {
         wakeAt = Math.min(wakeAt, entry.due);
         break;
       }
@@ -238,7 +293,7 @@ export class ScheduleFollower {
       if (here.length === group.length) return { lots: this.start(here, queue, ctx, list, head), wakeAt };
       if (here.length === 0 || batch === undefined) continue;
       const oldest = Math.min(...here.map((e) => e.lot!.queuedAt));
-      if (oldest + ctx.maxWait! <= ctx.now + TOLERANCE || ctx.roomWanted || this.laterDue(list, k, batch, ctx)) {
+      if (oldest + ctx.maxWait! <= ctx.now + TOLERANCE || ctx.keptOut <= entry.due || this.laterDue(list, k, batch, ctx)) {
         this.deviations.partialBatches++;
         return { lots: this.start(here, queue, ctx, list, head), wakeAt };
       }
@@ -279,7 +334,8 @@ export class ScheduleFollower {
         break;
       }
     }
-    if (first.due > ctx.now + TOLERANCE) this.deviations.early++;
+    const early = first.due > ctx.now + TOLERANCE;
+    if (early) this.deviations.early++;
     const lots: number[] = [];
     let load = 0;
     for (const e of group) {
@@ -288,6 +344,7 @@ export class ScheduleFollower {
       load += lot.quantity;
       lots.push(queue.indexOf(lot));
       e.done = true;
+      e.early = early;
     }
     return lots;
   }
@@ -296,6 +353,25 @@ export class ScheduleFollower {
     if (entry.done) return;
     entry.done = true;
     this.deviations.skipped++;
+  }
+
+  /** When the lot's job at the equipment it is sent to is planned: the earliest due of the entries reserved for it; Infinity when unlisted. */
+  plannedDue(lot: Lot): number {
+    const entries = this.byOrderOp.get(lot.order.spec.index * 65536 + lot.op);
+    let due = Infinity;
+    if (entries) for (const e of entries) if (e.reservedBy === lot && !e.done) due = Math.min(due, e.due);
+    return due;
+  }
+
+  overfilled(): void {
+    this.deviations.overfilled++;
+  }
+
+  /** The planned start of the run of a job (the latest of its listed lots' entries); -Infinity when none is listed. */
+  runNotBefore(lots: readonly Lot[]): number {
+    let at = -Infinity;
+    for (const lot of lots) if (lot.entry && !lot.entry.early) at = Math.max(at, lot.entry.plannedStart);
+    return at;
   }
 
   /** An unlisted lot's job started. */
@@ -315,12 +391,12 @@ export class ScheduleFollower {
       if (counted) continue;
       counted = true;
       const late = now - e.plannedStart;
-      if (late > TOLERANCE) {
+      if (late > SECOND) {
         this.deviations.late++;
         this.deviations.lateMinutes += late;
         this.deviations.maxLateMinutes = Math.max(this.deviations.maxLateMinutes, late);
       }
-      if (Math.abs(setup - e.plannedSetup) > TOLERANCE) this.deviations.setupChanged++;
+      if (Math.abs(setup - e.plannedSetup) > SECOND) this.deviations.setupChanged++;
     }
   }
 
@@ -363,6 +439,11 @@ export class ScheduleFollower {
   }
 }
 
+/** An entry a lot may take: not done, not cut for another lot, not reserved by another. */
+function free(e: ScheduleEntry, lot: Lot): boolean {
+  return !e.done && e.lot === undefined && (e.reservedBy === undefined || e.reservedBy === lot);
+}
+
 function close(a: number, b: number): boolean {
-  return Math.abs(a - b) <= TOLERANCE;
+  return Math.abs(a - b) < SECOND;
 }

@@ -17,6 +17,8 @@ export interface SimulateOptions {
   schedule?: Schedule;
   /** Which random disturbances happen (default: all); see `Disturbances`. */
   disturbances?: Partial<Disturbances>;
+  /** Keep every job as it ran in `result.jobs` (asRun.ts turns them into a schedule). */
+  recordJobs?: boolean;
   atcs?: Partial<AtcsParameters>;
   /** Keep a trace of state changes and moves for playback (costs memory; off by default). */
   trace?: boolean;
@@ -66,6 +68,7 @@ export function stepPlant(plant: Plant, options: SimulateOptions = {}): PlantSte
     atcs: { ...DEFAULT_ATCS, ...options.atcs },
     wipSampleEvery: options.wipSampleEvery ?? 60,
     disturbances: { ...ALL_DISTURBANCES, ...options.disturbances },
+    recordJobs: options.recordJobs ?? false,
   });
   const from = run.startTime;
   let done = 0;

@@ -48,4 +48,20 @@ describe('operators', () => {
     expect(completions(result)).toEqual({ o1: 15, o2: 1450 });
     expect(result.equipment[1]!.states.setup).toBeCloseTo(10, 9);
   });
+
+  it('a changeover that ends as the setter’s shift does is done: the run follows at once', () => {
+    const result = simulatePlant(plant(1, {
+      operators: [{ id: 'setters', count: 1, skills: ['setter'], calendar: 'short' }],
+      calendars: [
+        { id: 'always', shifts: [{ name: 'all', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00' }] },
+        { id: 'short', shifts: [{ name: 'short', days: ['mon', 'tue'], start: '00:00', end: '00:20' }] },
+      ],
+      equipmentCalendars: { default: 'always' },
+      experiment: { horizon: 2000 },
+    }));
+    // M1: setup 0–10, run 10–15. M2: setup 10–20 ends with the setter's shift; run 20–25 (not Tuesday).
+    expect(completions(result)).toEqual({ o1: 15, o2: 25 });
+    expect(result.equipment[1]!.states.setup).toBeCloseTo(10, 9);
+    expect(result.equipment[1]!.states.processing).toBeCloseTo(5, 9);
+  });
 });

@@ -6,7 +6,7 @@ import { formatProblem } from '../../../src/model/problem.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
-export const SAMPLE_PLANTS = ['kitchen-hardware', 'electronics-smt', 'aerospace-machining'] as const;
+export const SAMPLE_PLANTS = ['kitchen-hardware', 'electronics-smt', 'aerospace-machining', 'medical-devices'] as const;
 
 const resolver: LayoutResolver = async (ref, from) => {
   const file = path.join(path.dirname(from), ref);

@@ -82,7 +82,7 @@ describe('following a schedule', () => {
     expect(result.follow!.mismatches.map((m) => [m.order, m.actual.start])).toEqual([['o2', 20], ['o1', 30]]);
   });
 
-  it('lifts the hold when lots wait for room, so a full buffer of later lots cannot lock out the next one', () => {
+  it('lifts the hold when a lot planned earlier is kept out by a full buffer, and gives it the room first', () => {
     // M2 holds 10 units. b is done on M1 first and fills it; the plan puts a first on M2.
     const buffered = makePlant({
       machines: [{ id: 'M1' }, { id: 'M2', inputBuffer: 10 }],
@@ -99,9 +99,11 @@ describe('following a schedule', () => {
       { order: 'c', operation: 'two', equipment: 'M2', start: 50, end: 60 },
     ]);
     const result = simulatePlant(buffered, follow(schedule));
-    // c waits for room at 20: b starts early (20–30), c gets in and starts early when a asks for room at 30 (30–40); a 40–50.
-    expect(completions(result)).toEqual({ a: 50, b: 30, c: 40 });
-    expect(result.follow!.deviations.early).toBe(2);
+    // c (planned after b) waits for room from 20: b keeps its planned time. At 30 a, planned
+    // before b, asks for room: b starts early (30–40), the room goes to a (planned first, though
+    // c asked first), a runs 40–50 (10 late), then c at its planned 50.
+    expect(completions(result)).toEqual({ a: 50, b: 40, c: 60 });
+    expect(result.follow!.deviations).toMatchObject({ early: 1, late: 1, lateMinutes: 10, outOfSequence: 1 });
     expect(result.stall).toBeNull();
   });
 
@@ -126,6 +128,26 @@ describe('following a schedule', () => {
     expect(result.equipment[0]!.setups + result.equipment[0]!.unitsProcessed).toBe(30);
   });
 
+  it('takes a batch’s changeover from whichever of its entries lists it', () => {
+    const oven = makePlant({
+      machines: [{ id: 'OVEN' }],
+      scenario: {
+        ...oneProduct([operation('op', { OVEN: 30 })]),
+        batchEquipment: [{ equipment: 'OVEN', capacity: 10 }],
+        setupMatrices: [{ id: 'SM', equipment: ['OVEN'], keys: ['F'], times: [[0]], initial: 10 }],
+        orders: [order('a', 'P', 5, 0, 999), order('b', 'P', 5, 0, 999)],
+        experiment: { horizon: 1000 },
+      },
+    });
+    const result = simulatePlant(oven, follow(scheduleOf([
+      { order: 'a', equipment: 'OVEN', start: 20, end: 50, batch: 'B1' }, { order: 'b', equipment: 'OVEN', start: 20, end: 50, batch: 'B1', setup: 10 },
+    ])));
+    // The changeover begins at its planned 10 (held until then for both lots), the run at 20.
+    expect(completions(result)).toEqual({ a: 50, b: 50 });
+    expect(result.follow).toMatchObject({ entries: 2, matched: 2, mismatches: [] });
+    expect(result.follow!.deviations.setupChanged).toBe(0);
+  });
+
   it('starts a listed batch without a missing lot once a later entry is due', () => {
     const oven = makePlant({
       machines: [{ id: 'OVEN' }],
@@ -147,9 +169,8 @@ describe('following a schedule', () => {
 });
 
 describe('stalls', () => {
-  it('reports a plant deadlocked by finite buffers instead of stopping silently', () => {
-    // P goes M1 → M2 and Q goes M2 → M1, each buffer one unit: the classic deadlock.
-    const plant = makePlant({
+  // P goes M1 → M2 and Q goes M2 → M1, each buffer one unit: the classic deadlock.
+  const ring = () => makePlant({
       machines: [{ id: 'M1', inputBuffer: 1, outputBuffer: 1 }, { id: 'M2', inputBuffer: 1, outputBuffer: 1 }],
       scenario: {
         products: [{ id: 'P', name: 'P', family: 'F', routing: 'RP' }, { id: 'Q', name: 'Q', family: 'F', routing: 'RQ' }],
@@ -161,10 +182,28 @@ describe('stalls', () => {
         experiment: { horizon: 5000 },
       },
     });
+
+  it('reports a plant deadlocked by finite buffers instead of stopping silently', () => {
+    const plant = ring();
     const result = simulatePlant(plant, { dispatching: 'FIFO' });
     expect(result.stall).toEqual({ since: expect.any(Number), lots: result.flow.lotsInPlant, equipment: ['M1', 'M2'] });
     expect(result.stall!.since).toBeLessThan(10);
     expect(result.flow.lotsInPlant).toBeGreaterThan(0);
+  });
+
+  it('following a schedule, breaks a ring of blocked machines by overfilling a buffer, and counts it', () => {
+    const plant = ring();
+    const jobs: Planned[] = [];
+    for (let k = 0; k < 6; k++) {
+      const [first, second] = k % 2 ? ['M2', 'M1'] : ['M1', 'M2'];
+      jobs.push({ order: `${k % 2 ? 'q' : 'p'}${k}`, operation: 'a', equipment: first, start: k, end: k + 1 });
+      jobs.push({ order: `${k % 2 ? 'q' : 'p'}${k}`, operation: 'b', equipment: second, start: 10 + k, end: 11 + k });
+    }
+    // The plan's times are not feasible (one minute each, all at once): the lots jam as under FIFO.
+    const result = simulatePlant(plant, { dispatching: 'schedule', schedule: scheduleOf(jobs), disturbances: NO_DISTURBANCES });
+    expect(result.stall).toBeNull();
+    expect(result.orders.every((o) => o.completedAt !== null)).toBe(true);
+    expect(result.follow!.deviations.overfilled).toBeGreaterThan(0);
   });
 
   it('does not call a long operation a stall', () => {

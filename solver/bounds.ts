@@ -68,35 +68,60 @@ export function lowerBounds(c: CompiledProblem, shared: Uint8Array | null = null
   return { path, machine, averageLoad, best: Math.max(path, machine, averageLoad) };
 }
 
-/** max over jobs of completion + tail in Jackson's preemptive schedule: always run the released job with the longest tail. */
-export function preemptiveOneMachine(release: number[], duration: number[], tail: number[]): number {
+/**
+ * max over jobs of completion + tail in Jackson's preemptive schedule: always run the released
+ * job with the longest tail (optimal for one machine with preemption, so a lower bound without).
+ * O(k log k): jobs by release, the released ones in a heap by tail.
+ */
+export function preemptiveOneMachine(release: ArrayLike<number>, duration: ArrayLike<number>, tail: ArrayLike<number>): number {
   const k = release.length;
-  const left = duration.slice();
-  let unfinished = 0;
+  const left = Float64Array.from(duration);
   let bound = 0;
+  const order: number[] = [];
   for (let i = 0; i < k; i++) {
-    if ((left[i] as number) > 0) unfinished++;
+    if ((left[i] as number) > 0) order.push(i);
     else bound = Math.max(bound, (release[i] as number) + (tail[i] as number));
   }
-  let t = Math.min(...release);
-  while (unfinished > 0) {
-    let pick = -1;
-    let nextRelease = Infinity;
-    for (let i = 0; i < k; i++) {
-      if ((left[i] as number) <= 0) continue;
-      const r = release[i] as number;
-      if (r > t) nextRelease = Math.min(nextRelease, r);
-      else if (pick < 0 || (tail[i] as number) > (tail[pick] as number)) pick = i;
+  order.sort((a, b) => (release[a] as number) - (release[b] as number) || a - b);
+  // Max-heap of job indices by tail.
+  const heap = new Int32Array(order.length);
+  let size = 0;
+  const above = (a: number, b: number): boolean => (tail[a] as number) > (tail[b] as number) || ((tail[a] as number) === (tail[b] as number) && a < b);
+  const push = (x: number): void => {
+    let i = size++;
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      if (!above(x, heap[up] as number)) break;
+      heap[i] = heap[up] as number;
+      i = up;
     }
-    if (pick < 0) {
-      t = nextRelease;
-      continue;
+    heap[i] = x;
+  };
+  const popTop = (): void => {
+    const x = heap[--size] as number;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= size) break;
+      if (c + 1 < size && above(heap[c + 1] as number, heap[c] as number)) c++;
+      if (!above(heap[c] as number, x)) break;
+      heap[i] = heap[c] as number;
+      i = c;
     }
+    heap[i] = x;
+  };
+  let next = 0;
+  let t = order.length > 0 ? (release[order[0] as number] as number) : 0;
+  while (next < order.length || size > 0) {
+    while (next < order.length && (release[order[next] as number] as number) <= t) push(order[next++] as number);
+    if (size === 0) { t = release[order[next] as number] as number; continue; }
+    const pick = heap[0] as number;
+    const nextRelease = next < order.length ? (release[order[next] as number] as number) : Infinity;
     const run = Math.min(left[pick] as number, nextRelease - t);
     t += run;
     left[pick] = (left[pick] as number) - run;
-    if (left[pick] === 0) {
-      unfinished--;
+    if ((left[pick] as number) <= 0) {
+      popTop();
       bound = Math.max(bound, t + (tail[pick] as number));
     }
   }

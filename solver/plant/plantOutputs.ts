@@ -63,21 +63,25 @@ export function plantOutputs(pp: PlantProblem, r: PlantOutputInput, options: Out
     const prev = prevOf[i] as number;
     return { from: prev < 0 ? null : label(k, prev), to: label(k, i), minutes };
   };
-  const changeovers: Changeover[] = [];
+  // Each time written once (schedule, changeovers and dispatch list share the strings).
+  const n = t.machine.length;
+  const startIso = new Array<string>(n);
+  const endIso = new Array<string>(n);
+  for (let i = 0; i < n; i++) { startIso[i] = plantIso(pp, t.start[i] as number); endIso[i] = plantIso(pp, t.end[i] as number); }
+  const changed: number[] = [];
   const operations: Schedule['operations'] = [];
   for (const job of p.jobs) {
     for (const i of job.operations) {
       const k = t.machine[i] as number;
       const s = setupOf(i);
       const fixed = pp.fixed[i] ?? null;
-      const start = plantIso(pp, t.start[i] as number);
-      if (s) changeovers.push({ equipment: pp.equipment[k]!, ...s, start: plantIso(pp, t.setupStart[i] as number) });
+      if (s) changed.push(i);
       operations.push({
         order: job.name,
         operation: pp.operationIds[i]!,
         equipment: pp.equipment[k]!,
-        start,
-        end: plantIso(pp, t.end[i] as number),
+        start: startIso[i]!,
+        end: endIso[i]!,
         ...(s ? { setup: { ...s, start: plantIso(pp, t.setupStart[i] as number) } } : {}),
         ...(batchIds.has(t.batch[i] as number) ? { batch: batchIds.get(t.batch[i] as number)! } : {}),
         // A lot split into batches: the units this entry covers.
@@ -87,7 +91,9 @@ export function plantOutputs(pp: PlantProblem, r: PlantOutputInput, options: Out
       });
     }
   }
-  changeovers.sort((a, b) => a.start.localeCompare(b.start) || a.equipment.localeCompare(b.equipment));
+  // In time order (numbers, not strings: an ISO time with milliseconds does not sort as text), then by equipment.
+  changed.sort((a, b) => (t.setupStart[a] as number) - (t.setupStart[b] as number) || pp.equipment[t.machine[a] as number]!.localeCompare(pp.equipment[t.machine[b] as number]!) || a - b);
+  const changeovers: Changeover[] = changed.map((i) => ({ equipment: pp.equipment[t.machine[i] as number]!, ...setupOf(i)!, start: plantIso(pp, t.setupStart[i] as number) }));
   const utilisation: Record<string, number> = {};
   pp.equipment.forEach((name, k) => {
     const clock = pp.plant.machines[k]!.availability;
@@ -127,8 +133,8 @@ export function plantOutputs(pp: PlantProblem, r: PlantOutputInput, options: Out
           product: order.product,
           operation: pp.operationIds[i]!,
           quantity: pp.plant.quantity[i] as number,
-          plannedStart: plantIso(pp, t.start[i] as number),
-          plannedEnd: plantIso(pp, t.end[i] as number),
+          plannedStart: startIso[i]!,
+          plannedEnd: endIso[i]!,
           ...(s ? { changeover: s } : {}),
         };
       }),

@@ -274,7 +274,7 @@ export function plantProblem(plantInput: Plant, options: PlantProblemOptions = {
   const machines = specs.map((e) => plantMachine(cp, e, planStart, snapshot?.equipment.find((x) => x.id === e.id)));
   const pools: PlantPool[] = cp.operatorPools.map((p) => {
     const cal = p.calendar >= 0 ? cp.calendars[p.calendar] : undefined;
-    const source: IntervalSource | null = cal ? (from, to) => workingIntervals(cal, scenario.start, to, from) : null;
+    const source: IntervalSource | null = cal && !roundTheClock(cal, scenario.start) ? (from, to) => workingIntervals(cal, scenario.start, to, from) : null;
     return { id: p.id, count: p.count, availability: source ? new WorkingTime(source, planStart, `operator pool ${p.id}`) : null, calendarIntervals: source };
   });
   const skillPools = skills.map((s) => Int32Array.from(cp.operatorPools.flatMap((p, i) => (p.skills.includes(s) ? [i] : []))));
@@ -303,6 +303,16 @@ export function plantProblem(plantInput: Plant, options: PlantProblemOptions = {
     fixed,
     droppedLocks,
   };
+}
+
+/**
+ * Whether a calendar works around the clock (every day, all day, no holidays): the engine then
+ * uses a clock without pauses, so a plant of such machines is timed like a job shop.
+ */
+function roundTheClock(cal: CompiledPlant['calendars'][number], startIso: string): boolean {
+  if (cal.holidays.length > 0) return false;
+  const week = workingIntervals(cal, startIso, 8 * 1440);
+  return week.length === 1 && week[0]![0] === 0 && week[0]![1] === 8 * 1440;
 }
 
 /**
@@ -343,9 +353,10 @@ function plantMachine(cp: CompiledPlant, e: EquipmentSpec, planStart: number, sn
   const held: Interval[] = snap && (snap.state === 'down' || snap.state === 'maintenance') && snap.remaining !== undefined && snap.remaining > 0 ? [[planStart, planStart + snap.remaining]] : [];
   const maintenanceWindows = (from: number, to: number): Interval[] => [...held.filter(([, he]) => he > from), ...expandWindows(e.maintenance, from, to)].sort((a, b) => a[0] - b[0]);
   const source: IntervalSource = (from, to) => subtractWindows(calendarIntervals(from, to), maintenanceWindows(from, to));
+  const always = held.length === 0 && e.maintenance.length === 0 && roundTheClock(cal, cp.scenario.start);
   return {
     id: e.id,
-    availability: new WorkingTime(source, planStart, e.id),
+    availability: new WorkingTime(always ? null : source, planStart, e.id),
     maintenanceWindows,
     calendarIntervals,
     batch: e.batch ? { capacity: e.batch.capacity, maxWait: e.batch.maxWait, keyOf: e.batch.keyOf } : null,

@@ -125,6 +125,12 @@ export class PlantSolver {
   private phase: Phase = 'construct';
   private next = 0;
   private tabu: TabuRun | null = null;
+  /**
+   * Milliseconds one timing of a whole plan takes (the first construction, measured): what is
+   * kept back from the limit for an iteration in progress and for timing the result, so the
+   * limit holds on large plants too.
+   */
+  private followMs = 0;
 
   constructor(private readonly pp: PlantProblem, private readonly options: PlantSolveOptions) {
     this.t0 = options.startedAt ?? performance.now();
@@ -137,7 +143,8 @@ export class PlantSolver {
     const c = compile(pp.problem);
     this.c = c;
     this.g = new SequenceGraph(c);
-    this.flow = new PlantFlow(pp, c);
+    // About a thousand checkpoints per timing at most: memory stays in bounds on very large plans.
+    this.flow = new PlantFlow(pp, c, Math.max(48, Math.ceil(c.n / 1000)));
     for (let v = 0; v < c.n; v++) if (pp.fixed[v]?.kind === 'frozen') { this.g.movable[v] = 0; this.g.guarded = true; }
     if (pp.plant.machines.some((m) => m.batch !== null)) this.g.guarded = true;
     this.pure = isMakespanOnly(this.objective) && graphTimingIsExact(pp, c);
@@ -157,13 +164,13 @@ export class PlantSolver {
   /** Runs until `until` (performance.now()) or the end of the solve; true when it is over. */
   step(until: number): boolean {
     while (this.phase === 'construct') {
-      const over = this.options.signal?.aborted === true || performance.now() > this.constructionsUntil;
+      const over = this.options.signal?.aborted === true || performance.now() + this.followMs > this.constructionsUntil;
       if (this.next >= this.rules.length || (this.bestValue !== null && over)) { this.startSearch(); break; }
       this.construct(this.rules[this.next++]!);
       if (performance.now() >= until) return false;
     }
-    if (this.phase === 'search') {
-      if (!(this.tabu as TabuRun).step(until)) return false;
+    if (this.phase === 'search' && this.tabu !== null) {
+      if (!this.tabu.step(until)) return false;
       this.phase = 'done';
     }
     return true;
@@ -186,7 +193,10 @@ export class PlantSolver {
   }
 
   private construct(rule: { name: string; run: () => boolean }): void {
-    if (!rule.run()) { this.construction.push({ rule: `${rule.name} (deadlock)`, value: [] }); return; }
+    const t = performance.now();
+    const ok = rule.run();
+    if (this.construction.length === 0) this.followMs = performance.now() - t;
+    if (!ok) { this.construction.push({ rule: `${rule.name} (deadlock)`, value: [] }); return; }
     const value = [this.flow.violations, ...this.value()];
     if (rule.name === 'EDD') this.edd = this.snapshot();
     this.construction.push({ rule: rule.name + (this.flow.violations > 0 ? ` (${this.flow.violations} violations)` : ''), value: value.slice(1) });
@@ -200,11 +210,18 @@ export class PlantSolver {
   }
 
   private startSearch(): void {
+    // The baseline, when no construction was EDD; it starts the search too where it is the best.
+    if (this.edd === null) this.construct({ name: 'EDD', run: () => this.dispatched(eddRule(this.ctx)) });
+    if (this.edd === null) this.edd = this.snapshot();
     if (this.bestValue === null) throw new Error('no construction could follow the plant: every dispatching rule ran into a buffer deadlock');
     loadSequences(this.g, this.bestFirst, this.bestNext, this.bestLink);
-    if (this.edd === null) {
-      this.flow.dispatch(eddRule(this.ctx));
-      this.edd = this.snapshot();
+    // Kept back: the iteration in progress at the deadline, timing the result, writing it out.
+    const searchDeadline = this.deadline - 3 * this.followMs;
+    if (this.options.signal?.aborted === true || (performance.now() >= searchDeadline && this.options.maxIterations === undefined)) {
+      // Cancelled, or no time left to search: the best construction is the result.
+      loadSequences(this.g, this.bestFirst, this.bestNext, this.bestLink);
+      this.phase = 'done';
+      return;
     }
     const judge: Judge = this.pure ? new MakespanJudge(this.g, this.lowerBound[0] ?? 0) : new PlantJudge(this.g, this.flow, this.objective, this.lowerBound, this.options.exactMoves ?? 4);
     const progress = this.options.onProgress;
@@ -217,7 +234,7 @@ export class PlantSolver {
       ...this.options.tabu,
       seed: this.options.seed ?? 1,
       maxIterations: this.options.maxIterations ?? Number.MAX_SAFE_INTEGER,
-      deadline: this.deadline,
+      deadline: searchDeadline,
       ...(this.options.signal ? { signal: this.options.signal } : {}),
       ...(progress ? { onProgress: (p) => progress({ iteration: p.iteration, best: pure ? p.best : p.best.slice(1), lowerBound: this.lowerBound, elapsedMs: performance.now() - this.t0 }) } : {}),
     };
@@ -226,7 +243,7 @@ export class PlantSolver {
   }
 
   result(): PlantSolveResult {
-    const r = (this.tabu as TabuRun).finish();
+    const r = this.tabu?.finish() ?? { iterations: 0, restarts: 0 };
     if (!this.g.evaluate() || !this.flow.follow(this.g)) throw new Error('the best solution cannot be followed');
     const run = this.snapshot();
     const named = (kind: number): string[] => {

@@ -146,7 +146,7 @@ Exit codes: 0 scheduled, 1 input invalid or unreadable (or an output cannot be w
     output.out([
       `${scenario.name}: ${pp.problem.jobs.length} orders, ${pp.problem.operations.length} operations on ${pp.equipment.length} machines`,
       `objective ${files.schedule.objective}: ${r.value.map(fmt).join(' / ')}; lower bound ${r.lowerBound.map(fmt).join(' / ')}; gap ${(100 * r.gap).toFixed(1)} %`,
-      `bounds: makespan ${fmt(r.bounds.makespan)} min (${r.bounds.makespanSource}), late orders ${r.bounds.lateOrders} and weighted tardiness ${fmt(r.bounds.weightedTardiness)} (${r.bounds.lateSource}), setup ${fmt(r.bounds.totalSetup)} min (cheapest changeovers)`,
+      `bounds: makespan ${fmt(r.bounds.makespan)} min (${r.bounds.makespanSource}), late orders ${r.bounds.lateOrders} (${r.bounds.lateSource}), weighted tardiness ${fmt(r.bounds.weightedTardiness)} (${r.bounds.tardinessSource}), setup ${fmt(r.bounds.totalSetup)} min (cheapest changeovers)`,
       `schedule: ${kpiLine(r.kpis)}`,
       `EDD:      ${kpiLine(r.edd.kpis)}`,
       `setup cut against EDD ${cut.toFixed(1)} %, orders on time ${r.kpis.onTimeOrders - r.edd.kpis.onTimeOrders >= 0 ? '+' : ''}${r.kpis.onTimeOrders - r.edd.kpis.onTimeOrders}`,

@@ -52,9 +52,15 @@ export function minutesBetween(startIso: string, iso: string): number {
  * (written only when not whole seconds): schedules hold fractional minutes, and a follower that
  * holds work to these times must read back the very instant planned.
  */
+let isoStart = '';
+let isoBase = 0;
+let isoOffset = 0;
+
 export function isoAt(startIso: string, minutes: number): string {
-  const offset = isoOffsetMinutes(startIso);
-  const iso = new Date(Math.round(Date.parse(startIso) + (minutes + offset) * 60_000)).toISOString();
+  // Schedules write thousands of times from one start: parse it once.
+  if (startIso !== isoStart) { isoOffset = isoOffsetMinutes(startIso); isoBase = Date.parse(startIso); isoStart = startIso; }
+  const offset = isoOffset;
+  const iso = new Date(Math.round(isoBase + (minutes + offset) * 60_000)).toISOString();
   const local = iso.endsWith('.000Z') ? iso.slice(0, 19) : iso.slice(0, 23);
   if (offset === 0) return `${local}Z`;
   const sign = offset < 0 ? '-' : '+';

@@ -48,4 +48,29 @@ describe('preemptiveOneMachine', () => {
   it('waits for the first release and counts zero-length jobs at their release', () => {
     expect(preemptiveOneMachine([10, 3], [2, 0], [1, 20])).toBe(23);
   });
+
+  it('gives the value of a unit-step simulation of Jackson\'s rule on random instances (and takes 100,000 jobs)', () => {
+    let seed = 7;
+    const rnd = (k: number): number => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % k; };
+    for (let trial = 0; trial < 200; trial++) {
+      const k = 1 + rnd(8);
+      const r = Array.from({ length: k }, () => rnd(20));
+      const d = Array.from({ length: k }, () => rnd(6));
+      const q = Array.from({ length: k }, () => rnd(15));
+      // Reference: minute by minute, the released unfinished job with the longest tail runs.
+      const left = d.slice();
+      let bound = 0;
+      for (let i = 0; i < k; i++) if (d[i] === 0) bound = Math.max(bound, r[i]! + q[i]!);
+      for (let t = 0; left.some((x) => x > 0); t++) {
+        let pick = -1;
+        for (let i = 0; i < k; i++) if (left[i]! > 0 && r[i]! <= t && (pick < 0 || q[i]! > q[pick]!)) pick = i;
+        if (pick < 0) continue;
+        left[pick]!--;
+        if (left[pick] === 0) bound = Math.max(bound, t + 1 + q[pick]!);
+      }
+      expect(preemptiveOneMachine(r, d, q), `trial ${trial}`).toBe(bound);
+    }
+    const n = 100_000;
+    expect(preemptiveOneMachine(Array.from({ length: n }, (_, i) => i), new Array<number>(n).fill(2), new Array<number>(n).fill(0))).toBe(2 * n);
+  });
 });

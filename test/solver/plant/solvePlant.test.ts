@@ -79,6 +79,16 @@ describe('solving plant problems', () => {
     expect([locked.locked, locked.equipment, locked.start, locked.end]).toEqual([true, lockedOp.equipment, lockedOp.start, lockedOp.end]);
   });
 
+  it('times machines on a round-the-clock calendar with a clock that never pauses (the job-shop timing)', () => {
+    const always = { id: 'always', shifts: [{ name: 'all', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00' }] };
+    const pp = problemOf(setupScenario({ calendars: [always], equipmentCalendars: { default: 'always' } } as never));
+    expect(pp.plant.machines.every((m) => m.availability.always)).toBe(true);
+    const weekdays = problemOf(setupScenario({ calendars: [{ ...always, shifts: [{ ...always.shifts[0]!, days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat'] }] }], equipmentCalendars: { default: 'always' } } as never));
+    expect(weekdays.plant.machines.some((m) => m.availability.always)).toBe(false);
+    const r = solvePlant(pp, { maxIterations: 100 });
+    expect(checkPlantTimetable(pp, r.timetable)).toEqual([]);
+  });
+
   it('writes a schedule and a dispatch list that their loaders accept', () => {
     const pp = problemOf(setupScenario());
     const r = solvePlant(pp, { maxIterations: 200 });

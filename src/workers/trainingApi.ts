@@ -1,6 +1,7 @@
 import { resolveRelative } from '../model/load.ts';
 import type { Problem } from '../model/problem.ts';
 import { readRecording } from '../live/recordingStream.ts';
+import type { StateColumns } from '../live/stateColumns.ts';
 import type { AlarmAction, Answer } from '../training/answersSchema.ts';
 import type { Lesson } from '../training/lessonSchema.ts';
 import { loadLessonFile, playLesson, type LessonFiles } from '../training/lessonSource.ts';
@@ -54,6 +55,7 @@ export function pageLessonFiles(set: LessonFileSet): LessonFiles {
  */
 export function createTrainingApi() {
   let play: LessonPlay | undefined;
+  let columns: StateColumns | undefined;
   let lessonId = '';
   const current = (): LessonPlay => {
     if (!play) throw new Error('training: open a lesson first');
@@ -63,10 +65,12 @@ export function createTrainingApi() {
     /** Loads and checks a lesson with what it runs on; the problems are those the CLI prints. */
     async open(text: string, file: string, files: LessonFileSet): Promise<{ ok: true; opened: OpenedLesson } | { ok: false; problems: Problem[] }> {
       play = undefined;
+      columns = undefined;
       const loaded = await loadLessonFile(text, file, pageLessonFiles(files));
       if (!loaded.ok) return loaded;
       const { lesson, source } = loaded.value;
       play = playLesson(lesson, source);
+      if (source.kind === 'recording') columns = source.columns;
       lessonId = lesson.id;
       const opened: OpenedLesson = {
         lesson, startIso: play.startIso, pauseCount: play.pauseCount,
@@ -80,6 +84,10 @@ export function createTrainingApi() {
     async check(text: string, file: string, files: LessonFileSet): Promise<Problem[]> {
       const loaded = await loadLessonFile(text, file, pageLessonFiles(files));
       return loaded.ok ? [] : loaded.problems;
+    },
+    /** A recording lesson's recording, for the page to replay (undefined for a scenario lesson). */
+    columns(): StateColumns | undefined {
+      return columns;
     },
     view(trace = false): PauseView {
       return current().view({ trace });

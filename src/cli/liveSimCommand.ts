@@ -2,8 +2,13 @@ import { connect, type MqttClient } from 'mqtt';
 import { formatProblem } from '../model/problem.ts';
 import { stateTopics, topicSegment, traceMessages } from '../live/traceMessages.ts';
 import { simulatePlant } from '../sim/plant/simulatePlant.ts';
+import { BROKER_OPTION_HELP, BROKER_OPTIONS, brokerConnection, maskedOutput } from './brokerOptions.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command } from './command.ts';
 import { loadInputFile } from './inputFile.ts';
+import { stopSignal } from './stopSignal.ts';
+
+/** How long the last messages may wait for the broker's acknowledgement at the horizon. */
+const DRAIN_MS = 10_000;
 
 function firstConnect(client: MqttClient): Promise<Error | undefined> {
   return new Promise((resolve) => {
@@ -11,29 +16,6 @@ function firstConnect(client: MqttClient): Promise<Error | undefined> {
     client.once('error', (error) => resolve(error));
     client.once('close', () => resolve(new Error('no MQTT connection (refused, closed or not an MQTT listener)')));
   });
-}
-
-/** A flag raised by Ctrl-C or SIGTERM, and a sleep that wakes early when it is. */
-function stopSignal(): { readonly stopped: boolean; sleep(ms: number): Promise<void>; dispose(): void } {
-  let stopped = false;
-  let wake: (() => void) | undefined;
-  const stop = (): void => {
-    stopped = true;
-    wake?.();
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-  return {
-    get stopped() { return stopped; },
-    sleep: (ms) => new Promise((resolve) => {
-      const timer = setTimeout(() => { wake = undefined; resolve(); }, ms);
-      wake = () => { clearTimeout(timer); wake = undefined; resolve(); };
-    }),
-    dispose() {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-    },
-  };
 }
 
 function positive(value: unknown, name: string, integer: boolean): number | string | undefined {
@@ -53,32 +35,40 @@ at its simulated time divided by --speed (wall clock paced) to
 {enterprise}/{site}/{area}/{line}/{cell}/{equipment}/state with the payload {ts, state, order?}
 (ts: the simulated time, ms since the epoch), at QoS 1 and retained, so a late subscriber gets
 each machine's current state. A stand-in for a plant when trying the app's live panel.
-Ends at the horizon, or on Ctrl-C.
+Pacing follows the wall clock whatever the broker does: a message the broker has not acknowledged
+is resent by the client when it is back. Ends at the horizon (waiting at most 10 s for the last
+acknowledgements), or at once on the first Ctrl-C or SIGTERM.
 
-Exit codes: 0 published, 1 scenario invalid or broker unreachable, 2 usage error.`,
+Exit codes: 0 published, 1 scenario invalid, broker unreachable, or messages the broker never
+acknowledged, 2 usage error.`,
   options: {
-    broker: { type: 'string' },
+    ...BROKER_OPTIONS,
     speed: { type: 'string' },
     seed: { type: 'string' },
     enterprise: { type: 'string' },
     horizon: { type: 'string' },
   },
   optionHelp: {
-    broker: 'broker URL: mqtt://host:1883, ws://host:9001 or wss://…',
+    ...BROKER_OPTION_HELP,
     speed: 'simulated minutes per wall-clock minute (default 60: a simulated minute each second)',
     seed: 'random seed, a whole number ≥ 0 (default: the scenario\'s)',
     enterprise: 'first topic segment (default: the layout\'s enterprise, else "plant-twin")',
     horizon: 'minutes to simulate (default: the scenario\'s)',
   },
-  async run({ values, positionals }, output) {
-    const broker = values.broker;
-    if (positionals.length !== 1 || typeof broker !== 'string') {
+  async run({ values, positionals }, rawOutput) {
+    const broker = await brokerConnection(values);
+    const output = maskedOutput(rawOutput, 'url' in broker ? broker.password : undefined);
+    if (positionals.length !== 1 || typeof values.broker !== 'string') {
       output.err('plant-twin live-sim: name one scenario file and --broker (see plant-twin live-sim --help)');
       return EXIT_USAGE;
     }
-    if (!/^(mqtts?|wss?):\/\//.test(broker)) {
-      output.err(`plant-twin live-sim: --broker must be an mqtt://, mqtts://, ws:// or wss:// URL, found "${broker}"`);
+    if ('usage' in broker) {
+      output.err(`plant-twin live-sim: ${broker.usage}`);
       return EXIT_USAGE;
+    }
+    if ('invalid' in broker) {
+      output.err(`plant-twin live-sim: ${broker.invalid}`);
+      return EXIT_INVALID;
     }
     const speed = positive(values.speed, 'speed', false) ?? 60;
     const seed = positive(values.seed, 'seed', true);
@@ -106,11 +96,17 @@ Exit codes: 0 published, 1 scenario invalid or broker unreachable, 2 usage error
     const enterprise = topicSegment(typeof values.enterprise === 'string' ? values.enterprise : plant.layout.enterprise ?? 'plant-twin');
     const messages = traceMessages(result.trace!, stateTopics(plant.layout, enterprise), Date.parse(plant.scenario.start));
 
-    const client = connect(broker, { clientId: `plant-twin-live-sim-${process.pid}`, reconnectPeriod: 1000, connectTimeout: 5000 });
+    const client = connect(broker.url, {
+      clientId: `plant-twin-live-sim-${crypto.randomUUID()}`,
+      reconnectPeriod: 1000,
+      connectTimeout: 5000,
+      ...(broker.username ? { username: broker.username } : {}),
+      ...(broker.password ? { password: broker.password } : {}),
+    });
     const failure = await firstConnect(client);
     if (failure) {
       client.end(true);
-      output.err(`plant-twin live-sim: cannot connect to ${broker}: ${failure.message || failure.name}`);
+      output.err(`plant-twin live-sim: cannot connect to ${broker.shown}: ${failure.message || failure.name}`);
       return EXIT_INVALID;
     }
     client.on('error', () => undefined);
@@ -120,20 +116,31 @@ Exit codes: 0 published, 1 scenario invalid or broker unreachable, 2 usage error
     const first = messages[0]?.minute ?? 0;
     const began = Date.now();
     let sent = 0;
+    let acknowledged = 0;
+    let failed = 0;
+    const pending = new Set<Promise<void>>();
     try {
       for (const m of messages) {
         const wait = began + (m.minute - first) * msPerMinute - Date.now();
         if (wait > 0) await signal.sleep(wait);
         if (signal.stopped) break;
-        await client.publishAsync(m.topic, JSON.stringify(m.payload), { qos: 1, retain: true });
+        // Not awaited: a broker that is away must not stop the clock; the client resends on reconnect.
+        const ack: Promise<void> = client.publishAsync(m.topic, JSON.stringify(m.payload), { qos: 1, retain: true })
+          .then(() => { acknowledged++; }, () => { failed++; })
+          .finally(() => pending.delete(ack));
+        pending.add(ack);
         sent++;
+      }
+      if (!signal.stopped && pending.size > 0) {
+        await Promise.race([Promise.all(pending), signal.whenStopped, new Promise((r) => setTimeout(r, DRAIN_MS).unref())]);
       }
     } finally {
       signal.dispose();
-      await client.endAsync();
+      client.end(true);
     }
     const last = sent > 0 ? messages[sent - 1]!.minute : first;
-    output.out(`${sent} state changes published over ${Math.round(last - first)} simulated minutes${sent < messages.length ? ' (stopped early)' : ''}`);
-    return EXIT_OK;
+    const unconfirmed = sent - acknowledged;
+    output.out(`${sent} state changes published over ${Math.round(last - first)} simulated minutes${sent < messages.length ? ' (stopped early)' : ''}${unconfirmed ? `; ${unconfirmed} not acknowledged by the broker${failed ? ` (${failed} refused)` : ''}` : ''}`);
+    return unconfirmed > 0 ? EXIT_INVALID : EXIT_OK;
   },
 };

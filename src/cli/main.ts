@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { EXIT_OK, EXIT_USAGE, type Command, type Output } from './command.ts';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command, type Output } from './command.ts';
 import { experimentCommand } from './experimentCommand.ts';
 import { helpText, usageSummary } from './help.ts';
 import { inspectCommand } from './inspectCommand.ts';
@@ -85,5 +85,18 @@ export async function main(argv: readonly string[], output: Output = stdio): Pro
     output.out(helpText(command));
     return EXIT_OK;
   }
-  return command.run(parsed, output);
+  try {
+    return await command.run(parsed, output);
+  } catch (error) {
+    // A file that cannot be written, a full disk, a folder where a file was expected: one line, exit 1.
+    // Anything else is a bug, and its stack trace is wanted.
+    if (!isSystemError(error)) throw error;
+    output.err(`plant-twin ${command.name}: ${error.message}`);
+    return EXIT_INVALID;
+  }
+}
+
+function isSystemError(error: unknown): error is Error & { code: string } {
+  const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
 }

@@ -6,7 +6,9 @@ import { matchTopic, type TopicMapping } from './topicMapping.ts';
 export interface LiveSettings {
   /** ws:// or wss:// URL of the broker's WebSocket listener (mqtt:// also works in Node). */
   url: string;
+  /** A fixed client id. Without one, `clientIdPrefix` (default "plant-twin-") and 64 random bits. */
   clientId?: string;
+  clientIdPrefix?: string;
   username?: string;
   password?: string;
   /** Topic filters to subscribe, e.g. `acme/plant-1/#` (see topicFilter). */
@@ -16,6 +18,16 @@ export interface LiveSettings {
   backoff?: BackoffSettings;
   /** Connect timeout, ms (default 10 s). */
   connectTimeoutMs?: number;
+  /**
+   * False: a persistent session (MQTT clean-session off) — the broker keeps the subscription and
+   * queues QoS 1 messages while the connection is down, and delivers them on reconnect. Default true.
+   */
+  clean?: boolean;
+  /**
+   * With `clean: false`: how long the broker keeps the session after the connection is lost (MQTT 5
+   * session expiry, default 1 h), so a recorder that never comes back leaves no queue behind forever.
+   */
+  sessionExpirySeconds?: number;
 }
 
 export type ConnectionPhase = 'idle' | 'connecting' | 'connected' | 'waiting' | 'stopped';
@@ -43,13 +55,13 @@ export interface SourceCounters {
 
 /** The part of an MQTT.js client the source uses, so tests can inject a fake. */
 export interface MqttClientLike {
-  on(event: 'connect', listener: () => void): unknown;
+  on(event: 'connect', listener: (connack?: { sessionPresent?: boolean }) => void): unknown;
   on(event: 'close', listener: () => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
   on(event: 'message', listener: (topic: string, payload: Uint8Array, packet: { retain?: boolean }) => void): unknown;
   subscribe(topics: string[], options: { qos: 0 | 1 }, callback?: (error: Error | null) => void): unknown;
   reconnect(): unknown;
-  end(force?: boolean, callback?: () => void): unknown;
+  end(force?: boolean, opts?: { properties?: { sessionExpiryInterval?: number } }, callback?: () => void): unknown;
 }
 
 export interface ClientOptions {
@@ -59,7 +71,12 @@ export interface ClientOptions {
   reconnectPeriod: number;
   connectTimeout: number;
   clean: boolean;
+  /** 5 for a persistent session, so it can expire (MQTT 3.1.1 sessions never do). */
+  protocolVersion?: 5;
+  properties?: { sessionExpiryInterval: number };
 }
+
+export const DEFAULT_SESSION_EXPIRY_S = 3600;
 
 export type Connect = (url: string, options: ClientOptions) => MqttClientLike;
 
@@ -78,6 +95,26 @@ export const systemClock: Clock = {
   setInterval: (cb, ms) => setInterval(cb, ms),
   clearInterval: (h) => clearInterval(h as ReturnType<typeof setInterval>),
 };
+
+/**
+ * What happens on the connection, in order, for a consumer that needs every message and every gap
+ * (the recorder): `lost` when an established connection closes, `connected` again after it.
+ */
+export type SourceEvent =
+  | { kind: 'connected'; at: number; sessionPresent: boolean; reconnect: boolean }
+  | { kind: 'subscribed'; at: number; error?: string }
+  | { kind: 'lost'; at: number; error?: string }
+  | { kind: 'message'; at: number; topic: string; payload: Uint8Array; retained: boolean };
+
+/** 64 random bits as hex; crypto where there is one, so two processes never pick the same. */
+function randomSuffix(random?: () => number): string {
+  if (!random && globalThis.crypto?.getRandomValues) {
+    const words = globalThis.crypto.getRandomValues(new Uint32Array(2));
+    return [...words].map((w) => w.toString(16).padStart(8, '0')).join('');
+  }
+  const r = random ?? Math.random;
+  return [r(), r()].map((x) => Math.floor(x * 0x100000000).toString(16).padStart(8, '0')).join('');
+}
 
 export interface MqttSourceDeps {
   connect: Connect;
@@ -100,6 +137,9 @@ export class MqttSource {
   private client: MqttClientLike | undefined;
   private statusNow: ConnectionStatus;
   private readonly statusListeners = new Set<(s: ConnectionStatus) => void>();
+  private readonly eventListeners = new Set<(e: SourceEvent) => void>();
+  private everConnected = false;
+  private isConnected = false;
   private retryTimer: unknown;
   private staleTimer: unknown;
   private readonly clock: Clock;
@@ -120,6 +160,16 @@ export class MqttSource {
     return () => this.statusListeners.delete(listener);
   }
 
+  /** Every connection event and every message heard, before the live states see it. */
+  onEvent(listener: (e: SourceEvent) => void): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  private emit(event: SourceEvent): void {
+    for (const listener of this.eventListeners) listener(event);
+  }
+
   private setStatus(change: Partial<ConnectionStatus> & { phase: ConnectionPhase }): void {
     const { retryAt: _drop, ...rest } = this.statusNow;
     this.statusNow = { ...rest, ...change, since: this.clock.now() };
@@ -130,17 +180,18 @@ export class MqttSource {
     if (this.client) return;
     const s = this.settings;
     const options: ClientOptions = {
-      clientId: s.clientId ?? `plant-twin-${Math.floor((this.deps.random ?? Math.random)() * 0xffffffff).toString(16)}`,
+      clientId: s.clientId ?? `${s.clientIdPrefix ?? 'plant-twin-'}${randomSuffix(this.deps.random)}`,
       reconnectPeriod: 0,
       connectTimeout: s.connectTimeoutMs ?? 10_000,
-      clean: true,
+      clean: s.clean ?? true,
+      ...(s.clean === false ? { protocolVersion: 5, properties: { sessionExpiryInterval: s.sessionExpirySeconds ?? DEFAULT_SESSION_EXPIRY_S } } : {}),
       ...(s.username ? { username: s.username } : {}),
       ...(s.password ? { password: s.password } : {}),
     };
     this.setStatus({ phase: 'connecting' });
     const client = this.deps.connect(s.url, options);
     this.client = client;
-    client.on('connect', () => this.connected());
+    client.on('connect', (connack) => this.connected(connack?.sessionPresent === true));
     client.on('close', () => this.closed());
     client.on('error', (error) => {
       this.statusNow = { ...this.statusNow, lastError: error.message };
@@ -168,18 +219,51 @@ export class MqttSource {
     this.retryTimer = this.staleTimer = undefined;
     const client = this.client;
     this.client = undefined;
+    this.isConnected = false;
     this.setStatus({ phase: 'stopped' });
     client?.end(true);
   }
 
-  private connected(): void {
+  /**
+   * Ends on purpose: a DISCONNECT that also ends a persistent session (expiry 0), so the broker stops
+   * queueing for a recorder that has finished; forced after `timeoutMs` when the broker does not answer.
+   */
+  async close(timeoutMs = 2000): Promise<void> {
+    const client = this.client;
+    if (!client || !this.isConnected) {
+      this.stop();
+      return;
+    }
+    this.clock.clearTimeout(this.retryTimer);
+    this.clock.clearInterval(this.staleTimer);
+    this.client = undefined;
+    this.isConnected = false;
+    await new Promise<void>((resolve) => {
+      const timer = this.clock.setTimeout(() => { client.end(true); resolve(); }, timeoutMs);
+      const opts = this.settings.clean === false ? { properties: { sessionExpiryInterval: 0 } } : {};
+      client.end(false, opts, () => { this.clock.clearTimeout(timer); resolve(); });
+    });
+    this.setStatus({ phase: 'stopped' });
+  }
+
+  private connected(sessionPresent: boolean): void {
     this.setStatus({ phase: 'connected', attempt: 0 });
+    this.emit({ kind: 'connected', at: this.clock.now(), sessionPresent, reconnect: this.everConnected });
+    this.everConnected = this.isConnected = true;
+    // Subscribed again even when the broker kept the session: a subscription it lost must not go unnoticed.
     this.client?.subscribe(this.settings.topics, { qos: this.settings.qos ?? 1 }, (error) => {
       if (error) this.statusNow = { ...this.statusNow, lastError: `subscribe: ${error.message}` };
+      this.emit({ kind: 'subscribed', at: this.clock.now(), ...(error ? { error: error.message } : {}) });
     });
   }
 
   private closed(): void {
+    if (this.isConnected) {
+      this.isConnected = false;
+      this.emit({ kind: 'lost', at: this.clock.now(), ...(this.statusNow.lastError ? { error: this.statusNow.lastError } : {}) });
+    } else if (!this.everConnected && this.client) {
+      this.emit({ kind: 'lost', at: this.clock.now(), ...(this.statusNow.lastError ? { error: this.statusNow.lastError } : {}) });
+    }
     if (!this.client || this.statusNow.phase === 'waiting') return;
     const attempt = this.statusNow.attempt + 1;
     const delay = backoffDelay(attempt, this.settings.backoff ?? DEFAULT_BACKOFF, this.deps.random);
@@ -194,6 +278,7 @@ export class MqttSource {
 
   private message(topic: string, payload: Uint8Array, retained: boolean): void {
     this.counters.messages++;
+    if (this.eventListeners.size > 0) this.emit({ kind: 'message', at: this.clock.now(), topic, payload, retained });
     const match = matchTopic(topic, this.settings.mapping);
     if (match.kind === 'sparkplug') {
       this.counters.sparkplug++;

@@ -46,3 +46,21 @@ export function matchTopic(topic: string, mapping: TopicMapping = {}): TopicMatc
   const equipment = segments[segments.length - 2]!;
   return equipment === '' ? { kind: 'other' } : { kind: 'state', equipment };
 }
+
+/**
+ * Why `filter` is not an MQTT topic filter, or undefined when it is: not empty, at most 65,535
+ * bytes, no NUL, `+` a whole level, `#` a whole last level.
+ */
+export function topicFilterProblem(filter: string): string | undefined {
+  if (filter === '') return 'must not be empty';
+  if (new TextEncoder().encode(filter).length > 65_535) return 'must be at most 65,535 bytes';
+  if (filter.includes('\u0000')) return 'must not contain a NUL character';
+  const levels = filter.split('/');
+  for (const [i, level] of levels.entries()) {
+    if (level.includes('#') && (level !== '#' || i !== levels.length - 1)) {
+      return `"${filter}": "#" must be a whole level and the last one (e.g. acme/plant-1/#)`;
+    }
+    if (level.includes('+') && level !== '+') return `"${filter}": "+" must be a whole level (e.g. acme/+/state)`;
+  }
+  return undefined;
+}

@@ -1,6 +1,7 @@
 import type { Findings } from './findings.ts';
 import type { LayoutIndex } from './layoutIndex.ts';
 import { checkResources } from './resourceChecks.ts';
+import { checkMagnitudes } from './magnitudeChecks.ts';
 import { checkRoutings } from './routingChecks.ts';
 import type { Scenario } from './scenarioSchema.ts';
 import { checkSetupMatrices } from './setupChecks.ts';
@@ -59,4 +60,5 @@ export function checkScenario(s: Scenario, layout: LayoutIndex | undefined, f: F
   checkStartState(s, layout, f);
   checkUninterruptible(s, f);
   checkExperiment(s, f);
+  checkMagnitudes(s, f);
 }

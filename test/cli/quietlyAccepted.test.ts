@@ -143,6 +143,36 @@ const ROWS: Row[] = [
     content: scenarioText(() => undefined, '../../../../../../../../etc/hostname.json'),
     expect: /climb-scenario\.json: layout: expected a layout file that can be read, found .*outside the folders it may come from/,
   },
+  {
+    name: 'a horizon of 1e308 minutes',
+    file: 'far-horizon.json',
+    content: scenarioText((s) => { (s.experiment as { horizon: number }).horizon = 1e308; }),
+    expect: /far-horizon\.json: experiment\.horizon: expected at most 10,512,000 minutes \(20 years\), found 1e\+308 minutes/,
+  },
+  {
+    name: 'an order of 1e9 units',
+    file: 'huge-order.json',
+    content: scenarioText((s) => { (s.orders as { quantity: number }[])[1]!.quantity = 1e9; }),
+    expect: /huge-order\.json: orders\[1\]\.quantity: expected at most 1,000,000 units in one order, found 1,000,000,000/,
+  },
+  {
+    name: 'yield 0 with every bad unit reworked (no unit ever finishes)',
+    file: 'zero-yield.json',
+    content: scenarioText((s) => { (s.routings as { operations: Record<string, unknown>[] }[])[0]!.operations[1] = { ...(s.routings as { operations: Record<string, unknown>[] }[])[0]!.operations[1], yield: 0, rework: { fraction: 1, operation: 'cut' } }; }),
+    expect: /zero-yield\.json: routings\[0\]\.operations\[1\]\.rework\.fraction: expected a rework loop a unit can leave: a yield above 0 or a rework fraction below 1, found yield 0 with every non-good unit reworked: no unit ever finishes/,
+  },
+  {
+    name: 'a yield so low that a unit passes the rework loop a thousand times',
+    file: 'low-yield.json',
+    content: scenarioText((s) => { (s.routings as { operations: Record<string, unknown>[] }[])[0]!.operations[2] = { ...(s.routings as { operations: Record<string, unknown>[] }[])[0]!.operations[2], yield: 0.001, rework: { fraction: 1, operation: 'mill' } }; }),
+    expect: /low-yield\.json: routings\[0\]\.operations: expected rework loops a unit passes at most 100 times on average, found 1,000 passes/,
+  },
+  {
+    name: 'a failure every microsecond over the horizon',
+    file: 'flaky.json',
+    content: scenarioText((s) => { s.failures = [{ equipment: ['saw'], timeBetweenFailures: { type: 'exponential', mean: 1e-6 }, timeToRepair: { type: 'constant', value: 1 } }]; }),
+    expect: /flaky\.json: failures\[0\]\.timeBetweenFailures: expected a mean time between failures of at least 0\.003 minutes \(at most 1,000,000 failures over the horizon\), found a mean of 0\.000001 minutes/,
+  },
 ];
 
 describe('inputs issue 15 found quietly accepted are refused with their place', () => {

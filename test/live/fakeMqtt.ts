@@ -20,8 +20,9 @@ export class FakeClient implements MqttClientLike {
     for (const l of this.listeners.get(event) ?? []) (l as (...a: unknown[]) => void)(...args);
   }
 
-  subscribe(topics: string[], options: { qos: 0 | 1 }): this {
+  subscribe(topics: string[], options: { qos: 0 | 1 }, callback?: (error: Error | null) => void): this {
     this.subscriptions.push({ topics, qos: options.qos });
+    callback?.(null);
     return this;
   }
 

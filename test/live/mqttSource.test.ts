@@ -131,4 +131,29 @@ describe('the MQTT source as a state machine', () => {
     expect(source.status.phase).toBe('stopped');
     expect(clock.pending()).toEqual([]);
   });
+
+  it('tells a consumer every connection event and message in order; a persistent session is MQTT 5 and expires', () => {
+    const clock = new FakeClock();
+    const clients: FakeClient[] = [];
+    const source = new MqttSource(
+      { url: 'mqtt://h', clientIdPrefix: 'rec-', topics: ['#'], clean: false },
+      { expectedPeriodMs: 1000, staleFactor: 3 },
+      { connect: (url, options) => { const c = new FakeClient(url, options); clients.push(c); return c; }, clock, random: () => 0.5 },
+    );
+    const events: string[] = [];
+    source.onEvent((e) => events.push(e.kind === 'message' ? `message ${e.topic}` : e.kind === 'connected' ? `connected reconnect=${e.reconnect} session=${e.sessionPresent}` : `${e.kind}${'error' in e && e.error ? ` ${e.error}` : ''}`));
+    source.start();
+    const c = clients[0]!;
+    expect(c.options).toMatchObject({ clientId: 'rec-8000000080000000', clean: false, protocolVersion: 5, properties: { sessionExpiryInterval: 3600 } });
+    c.emit('connect', { sessionPresent: false });
+    c.message('a/b/c/d/e/m/state', { ts: 1, state: 'idle' });
+    c.emit('error', new Error('connection reset'));
+    c.emit('close');
+    clock.advance(500);
+    c.emit('connect', { sessionPresent: true });
+    expect(events).toEqual([
+      'connected reconnect=false session=false', 'subscribed', 'message a/b/c/d/e/m/state',
+      'lost connection reset', 'connected reconnect=true session=true', 'subscribed',
+    ]);
+  });
 });

@@ -36,8 +36,9 @@ describe('plant-twin live-sim ends', () => {
   }, 180_000);
 
   it('at its horizon although the broker died: the unacknowledged messages are counted, exit 1', async () => {
-    // 240 simulated minutes at 1200× take 12 s of wall time: the broker dies well before the horizon, even on a loaded machine.
-    const { r, exit } = liveSim(['--speed', '1200', '--horizon', '240']);
+    // 720 simulated minutes at 3600× take 12 s of wall time. The kitchen week starts at midnight and its first shift at
+    // 06:00, so state changes come from second 6 on: the broker is dead by then, even on a loaded machine.
+    const { r, exit } = liveSim(['--speed', '3600', '--horizon', '720']);
     await waitFor('live-sim to publish', () => r.stderr.includes('publishing'), 60_000);
     await broker.kill();
     try {

@@ -1,6 +1,6 @@
 import type { Interval } from '../../src/model/calendar.ts';
 
-/** Working intervals within [from, to): sorted, disjoint, each clipped to the window. */
+/** Working intervals within [from, to): sorted, disjoint, none reaching outside that span. */
 export type IntervalSource = (from: number, to: number) => Interval[];
 
 /** Calendars are generated this far ahead at a time (four weeks). */

@@ -1,10 +1,9 @@
 import { connect, type MqttClient } from 'mqtt';
-import { formatProblem } from '../model/problem.ts';
 import { stateTopics, topicSegment, traceMessages } from '../live/traceMessages.ts';
 import { simulatePlant } from '../sim/plant/simulatePlant.ts';
 import { BROKER_OPTION_HELP, BROKER_OPTIONS, brokerConnection, maskedOutput } from './brokerOptions.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command } from './command.ts';
-import { loadInputFile } from './inputFile.ts';
+import { loadScenarioPlant } from './scenarioInput.ts';
 import { stopSignal } from './stopSignal.ts';
 
 /** How long the last messages may wait for the broker's acknowledgement at the horizon. */
@@ -78,16 +77,9 @@ acknowledged, 2 usage error.`,
       output.err(`plant-twin live-sim: ${bad} (see plant-twin live-sim --help)`);
       return EXIT_USAGE;
     }
-    const input = await loadInputFile(positionals[0]!);
-    if (input.problems.length > 0) {
-      for (const p of input.problems) output.err(formatProblem(p));
-      return EXIT_INVALID;
-    }
-    const plant = input.value?.kind === 'plant' ? input.value.plant : undefined;
-    if (!plant?.scenario) {
-      output.err(`plant-twin live-sim: ${input.file} is a ${input.kind}; live-sim reads a scenario (it names its layout)`);
-      return EXIT_USAGE;
-    }
+    const loadedPlant = await loadScenarioPlant(positionals[0]!, 'live-sim', output);
+    if (typeof loadedPlant === 'number') return loadedPlant;
+    const { input, plant } = loadedPlant;
     if (plant.scenario.experiment.dispatching === 'schedule') {
       output.err(`plant-twin live-sim: ${input.file} dispatches by "schedule", and live-sim takes no schedule to follow; set experiment.dispatching to FIFO, EDD, SPT or ATCS`);
       return EXIT_USAGE;

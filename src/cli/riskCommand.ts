@@ -4,6 +4,7 @@ import { riskJson, scheduleRisk, type RiskReport } from '../workers/scheduleRisk
 import { numberOption, progressLine } from './cliOptions.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command } from './command.ts';
 import { loadInputFile } from './inputFile.ts';
+import { loadScenarioPlant } from './scenarioInput.ts';
 
 const CAUSE_NAMES: Record<string, string> = {
   failures: 'failures', processingTime: 'processing-time variation', yield: 'yield / rework', lateRelease: 'late release', plan: 'the plan itself', combined: 'disturbances together',
@@ -67,16 +68,9 @@ Exit codes: 0 done, 1 input invalid or unreadable, 2 usage error.`,
       output.err(`plant-twin risk: ${bad} (see plant-twin risk --help)`);
       return EXIT_USAGE;
     }
-    const input = await loadInputFile(positionals[0]!);
-    if (input.problems.length > 0) {
-      for (const p of input.problems) output.err(formatProblem(p));
-      return EXIT_INVALID;
-    }
-    const plant = input.value?.kind === 'plant' ? input.value.plant : undefined;
-    if (!plant?.scenario) {
-      output.err(`plant-twin risk: ${input.file} is a ${input.kind}; risk reads a scenario (it names its layout)`);
-      return EXIT_USAGE;
-    }
+    const loadedPlant = await loadScenarioPlant(positionals[0]!, 'risk', output);
+    if (typeof loadedPlant === 'number') return loadedPlant;
+    const { plant } = loadedPlant;
     const loaded = await loadInputFile(values.schedule as string);
     if (loaded.problems.length > 0 || loaded.value?.kind !== 'schedule') {
       for (const p of loaded.problems) output.err(formatProblem(p));

@@ -11,6 +11,7 @@ import { encodeTrace } from '../sim/plant/traceFile.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command } from './command.ts';
 import { numberOption, progressLine } from './cliOptions.ts';
 import { INPUT_OPTION_HELP, INPUT_OPTIONS, inputOptionsOf, loadInputFile } from './inputFile.ts';
+import { loadScenarioPlant } from './scenarioInput.ts';
 import { writeOutputFile } from './outputFile.ts';
 import { simulateReport } from './simulateReport.ts';
 
@@ -94,16 +95,9 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
       return EXIT_USAGE;
     }
 
-    const input = await loadInputFile(positionals[0]!, 'error' in inputOptions ? {} : inputOptions);
-    if (input.problems.length > 0) {
-      for (const p of input.problems) output.err(formatProblem(p));
-      return EXIT_INVALID;
-    }
-    const plant = input.value?.kind === 'plant' ? input.value.plant : undefined;
-    if (!plant?.scenario) {
-      output.err(`plant-twin simulate: ${input.file} is a ${input.kind}; simulate reads a scenario (it names its layout)`);
-      return EXIT_USAGE;
-    }
+    const loadedPlant = await loadScenarioPlant(positionals[0]!, 'simulate', output, 'error' in inputOptions ? {} : inputOptions);
+    if (typeof loadedPlant === 'number') return loadedPlant;
+    const { input, plant } = loadedPlant;
     for (const w of input.warnings) output.err(`warning: ${formatProblem(w)}`);
     let schedule: Schedule | undefined;
     if (typeof values.schedule === 'string') {

@@ -17,25 +17,25 @@ export function maintenanceWindows(spec: EquipmentSpec, from: number, to: number
  */
 export function scheduleMaintenance(sim: Simulator, machine: Machine, windows: readonly [number, number][]): void {
   for (const [start, end] of windows) {
-    const window = { machine, duration: end - start, deferred: false };
+    const slot = { machine, duration: end - start, deferred: false };
     if (start <= sim.now) machine.startMaintenance();
-    else sim.scheduleAt(start, begin, window);
-    sim.scheduleAt(end, finish, window);
+    else sim.scheduleAt(start, begin, slot);
+    sim.scheduleAt(end, finish, slot);
   }
 }
 
-interface Window {
+interface MaintenanceSlot {
   machine: Machine;
   duration: number;
   deferred: boolean;
 }
 
-function begin(window: Window): void {
-  window.deferred = !window.machine.maintenanceDue(window.duration);
+function begin(slot: MaintenanceSlot): void {
+  slot.deferred = !slot.machine.maintenanceDue(slot.duration);
 }
 
-function finish(window: Window): void {
-  if (!window.deferred) window.machine.endMaintenance();
+function finish(slot: MaintenanceSlot): void {
+  if (!slot.deferred) slot.machine.endMaintenance();
 }
 
 /** Minutes of `windows` (merged) that fall inside the calendar's working time within [from, to). */

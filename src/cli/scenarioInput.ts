@@ -1,0 +1,25 @@
+import { formatProblem } from '../model/problem.ts';
+import { EXIT_INVALID, EXIT_USAGE, type Output } from './command.ts';
+import { loadInputFile, type InputFile, type InputOptions } from './inputFile.ts';
+
+type PlantOf<V> = V extends { kind: 'plant'; plant: infer P } ? P : never;
+type LoadedPlant = PlantOf<NonNullable<InputFile['value']>>;
+type ScenarioPlant = LoadedPlant & { scenario: NonNullable<LoadedPlant['scenario']> };
+
+/**
+ * The scenario a command runs on (with the layout it names), or the exit code after saying why not:
+ * simulate, risk and live-sim refuse the same files with the same words.
+ */
+export async function loadScenarioPlant(file: string, command: string, output: Output, options: InputOptions = {}): Promise<{ input: InputFile; plant: ScenarioPlant } | number> {
+  const input = await loadInputFile(file, options);
+  if (input.problems.length > 0) {
+    for (const p of input.problems) output.err(formatProblem(p));
+    return EXIT_INVALID;
+  }
+  const plant = input.value?.kind === 'plant' ? input.value.plant : undefined;
+  if (!plant?.scenario) {
+    output.err(`plant-twin ${command}: ${input.file} is a ${input.kind}; ${command} reads a scenario (it names its layout)`);
+    return EXIT_USAGE;
+  }
+  return { input, plant: plant as ScenarioPlant };
+}

@@ -1,7 +1,7 @@
 import { applySetup, setupTime } from '../../src/sim/plant/setups.ts';
 import type { CompiledProblem } from '../compile.ts';
 import { EventHeap, HeapCopy } from './eventHeap.ts';
-import type { PlantProblem } from './plantProblem.ts';
+import { batchGroup, type PlantProblem } from './plantProblem.ts';
 import { intersectIntervals } from '../../src/sim/plant/availability.ts';
 import { WorkingTime } from './workingTime.ts';
 
@@ -155,6 +155,15 @@ export class PlantFlow {
   /** Lots still to come before an operation can begin (its routing predecessors; assemblies have several). */
   private readonly lotsLeft: Int32Array;
   private readonly dur: Float64Array;
+  /**
+   * Pieces of one lot (an order cut for batch equipment smaller than the lot: operations n..m of
+   * one job and step, same predecessors): `lotEnd[v]` is one past the last piece when v is the
+   * first, else v + 1. The simulator moves such a lot whole and cuts it on arrival, so the pieces
+   * ask for room together (all of it at once) and travel together when they share a machine.
+   */
+  private readonly lotEnd: Int32Array;
+  private readonly lotFirst: Int32Array;
+  private readonly lotUnits: Float64Array;
   // Per machine state.
   private readonly phase: Uint8Array;
   private readonly nextOp: Int32Array;
@@ -176,6 +185,7 @@ export class PlantFlow {
   // Dispatch mode.
   private rule: FlowRule | null = null;
   private fixedMachine: ArrayLike<number> | null = null;
+  private waitForPartners = true;
   private readonly queue: number[][];
   private readonly backlog: Float64Array;
   private readonly tailKeys: Int32Array[];
@@ -206,6 +216,23 @@ export class PlantFlow {
     this.from = new Int32Array(n);
     this.lotsLeft = new Int32Array(n);
     this.jobIdle = new Float64Array(n);
+    this.lotEnd = new Int32Array(n);
+    this.lotFirst = new Int32Array(n);
+    this.lotUnits = Float64Array.from(pp.plant.quantity);
+    const ops = pp.problem.operations;
+    const loose = (v: number): boolean => pp.fixed[v] !== null || pp.plant.waiting[v] === 1;
+    for (let v = 0; v < n;) {
+      let e = v + 1;
+      while (e < n && ops[e]!.job === ops[v]!.job && ops[e]!.index === ops[v]!.index && samePredecessors(c, v, e)) e++;
+      let fixedPiece = false;
+      for (let w = v; w < e; w++) if (loose(w)) fixedPiece = true;
+      for (let w = v; w < e; w++) { this.lotEnd[w] = w + 1; this.lotFirst[w] = fixedPiece ? w : v; }
+      if (!fixedPiece && e - v > 1) {
+        this.lotEnd[v] = e;
+        for (let w = v + 1; w < e; w++) this.lotUnits[v] = (this.lotUnits[v] as number) + (pp.plant.quantity[w] as number);
+      }
+      v = e;
+    }
     const released: number[] = [];
     for (let v = 0; v < n; v++) {
       if ((c.predStart[v + 1] as number) > (c.predStart[v] as number)) continue;
@@ -531,13 +558,16 @@ export class PlantFlow {
 
   /**
    * Builds a schedule by dispatching: each free machine picks from the lots in front of it by
-   * `rule` (batches grouped as the simulator does, waiting up to maxWait for a fuller batch);
-   * a lot's machine is `machineOf[v]` when given, else the one with the least expected finish.
-   * Leaves the sequences it made in mach / mFirst / mNext / batchLink. False on a deadlock.
+   * `rule` (batches grouped as the simulator does, waiting up to maxWait for a fuller batch —
+   * or, with `waitForPartners` false, never idle while a group is there: then following the
+   * sequences made times them exactly as dispatching did); a lot's machine is `machineOf[v]`
+   * when given, else the one with the least expected finish. Leaves the sequences it made in
+   * mach / mFirst / mNext / batchLink. False on a deadlock.
    */
-  dispatch(rule: FlowRule, machineOf: ArrayLike<number> | null = null): boolean {
+  dispatch(rule: FlowRule, machineOf: ArrayLike<number> | null = null, waitForPartners = true): boolean {
     this.rule = rule;
     this.fixedMachine = machineOf;
+    this.waitForPartners = waitForPartners;
     this.mFirst.fill(-1);
     this.mLast.fill(-1);
     this.mNext.fill(-1);
@@ -635,7 +665,10 @@ export class PlantFlow {
       }
       last = next;
       if (nextRelease <= next) {
-        this.askRoom(this.releaseOp[this.releaseNext++] as number, nextRelease);
+        const v = this.releaseOp[this.releaseNext++] as number;
+        const first = this.lotFirst[v] as number;
+        // A piece released with the lot it belongs to asks for room with it.
+        if (first === v || this.movesWith(first) <= v) this.askRoom(v, nextRelease);
         continue;
       }
       heap.pop();
@@ -668,8 +701,30 @@ export class PlantFlow {
     }
     if (k < 0) k = this.chooseMachine(v, t);
     const wait = this.inWait[k]!;
-    if (wait.length === 0 && this.fits(this.inUsed[k] as number, this.pp.plant.quantity[v] as number, this.pp.plant.machines[k]!.inputCapacity)) this.grant(v, k, t);
+    if (wait.length === 0 && this.fits(this.inUsed[k] as number, this.units(v), this.pp.plant.machines[k]!.inputCapacity)) this.grant(v, k, t);
     else wait.push(v);
+  }
+
+  /**
+   * The pieces of v's lot that move as one with it: [v, end). A lot's pieces share the machine
+   * the first one goes to (dispatching chooses it for them all, unless machines are given).
+   */
+  private movesWith(v: number): number {
+    const e = this.lotEnd[v] as number;
+    if (e === v + 1) return e;
+    if (this.rule !== null) {
+      const fm = this.fixedMachine;
+      if (fm === null) return e;
+      for (let w = v + 1; w < e; w++) if (fm[w] !== fm[v]) return v + 1;
+      return e;
+    }
+    for (let w = v + 1; w < e; w++) if (this.mach[w] !== this.mach[v]) return v + 1;
+    return e;
+  }
+
+  /** Units that ask for room with v (its whole lot when its pieces move together). */
+  private units(v: number): number {
+    return this.movesWith(v) === v + 1 ? (this.pp.plant.quantity[v] as number) : (this.lotUnits[v] as number);
   }
 
   private fits(used: number, q: number, capacity: number): boolean {
@@ -678,13 +733,16 @@ export class PlantFlow {
 
   private grant(v: number, k: number, t: number): void {
     const plant = this.pp.plant;
-    const q = plant.quantity[v] as number;
-    this.inUsed[k] = (this.inUsed[k] as number) + q;
-    this.room[v] = t;
-    const f = this.from[v] as number;
-    const lag = f < 0 ? 0 : (plant.lag[f * this.m + k] as number);
-    this.heap.push(t + lag, 0, EV_ARRIVE, v, 0);
-    if (f >= 0) this.heap.push(t + (lag > 0 ? (plant.pickup[f] as number) : 0), 0, EV_OUTPUT_FREE, f, v);
+    const end = this.movesWith(v);
+    for (let w = v; w < end; w++) {
+      if (w > v && (this.mach[w] as number) < 0) this.chooseMachine(w, t, k);
+      this.inUsed[k] = (this.inUsed[k] as number) + (plant.quantity[w] as number);
+      this.room[w] = t;
+      const f = this.from[w] as number;
+      const lag = f < 0 ? 0 : (plant.lag[f * this.m + k] as number);
+      this.heap.push(t + lag, 0, EV_ARRIVE, w, 0);
+      if (f >= 0) this.heap.push(t + (lag > 0 ? (plant.pickup[f] as number) : 0), 0, EV_OUTPUT_FREE, f, w);
+    }
   }
 
   private arrive(v: number, t: number): void {
@@ -705,7 +763,7 @@ export class PlantFlow {
     const cap = this.pp.plant.machines[k]!.inputCapacity;
     while (wait.length > 0) {
       const v = wait[0] as number;
-      if (!this.fits(this.inUsed[k] as number, this.pp.plant.quantity[v] as number, cap)) return;
+      if (!this.fits(this.inUsed[k] as number, this.units(v), cap)) return;
       wait.shift();
       this.grant(v, k, t);
     }
@@ -906,15 +964,18 @@ export class PlantFlow {
     const cap = this.pp.plant.machines[k]!.outputCapacity;
     while (list.length > 0) {
       const next = list[0] as number;
-      const q = this.pp.plant.quantity[next] as number;
+      // A lot cut into pieces for its next step leaves whole (its pieces follow it in the list).
+      const pieces = (this.lotEnd[next] as number) - next;
+      const q = this.lotUnits[next] as number;
       if (!this.fits(this.outUsed[k] as number, q, cap)) {
         this.phase[k] = BLOCKED;
         return;
       }
-      list.shift();
+      list.splice(0, pieces);
       this.outUsed[k] = (this.outUsed[k] as number) + q;
-      this.from[next] = k;
-      this.askRoom(next, t);
+      for (let w = next; w < next + pieces; w++) this.from[w] = k;
+      if (this.movesWith(next) === next + pieces) this.askRoom(next, t);
+      else for (let w = next; w < next + pieces; w++) this.askRoom(w, t);
     }
     this.phase[k] = IDLE;
     this.idleSince[k] = t;
@@ -980,11 +1041,11 @@ export class PlantFlow {
   }
 
   /** The machine for a lot ready for op v: the given one, the only one, or the least expected finish (staying on its line). */
-  private chooseMachine(v: number, t: number): number {
+  private chooseMachine(v: number, t: number, forced = -1): number {
     const c = this.c;
     const plant = this.pp.plant;
     const fixedM = this.fixedMachine?.[v];
-    let best = fixedM !== undefined && fixedM >= 0 ? fixedM : -1;
+    let best = forced >= 0 ? forced : fixedM !== undefined && fixedM >= 0 ? fixedM : -1;
     const s = c.modeStart[v] as number;
     const e = c.modeStart[v + 1] as number;
     if (best < 0 && e - s === 1) best = c.modeMachine[s] as number;
@@ -1013,7 +1074,7 @@ export class PlantFlow {
 
   /**
    * The next job by the rule: the best waiting operation, or on batch equipment the best ready
-   * group (same batch key, setup family and skills), loaded in rule order while it fits. Returns
+   * group (batchGroup: same batch key, changeover keys and skills), loaded in rule order while it fits. Returns
    * the leader (the job is appended to the machine's sequence) or -1 (then a wake-up is set when
    * a group's maxWait runs out).
    */
@@ -1027,7 +1088,7 @@ export class PlantFlow {
     let best = -1;
     let bestScore = -Infinity;
     const batch = machine.batch;
-    const groupOf = (v: number): string => `${batch!.keyOf[plant.product[v] as number]}/${this.c.family[v]}/${plant.setupSkill[v]}/${plant.runSkill[v]}/${plant.uninterruptible[v]}`;
+    const groupOf = (v: number): string => batchGroup(plant, k, v);
     let units: Map<string, number> | null = null;
     let oldest: Map<string, number> | null = null;
     if (batch !== null) {
@@ -1044,7 +1105,7 @@ export class PlantFlow {
       if (f?.kind === 'locked' && f.machine === k && t < f.begin - EPS) continue;
       if (batch !== null && units !== null && oldest !== null) {
         const g = groupOf(v);
-        if (!(batch.maxWait === Infinity || (units.get(g) as number) >= batch.capacity || (oldest.get(g) as number) + batch.maxWait <= t + EPS)) continue;
+        if (!(!this.waitForPartners || batch.maxWait === Infinity || (units.get(g) as number) >= batch.capacity || (oldest.get(g) as number) + batch.maxWait <= t + EPS)) continue;
       }
       const su = setupTime(machine.setups, keys, plant.product[v] as number);
       const score = rule.score(this, v, k, t, su, this.durationOn(v, k));
@@ -1067,7 +1128,7 @@ export class PlantFlow {
     const batch = plant.machines[k]!.batch;
     const members = [v];
     if (batch !== null) {
-      const key = (w: number): string => `${batch.keyOf[plant.product[w] as number]}/${this.c.family[w]}/${plant.setupSkill[w]}/${plant.runSkill[w]}/${plant.uninterruptible[w]}`;
+      const key = (w: number): string => batchGroup(plant, k, w);
       const g = key(v);
       const rule = this.rule as FlowRule;
       const machine = plant.machines[k]!;
@@ -1087,4 +1148,13 @@ export class PlantFlow {
       if (this.pp.fixed[w]?.kind !== 'frozen') this.append(k, w, i > 0);
     });
   }
+}
+
+function samePredecessors(c: CompiledProblem, a: number, b: number): boolean {
+  const sa = c.predStart[a] as number;
+  const sb = c.predStart[b] as number;
+  const na = (c.predStart[a + 1] as number) - sa;
+  if (na !== (c.predStart[b + 1] as number) - sb) return false;
+  for (let i = 0; i < na; i++) if (c.predList[sa + i] !== c.predList[sb + i]) return false;
+  return true;
 }

@@ -1,6 +1,6 @@
 import { subtractIntervals, type Interval } from '../../src/model/calendar.ts';
 import { applySetup, setupTime } from '../../src/sim/plant/setups.ts';
-import type { PlantProblem } from './plantProblem.ts';
+import { batchGroup, type PlantProblem } from './plantProblem.ts';
 import type { PlantTimetable } from './plantTimetable.ts';
 
 /**
@@ -14,12 +14,12 @@ import type { PlantTimetable } from './plantTimetable.ts';
  * - Changeovers: the minutes the simulator's rule gives on the machine's keys (walking its jobs in
  *   order), worked from the job's begin in the machine's and the setter's working time, before
  *   the run starts; a job begins at a working instant of its machine.
- * - Machines run one job at a time; batches share one begin, start and end, one batch key,
- *   setup family and skills, and fit the capacity; no lot waits longer than maxWait for its
+ * - Machines run one job at a time; batches share one begin, start and end, one batch group
+ *   (batchGroup: batch key, changeover keys on the machine, skills), and fit the capacity; no lot waits longer than maxWait for its
  *   batch partners while the machine is free.
  * - Release, routing order, transport lag (a lot gets room in front of its next machine after its
  *   previous operation ends, then travels), input-buffer room (a lot fits when it gets its room,
- *   or goes into an empty buffer).
+ *   or goes into an empty buffer; the pieces a lot is cut into for a batch machine ask as one).
  * - Operator pools: never more tasks at once than operators; each task's pool has the skill and
  *   is on shift when the task begins.
  * - Frozen operations begin at the plan start on their machine, locked ones at their time.
@@ -115,8 +115,8 @@ export function checkPlantTimetable(pp: PlantProblem, t: PlantTimetable): PlantV
         else {
           const load = list.reduce((s, w) => s + (plant.quantity[w] as number), 0);
           if (load > b.capacity + EPS) add('batch', list, `batch of ${load} units on ${machine.id}, capacity ${b.capacity}`);
-          const sig = (w: number): string => `${b.keyOf[plant.product[w] as number]}/${problem.setups?.family[w] ?? 0}/${plant.setupSkill[w]}/${plant.runSkill[w]}/${plant.uninterruptible[w]}`;
-          if (list.some((w) => sig(w) !== sig(lead))) add('batch', list, `batch on ${machine.id} mixes batch keys, setup families or skills: ${list.map(name).join(', ')}`);
+          const sig = (w: number): string => batchGroup(plant, k, w);
+          if (list.some((w) => sig(w) !== sig(lead))) add('batch', list, `batch on ${machine.id} mixes batch keys, changeover keys or skills: ${list.map(name).join(', ')}`);
           if (b.maxWait < Infinity) {
             const arrivals = list.map((w) => arrival(pp, t, w));
             const first = Math.min(...arrivals);
@@ -185,13 +185,21 @@ function checkInputBuffer(pp: PlantProblem, t: PlantTimetable, k: number, member
     }
   }
   events.sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]);
+  // Pieces of one lot (its order cut for a batch machine: same job, step and predecessors) that
+  // get room here at one instant ask for it as one lot, as the simulator moves them.
+  const ops = pp.problem.operations;
+  const piece = (u: number, v: number): boolean => u >= 0 && ops[u]!.job === ops[v]!.job && ops[u]!.index === ops[v]!.index
+    && t.machine[u] === k && t.room[u] === t.room[v] && ops[u]!.predecessors.join() === ops[v]!.predecessors.join();
   let used = 0;
   for (const [, kind, v] of events) {
-    const q = pp.plant.quantity[v] as number;
+    let q = pp.plant.quantity[v] as number;
     if (kind < 0) { used -= q; continue; }
-    const forced = pp.plant.waiting[v] === 1 || pp.fixed[v]?.kind === 'frozen';
-    if (!forced && used > EPS && used + q > cap + EPS) add('buffer', [v], `the lot of ${name(v)} (${q} units) gets room in front of ${pp.equipment[k]} holding ${used} of ${cap} units`);
     used += q;
+    if (piece(v - 1, v)) continue;
+    for (let w = v + 1; w < ops.length && piece(w, v); w++) q += pp.plant.quantity[w] as number;
+    const forced = pp.plant.waiting[v] === 1 || pp.fixed[v]?.kind === 'frozen';
+    const before = used - (pp.plant.quantity[v] as number);
+    if (!forced && before > EPS && before + q > cap + EPS) add('buffer', [v], `the lot of ${name(v)} (${q} units) gets room in front of ${pp.equipment[k]} holding ${before} of ${cap} units`);
   }
 }
 

@@ -6,6 +6,7 @@ import type { Random } from '../random.ts';
 import type { Judge } from '../tabu.ts';
 import type { TabuMemory } from '../tabuMemory.ts';
 import type { PlantFlow } from './flow.ts';
+import { batchGroup } from './plantProblem.ts';
 
 /** Tag (in a move's `b`) of batch moves, to tell them from changeover moves. */
 const BATCH_MOVE = -2;
@@ -216,10 +217,9 @@ export class PlantJudge implements Judge {
     moves.push(RELOCATE, v, -1, k, after, Infinity, memory.isMachineTabu(v, k, iter) || (after >= 0 && memory.isPairTabu(after, v, iter)));
   }
 
-  /** Join a compatible batch with room (same batch key, family, skills), or leave one. */
+  /** Join a compatible batch with room (batchGroup), or leave one. */
   private batchMove(moves: MoveList, memory: TabuMemory, iter: number, rng: Random): void {
     const g = this.g;
-    const c = g.c;
     const f = this.flow;
     const plant = f.pp.plant;
     const k = this.batchMachines[rng.int(this.batchMachines.length)] as number;
@@ -238,7 +238,7 @@ export class PlantJudge implements Judge {
       moves.push(RELOCATE, v, BATCH_MOVE, k, after, Infinity, after >= 0 && memory.isPairTabu(after, v, iter), 0);
       return;
     }
-    const group = (w: number): string => `${batch.keyOf[plant.product[w] as number]}/${c.family[w]}/${plant.setupSkill[w]}/${plant.runSkill[w]}/${plant.uninterruptible[w]}`;
+    const group = (w: number): string => batchGroup(plant, k, w);
     const key = group(v);
     const at = f.begin[v] as number;
     let bestLast = -1;

@@ -394,6 +394,20 @@ function transportLags(cp: CompiledPlant, specs: readonly EquipmentSpec[]): { la
 }
 
 /** ISO date-time of a minute offset in a plant problem. */
+/**
+ * Which lots may share a batch on machine k (a string equal for compatible operations): the same
+ * batch key, the same changeover keys on k (the batch is set up once, for all of them), the same
+ * skills and both (un)interruptible. Products that differ only on other machines' changeovers may
+ * share a load, as the simulator lets them.
+ */
+export function batchGroup(plant: PlantData, k: number, v: number): string {
+  const machine = plant.machines[k]!;
+  const p = plant.product[v] as number;
+  let s = `${machine.batch?.keyOf[p] ?? -1}`;
+  for (const x of machine.setups) s += `/${x.keyOf[p]}`;
+  return `${s}/${plant.setupSkill[v]}/${plant.runSkill[v]}/${plant.uninterruptible[v]}`;
+}
+
 export function plantIso(pp: PlantProblem, minutes: number): string {
   return isoAt(pp.startIso, minutes);
 }

@@ -131,6 +131,8 @@ export class PlantSolver {
    * limit holds on large plants too.
    */
   private followMs = 0;
+  /** Whether dispatching may wait for batch partners (batch equipment with a maxWait). */
+  private readonly batchWaits: boolean;
 
   constructor(private readonly pp: PlantProblem, private readonly options: PlantSolveOptions) {
     this.t0 = options.startedAt ?? performance.now();
@@ -147,6 +149,7 @@ export class PlantSolver {
     this.flow = new PlantFlow(pp, c, Math.max(48, Math.ceil(c.n / 1000)));
     for (let v = 0; v < c.n; v++) if (pp.fixed[v]?.kind === 'frozen') { this.g.movable[v] = 0; this.g.guarded = true; }
     if (pp.plant.machines.some((m) => m.batch !== null)) this.g.guarded = true;
+    this.batchWaits = pp.plant.machines.some((m) => m.batch !== null && m.batch.maxWait < Infinity);
     this.pure = isMakespanOnly(this.objective) && graphTimingIsExact(pp, c);
     this.ctx = ruleContext(pp.problem, c);
     this.bestFirst = new Int32Array(c.m);
@@ -184,12 +187,20 @@ export class PlantSolver {
     return { timetable: plantTimetable(this.flow), kpis: objectiveKpis(this.pp.problem, this.flow.end, this.flow.setup), value: this.value() };
   }
 
-  /** A dispatching construction, its sequences loaded into the graph; false on a deadlock. */
+  /**
+   * A dispatching construction, its sequences loaded into the graph; false on a deadlock. The
+   * schedule the search starts from is the followed one: a batch no longer waits for maxWait to
+   * run out once its lots are there. Where that earlier start lets other lots take room in
+   * another order and the sequences run into a buffer deadlock, the rule dispatches again
+   * without waiting for batch partners, which following repeats exactly.
+   */
   private dispatched(rule: FlowRule): boolean {
-    if (!this.flow.dispatch(rule)) return false;
-    loadSequences(this.g, this.flow.mFirst, this.flow.mNext, this.flow.batchLink);
-    // The schedule the search starts from is the followed one (a batch no longer waits for maxWait to run out).
-    return this.g.evaluate() && this.flow.follow(this.g);
+    for (const wait of this.batchWaits ? [true, false] : [true]) {
+      if (!this.flow.dispatch(rule, null, wait)) return false;
+      loadSequences(this.g, this.flow.mFirst, this.flow.mNext, this.flow.batchLink);
+      if (this.g.evaluate() && this.flow.follow(this.g)) return true;
+    }
+    return false;
   }
 
   private construct(rule: { name: string; run: () => boolean }): void {

@@ -7,10 +7,10 @@ import { Random } from '../../solver/random.ts';
 import { describeRefusal, describeViolation } from '../../src/scheduling/describe.ts';
 import { checkPlan, moveOperation, setLocked } from '../../src/scheduling/edit.ts';
 import { planFromTimetable, planIso, planKpis, planOutputs, type Plan } from '../../src/scheduling/plan.ts';
-import { loadRandomPlant } from '../fixtures/randomPlant.ts';
+import { loadFeaturePlant } from '../fixtures/featurePlant.ts';
 
 async function solved(seed: number): Promise<Plan> {
-  const pp = plantProblem(await loadRandomPlant(seed));
+  const pp = plantProblem(await loadFeaturePlant(seed));
   const r = solvePlant(pp, { maxIterations: 200, seed });
   return planFromTimetable(pp, r.timetable);
 }
@@ -21,7 +21,7 @@ const wrongChangeovers = (plan: Plan) => checkPlan(plan).filter((v) => v.kind ==
 describe('a plan of the engine\'s timetable', () => {
   it('is what the engine returned: checked feasible, and written as the solver writes it', async () => {
     for (const seed of [2, 4, 7]) {
-      const pp = plantProblem(await loadRandomPlant(seed));
+      const pp = plantProblem(await loadFeaturePlant(seed));
       const r = solvePlant(pp, { maxIterations: 200, seed });
       const plan = planFromTimetable(pp, r.timetable);
       expect(checkPlan(plan), `seed ${seed}`).toEqual([]);

@@ -6,24 +6,28 @@ import { PlantFlow } from '../../../solver/plant/flow.ts';
 import { eddRule } from '../../../solver/plant/flowRules.ts';
 import { plantProblem } from '../../../solver/plant/plantProblem.ts';
 import { Random } from '../../../solver/random.ts';
-import { loadRandomPlant } from '../../fixtures/randomPlant.ts';
+import { loadFeaturePlant } from '../../fixtures/featurePlant.ts';
 
 // Property: re-timing a changed solution from the committed run's checkpoints gives exactly the
 // timing of following it from scratch, whatever moved (operations between positions, machines
 // and batches), whether or not the change is kept.
 describe('incremental re-timing', () => {
   it.each(Array.from({ length: 30 }, (_, i) => i + 1))('random plant %i: followFrom equals follow after random moves', async (seed) => {
-    const pp = plantProblem(await loadRandomPlant(seed));
+    const pp = plantProblem(await loadFeaturePlant(seed));
     const c = compile(pp.problem);
     const g = new SequenceGraph(c);
     const inc = new PlantFlow(pp, c, 4);
     const full = new PlantFlow(pp, c);
-    expect(inc.dispatch(eddRule(ruleContext(pp.problem, c)))).toBe(true);
-    const seqs = Array.from({ length: c.m }, (_, k) => { const s: number[] = []; for (let v = inc.mFirst[k]!; v >= 0; v = inc.mNext[v]!) s.push(v); return s; });
-    g.load(seqs);
-    g.batchLink.set(inc.batchLink);
     for (let v = 0; v < c.n; v++) if (pp.fixed[v]?.kind === 'frozen') { g.movable[v] = 0; g.guarded = true; }
-    expect(g.evaluate() && inc.follow(g)).toBe(true);
+    // As the solver does: EDD's sequences, made without waiting for batch partners where following
+    // them as made (batches starting once their lots are there) runs into a buffer deadlock.
+    const followed = [true, false].some((wait) => {
+      expect(inc.dispatch(eddRule(ruleContext(pp.problem, c)), null, wait)).toBe(true);
+      g.load(Array.from({ length: c.m }, (_, k) => { const s: number[] = []; for (let v = inc.mFirst[k]!; v >= 0; v = inc.mNext[v]!) s.push(v); return s; }));
+      g.batchLink.set(inc.batchLink);
+      return g.evaluate() && inc.follow(g);
+    });
+    expect(followed).toBe(true);
     inc.commit();
     const rng = new Random(seed);
     let compared = 0;

@@ -3,7 +3,7 @@ import { placeOperation, planFromSchedule, type Plan } from '../../../solver/pla
 import { checkPlantTimetable } from '../../../solver/plant/plantChecker.ts';
 import { plantOutputs } from '../../../solver/plant/plantOutputs.ts';
 import { solvePlant } from '../../../solver/plant/solvePlant.ts';
-import { loadRandomPlant } from '../../fixtures/randomPlant.ts';
+import { loadFeaturePlant } from '../../fixtures/featurePlant.ts';
 import { plantProblem } from '../../../solver/plant/plantProblem.ts';
 import { problemOf, randomScenario, setupScenario } from './plantFixture.ts';
 
@@ -15,7 +15,7 @@ const planOf = (r: ReturnType<typeof planFromSchedule>): Plan => {
 describe('plans read from schedule files and edited by the engine\'s rules', () => {
   it('times a solved schedule read back from its file exactly as the solver did (small and random plants)', async () => {
     const cases = [problemOf(setupScenario()), problemOf(randomScenario(3))];
-    for (const seed of [1, 2, 5]) cases.push(plantProblem(await loadRandomPlant(seed)));
+    for (const seed of [1, 2, 5]) cases.push(plantProblem(await loadFeaturePlant(seed)));
     for (const pp of cases) {
       const r = solvePlant(pp, { maxIterations: 100, seed: 2 });
       const { schedule } = plantOutputs(pp, r, { createdAt: '2026-11-30T00:00:00Z' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { solvePlant } from '../../../solver/plant/solvePlant.ts';
 import { plantProblem } from '../../../solver/plant/plantProblem.ts';
-import { loadRandomPlant } from '../../fixtures/randomPlant.ts';
+import { loadFeaturePlant } from '../../fixtures/featurePlant.ts';
 import { problemOf, setupScenario } from './plantFixture.ts';
 
 const at = (h: number): string => new Date(Date.UTC(2026, 10, 30) + h * 3_600_000).toISOString().replace('.000Z', 'Z');
@@ -28,7 +28,7 @@ describe('late-order and tardiness bounds', () => {
 
   it('never exceeds what a schedule achieves on random plants (solved and EDD)', async () => {
     for (let seed = 1; seed <= 8; seed++) {
-      const pp = plantProblem(await loadRandomPlant(seed));
+      const pp = plantProblem(await loadFeaturePlant(seed));
       const r = solvePlant(pp, { maxIterations: 150, seed });
       for (const k of [r.kpis, r.edd.kpis]) {
         expect(k.lateOrders, `seed ${seed}`).toBeGreaterThanOrEqual(r.bounds.lateOrders);

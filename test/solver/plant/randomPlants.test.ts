@@ -3,14 +3,14 @@ import { compareValues } from '../../../solver/objective.ts';
 import { checkPlantTimetable } from '../../../solver/plant/plantChecker.ts';
 import { plantProblem } from '../../../solver/plant/plantProblem.ts';
 import { solvePlant } from '../../../solver/plant/solvePlant.ts';
-import { loadRandomPlant } from '../../fixtures/randomPlant.ts';
+import { loadFeaturePlant } from '../../fixtures/featurePlant.ts';
 
 // Property: on random plants (calendars, maintenance, operators, batches, transport, buffers,
 // changeovers), every schedule the engine returns — and its EDD baseline — passes the independent
 // checker, is no worse than EDD, and no bound exceeds its value.
 describe('random plants', () => {
   it.each(Array.from({ length: 24 }, (_, i) => i + 1))('seed %i: the schedule passes the plant checker', async (seed) => {
-    const pp = plantProblem(await loadRandomPlant(seed));
+    const pp = plantProblem(await loadFeaturePlant(seed));
     const r = solvePlant(pp, { maxIterations: 40, seed });
     expect(checkPlantTimetable(pp, r.timetable)).toEqual([]);
     expect(checkPlantTimetable(pp, r.edd.timetable)).toEqual([]);

@@ -71,17 +71,23 @@ describe('moving an operation', () => {
   });
 
   it('a job dropped before its predecessor ends (another machine) is placed after it by the engine, which says its pin moved', async () => {
-    const plan = await solved(6);
-    const ops = plan.pp.problem.operations;
-    // Not on batch equipment, where it could join a batch and the batch's first operation holds the pin.
-    const op = ops.findIndex((o, v) => plan.pp.plant.machines[plan.machine[v]!]!.batch === null && o.predecessors.some((u) => plan.machine[u] !== plan.machine[v]));
-    const before = ops[op]!.predecessors.find((u) => plan.machine[u] !== plan.machine[op])!;
-    const moved = moveOperation(plan, op, plan.machine[op]!, plan.start[before]!);
-    if (!('plan' in moved)) throw new Error('refused');
-    expect(checkPlan(moved.plan)).toEqual([]);
-    expect(moved.plan.start[op]).toBeGreaterThanOrEqual(moved.plan.end[before]!);
-    expect(movedPins(moved.plan)).toContain(op);
-    expect(describeMovedPin(moved.plan, op)).toMatch(/^\S+ \S+ begins \w{3} \d\d:\d\d, not \w{3} \d\d:\d\d$/);
+    // The first random plant where such a drop can be followed (on jam-prone plants one may deadlock).
+    for (let seed = 6; seed < 40; seed++) {
+      const plan = await solved(seed);
+      const ops = plan.pp.problem.operations;
+      // Not on batch equipment, where it could join a batch and the batch's first operation holds the pin.
+      const op = ops.findIndex((o, v) => plan.pp.plant.machines[plan.machine[v]!]!.batch === null && o.predecessors.some((u) => plan.machine[u] !== plan.machine[v]));
+      if (op < 0) continue;
+      const before = ops[op]!.predecessors.find((u) => plan.machine[u] !== plan.machine[op])!;
+      const moved = moveOperation(plan, op, plan.machine[op]!, plan.start[before]!);
+      if (!('plan' in moved)) continue;
+      expect(checkPlan(moved.plan)).toEqual([]);
+      expect(moved.plan.start[op]).toBeGreaterThanOrEqual(moved.plan.end[before]!);
+      expect(movedPins(moved.plan)).toContain(op);
+      expect(describeMovedPin(moved.plan, op)).toMatch(/^\S+ \S+ begins \w{3} \d\d:\d\d, not \w{3} \d\d:\d\d$/);
+      return;
+    }
+    throw new Error('no random plant with such a drop');
   });
 
   it('a job dropped before its predecessor on the same machine cannot be timed: refused with the engine\'s reason', async () => {

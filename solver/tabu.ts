@@ -70,6 +70,8 @@ export interface TabuOptions {
   onProgress?: (p: Progress) => void;
   /** Stops the search (keeping the best so far), e.g. from a Cancel button. */
   signal?: { readonly aborted: boolean };
+  /** Called when the current solution, just timed by the judge, becomes the best (the judge's timing is that solution's). */
+  onBest?: () => void;
 }
 
 export interface TabuResult {
@@ -229,6 +231,7 @@ export class TabuRun {
       this.sinceImprove = 0;
       if (compareValues(value, best.value) < 0) {
         copySnapshot(runBest, best);
+        o.onBest?.();
         this.report();
       }
     } else if (++this.sinceImprove > o.stall) this.restart();

@@ -121,6 +121,15 @@ export class PlantFlow {
   incrementalRuns = 0;
   /** Operations that ended (all of them after a successful run). */
   finished = 0;
+  /**
+   * A run stops at the first event after this performance.now() time, `paused` (its result is
+   * then not known): `resume()` carries it on. So a construction on a large plant can yield to
+   * the event loop (a worker's cancel message) between slices. Infinity: runs go to their end.
+   */
+  sliceUntil = Infinity;
+  paused = false;
+  private sinceCheckpoint = 0;
+  private lastTime = -Infinity;
   /** Dispatch mode: the sequences it made (a graph loads them). */
   readonly mach: Int32Array;
   readonly mFirst: Int32Array;
@@ -321,9 +330,31 @@ export class PlantFlow {
     this.recorded = 0;
     for (const cp of this.scratchCheckpoints) this.spare.push(cp);
     this.scratchCheckpoints = [];
+    return this.startRun();
+  }
+
+  private startRun(): boolean {
+    this.sinceCheckpoint = 0;
+    this.lastTime = -Infinity;
+    this.paused = false;
     const ok = this.run();
-    this.recording = false;
+    if (!this.paused) this.endRun();
     return ok;
+  }
+
+  /** Carries on a paused run (dispatch, follow or followFrom); its result as theirs. */
+  resume(): boolean {
+    if (!this.paused) throw new Error('no paused run to resume');
+    this.paused = false;
+    const ok = this.run();
+    if (!this.paused) this.endRun();
+    return ok;
+  }
+
+  private endRun(): void {
+    this.recording = false;
+    this.rule = null;
+    this.fixedMachine = null;
   }
 
   /**
@@ -587,10 +618,7 @@ export class PlantFlow {
       if (f?.kind === 'frozen') { this.dur[v] = this.durationOn(v, f.machine); this.append(f.machine, v, false); this.nextOp[f.machine] = v; }
     }
     this.recording = false;
-    const ok = this.run();
-    this.rule = null;
-    this.fixedMachine = null;
-    return ok;
+    return this.startRun();
   }
 
   private reset(): void {
@@ -650,20 +678,21 @@ export class PlantFlow {
 
   private run(): boolean {
     const heap = this.heap;
-    let sinceCheckpoint = 0;
-    let last = -Infinity;
     const releases = this.releaseOp.length;
+    const sliced = this.sliceUntil < Infinity;
+    let events = 0;
     while (heap.size > 0 || this.releaseNext < releases) {
+      if (sliced && (++events & 255) === 0 && performance.now() > this.sliceUntil) { this.paused = true; return false; }
       // Releases go first among events of the same time.
       const nextRelease = this.releaseNext < releases ? (this.releaseAt[this.releaseNext] as number) : Infinity;
       const next = Math.min(nextRelease, heap.peekTime());
-      if (this.recording && ++sinceCheckpoint >= this.checkpointEvery && next > last) {
+      if (this.recording && ++this.sinceCheckpoint >= this.checkpointEvery && next > this.lastTime) {
         const cp = this.newCheckpoint();
         this.save(cp, next);
         this.scratchCheckpoints.push(cp);
-        sinceCheckpoint = 0;
+        this.sinceCheckpoint = 0;
       }
-      last = next;
+      this.lastTime = next;
       if (nextRelease <= next) {
         const v = this.releaseOp[this.releaseNext++] as number;
         const first = this.lotFirst[v] as number;

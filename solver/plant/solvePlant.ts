@@ -94,7 +94,7 @@ export function solvePlant(pp: PlantProblem, options: PlantSolveOptions = {}): P
  * cancel message while it runs (set the signal; the solve then returns the best so far). The
  * steps are the same as solvePlant's, so with an iteration budget both give the same schedule.
  */
-export async function solvePlantAsync(pp: PlantProblem, options: PlantSolveOptions = {}, sliceMs = 100): Promise<PlantSolveResult> {
+export async function solvePlantAsync(pp: PlantProblem, options: PlantSolveOptions = {}, sliceMs = 50): Promise<PlantSolveResult> {
   const s = new PlantSolver(pp, options);
   while (!s.step(performance.now() + sliceMs)) await new Promise((resolve) => setTimeout(resolve, 0));
   return s.result();
@@ -113,15 +113,20 @@ export class PlantSolver {
   private readonly flow: PlantFlow;
   private readonly pure: boolean;
   private readonly ctx: RuleContext;
-  private readonly rules: { name: string; run: () => boolean }[];
+  private readonly rules: { name: string; run: () => Construction }[];
+  /** The construction under way (its flow runs pause at a step's end and resume in the next). */
+  private current: { name: string; run: Construction; t: number } | null = null;
+  /** The best solution's timing, kept when it was found, so the result needs no timing of its own (a cancel returns at once). */
+  private bestRun: { run: PlantRun; violation: Uint8Array } | null = null;
   private readonly construction: { rule: string; value: number[] }[] = [];
   private bestValue: number[] | null = null;
   private readonly bestFirst: Int32Array;
   private readonly bestNext: Int32Array;
   private readonly bestLink: Uint8Array;
   private edd: PlantRun | null = null;
-  private readonly bounds: PlantBounds;
-  private readonly lowerBound: number[];
+  private bounds!: PlantBounds;
+  private lowerBound!: number[];
+  private bounded = false;
   private phase: Phase = 'construct';
   private next = 0;
   private tabu: TabuRun | null = null;
@@ -155,21 +160,44 @@ export class PlantSolver {
     this.bestFirst = new Int32Array(c.m);
     this.bestNext = new Int32Array(c.n);
     this.bestLink = new Uint8Array(c.n);
-    this.bounds = plantLowerBounds(pp, c, this.deadline);
-    this.lowerBound = objectiveValue(this.objective, { ...this.bounds, onTimeOrders: 0 });
     const flowRule = (rule: FlowRule) => ({ name: rule.name, run: () => this.dispatched(rule) });
     const ctx = this.ctx;
     this.rules = this.pure
-      ? RULES.map((rule) => ({ name: rule.name, run: () => { this.g.load(gifflerThompson(c, ctx, rule)); return this.g.evaluate() && this.flow.follow(this.g); } }))
+      ? RULES.map((rule) => ({ name: rule.name, run: () => this.followed(() => { this.g.load(gifflerThompson(c, ctx, rule)); return true; }) }))
       : [eddRule(ctx), atcsRule(ctx, 1, 0.5), atcsRule(ctx, 2, 1), atcsRule(ctx, 4, 2), changeoverFirstRule(ctx, 2), changeoverFirstRule(ctx, 8), changeoverFirstRule(ctx, 32), mwkrRule(ctx)].map(flowRule);
   }
 
-  /** Runs until `until` (performance.now()) or the end of the solve; true when it is over. */
+  /**
+   * Runs until `until` (performance.now()) or the end of the solve; true when it is over. A
+   * construction's flow runs stop at `until` too and carry on at the next step; a cancel drops
+   * the construction under way once a first one has finished (a result needs one).
+   */
   step(until: number): boolean {
+    if (!this.bounded) {
+      // The bounds first (their own step: a cancel may come before the constructions start).
+      this.bounds = plantLowerBounds(this.pp, this.c, this.deadline);
+      this.lowerBound = objectiveValue(this.objective, { ...this.bounds, onTimeOrders: 0 });
+      this.bounded = true;
+      if (performance.now() >= until) return false;
+    }
     while (this.phase === 'construct') {
-      const over = this.options.signal?.aborted === true || performance.now() + this.followMs > this.constructionsUntil;
-      if (this.next >= this.rules.length || (this.bestValue !== null && over)) { this.startSearch(); break; }
-      this.construct(this.rules[this.next++]!);
+      const aborted = this.options.signal?.aborted === true;
+      if (aborted && this.bestValue === null) throw new SolveCancelledError();
+      if (this.current === null) {
+        const over = aborted || performance.now() + this.followMs > this.constructionsUntil;
+        if (this.next >= this.rules.length || (this.bestValue !== null && over)) { this.startSearch(); break; }
+        const rule = this.rules[this.next++]!;
+        this.current = { name: rule.name, run: rule.run(), t: performance.now() };
+      } else if (aborted && this.bestValue !== null) {
+        this.current = null;
+        continue;
+      }
+      this.flow.sliceUntil = until;
+      const r = this.current.run.next();
+      this.flow.sliceUntil = Infinity;
+      if (!r.done) return false;
+      this.constructed(this.current.name, this.current.t, r.value);
+      this.current = null;
       if (performance.now() >= until) return false;
     }
     if (this.phase === 'search' && this.tabu !== null) {
@@ -177,6 +205,16 @@ export class PlantSolver {
       this.phase = 'done';
     }
     return true;
+  }
+
+  /** Whether the constructions are over (the search, if any, is under way or done). */
+  get pastConstructions(): boolean {
+    return this.phase !== 'construct';
+  }
+
+  /** Constructions finished so far (each one that deadlocked included). */
+  get constructionsDone(): number {
+    return this.construction.length;
   }
 
   private value(): number[] {
@@ -194,30 +232,52 @@ export class PlantSolver {
    * another order and the sequences run into a buffer deadlock, the rule dispatches again
    * without waiting for batch partners, which following repeats exactly.
    */
-  private dispatched(rule: FlowRule): boolean {
+  private *dispatched(rule: FlowRule): Construction {
     for (const wait of this.batchWaits ? [true, false] : [true]) {
-      if (!this.flow.dispatch(rule, null, wait)) return false;
-      loadSequences(this.g, this.flow.mFirst, this.flow.mNext, this.flow.batchLink);
-      if (this.g.evaluate() && this.flow.follow(this.g)) return true;
+      let ok = this.flow.dispatch(rule, null, wait);
+      while (this.flow.paused) { yield; ok = this.flow.resume(); }
+      if (!ok) return false;
+      if (yield* this.followed(() => { loadSequences(this.g, this.flow.mFirst, this.flow.mNext, this.flow.batchLink); return true; })) return true;
     }
     return false;
   }
 
-  private construct(rule: { name: string; run: () => boolean }): void {
+  /** Loads sequences into the graph (`load`) and follows them, pausing with the flow. */
+  private *followed(load: () => boolean): Construction {
+    if (!load() || !this.g.evaluate()) return false;
+    let ok = this.flow.follow(this.g);
+    while (this.flow.paused) { yield; ok = this.flow.resume(); }
+    return ok;
+  }
+
+  /** Runs a construction to its end at once (the baseline, when the search is about to start). */
+  private construct(rule: { name: string; run: () => Construction }): void {
     const t = performance.now();
-    const ok = rule.run();
+    const run = rule.run();
+    let r = run.next();
+    while (!r.done) r = run.next();
+    this.constructed(rule.name, t, r.value);
+  }
+
+  private constructed(name: string, t: number, ok: boolean): void {
     if (this.construction.length === 0) this.followMs = performance.now() - t;
-    if (!ok) { this.construction.push({ rule: `${rule.name} (deadlock)`, value: [] }); return; }
+    if (!ok) { this.construction.push({ rule: `${name} (deadlock)`, value: [] }); return; }
     const value = [this.flow.violations, ...this.value()];
-    if (rule.name === 'EDD') this.edd = this.snapshot();
-    this.construction.push({ rule: rule.name + (this.flow.violations > 0 ? ` (${this.flow.violations} violations)` : ''), value: value.slice(1) });
+    if (name === 'EDD') this.edd = this.snapshot();
+    this.construction.push({ rule: name + (this.flow.violations > 0 ? ` (${this.flow.violations} violations)` : ''), value: value.slice(1) });
     if (this.bestValue === null || compareValues(value, this.bestValue) < 0) {
       this.bestValue = value;
       this.bestFirst.set(this.g.mFirst);
       this.bestNext.set(this.g.mNext);
       this.bestLink.set(this.g.batchLink);
+      this.keepBest();
       this.options.onProgress?.({ iteration: 0, best: value.slice(1), lowerBound: this.lowerBound, elapsedMs: performance.now() - this.t0 });
     }
+  }
+
+  /** The flow holds the best solution's timing: keep it for the result. */
+  private keepBest(): void {
+    this.bestRun = { run: this.snapshot(), violation: this.flow.violation.slice() };
   }
 
   private startSearch(): void {
@@ -247,6 +307,7 @@ export class PlantSolver {
       maxIterations: this.options.maxIterations ?? Number.MAX_SAFE_INTEGER,
       deadline: searchDeadline,
       ...(this.options.signal ? { signal: this.options.signal } : {}),
+      ...(pure ? {} : { onBest: () => this.keepBest() }),
       ...(progress ? { onProgress: (p) => progress({ iteration: p.iteration, best: pure ? p.best : p.best.slice(1), lowerBound: this.lowerBound, elapsedMs: performance.now() - this.t0 }) } : {}),
     };
     this.tabu = new TabuRun(this.g, judge, tabu);
@@ -255,11 +316,18 @@ export class PlantSolver {
 
   result(): PlantSolveResult {
     const r = this.tabu?.finish() ?? { iterations: 0, restarts: 0 };
-    if (!this.g.evaluate() || !this.flow.follow(this.g)) throw new Error('the best solution cannot be followed');
-    const run = this.snapshot();
+    let run: PlantRun;
+    let violation: Uint8Array;
+    if (this.bestRun !== null && !(this.pure && this.tabu !== null)) ({ run, violation } = this.bestRun);
+    else {
+      // The job shop's search timed by longest paths: the plant's rules time its best once.
+      if (!this.g.evaluate() || !this.flow.follow(this.g)) throw new Error('the best solution cannot be followed');
+      run = this.snapshot();
+      violation = this.flow.violation;
+    }
     const named = (kind: number): string[] => {
       const out: string[] = [];
-      for (let v = 0; v < this.c.n; v++) if (this.flow.violation[v] === kind) out.push(`${this.pp.orders[this.pp.problem.operations[v]!.job]!.id}/${this.pp.operationIds[v]}`);
+      for (let v = 0; v < this.c.n; v++) if (violation[v] === kind) out.push(`${this.pp.orders[this.pp.problem.operations[v]!.job]!.id}/${this.pp.operationIds[v]}`);
       return out;
     };
     const first = run.value[0] ?? 0;
@@ -299,6 +367,17 @@ export function graphTimingIsExact(pp: PlantProblem, c: CompiledProblem): boolea
   }
   return true;
 }
+
+/** Cancelled before a first schedule was made: there is nothing to return. */
+export class SolveCancelledError extends Error {
+  constructor() {
+    super('Cancelled before a first schedule was made');
+    this.name = 'SolveCancelledError';
+  }
+}
+
+/** A construction as steps: it yields where its flow run paused at a step's end, and returns whether it could be followed. */
+type Construction = Generator<void, boolean, void>;
 
 function loadSequences(g: SequenceGraph, mFirst: Int32Array, mNext: Int32Array, link: Uint8Array): void {
   const seqs: number[][] = [];

@@ -5,7 +5,7 @@ import type { Objective, ObjectiveKpis } from '../../solver/objective.ts';
 import { plantOutputs, type PlantOutputs } from '../../solver/plant/plantOutputs.ts';
 import { plantProblem } from '../../solver/plant/plantProblem.ts';
 import type { PlantBounds } from '../../solver/plant/plantBounds.ts';
-import { solvePlantAsync } from '../../solver/plant/solvePlant.ts';
+import { SolveCancelledError, solvePlantAsync } from '../../solver/plant/solvePlant.ts';
 import type { PlantTimetable } from '../../solver/plant/plantTimetable.ts';
 
 export interface ScheduleOptions {
@@ -50,8 +50,9 @@ export interface SchedulePlant {
 
 /**
  * What the schedule worker exposes: one call at a time (a new call cancels the running one);
- * `cancel` stops the running call, which then returns the best schedule found so far. The search
- * yields to the event loop between short slices, so the cancel message gets through.
+ * `cancel` stops the running call, which then returns the best schedule found so far (or rejects
+ * with SolveCancelledError when none was made yet). The solve — constructions included — yields
+ * to the event loop between short slices, so the cancel message gets through.
  */
 export function scheduleApi() {
   let cancelled = { aborted: false };
@@ -62,6 +63,9 @@ export function scheduleApi() {
       cancelled = signal;
       const startedAt = performance.now();
       const pp = plantProblem({ layout: plant.layout, layoutFile: 'layout', scenario: plant.scenario }, options.previous ? { previous: options.previous } : {});
+      // A turn for a cancel that came while the plant was read (the solve then gives one every slice).
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (signal.aborted) throw new SolveCancelledError();
       const r = await solvePlantAsync(pp, {
         signal,
         startedAt,

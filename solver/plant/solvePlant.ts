@@ -127,6 +127,8 @@ export class PlantSolver {
   private bounds!: PlantBounds;
   private lowerBound!: number[];
   private bounded = false;
+  /** A signal aborted before the solve starts asks for the first construction alone; one aborted later, before it is made, cancels. */
+  private readonly abortedAtStart: boolean;
   private phase: Phase = 'construct';
   private next = 0;
   private tabu: TabuRun | null = null;
@@ -147,6 +149,7 @@ export class PlantSolver {
     // Constructions after the first stop once a fifth of the time is gone.
     this.constructionsUntil = this.t0 + (this.deadline - this.t0) / 5;
     this.objective = options.objective ?? DEFAULT_OBJECTIVE;
+    this.abortedAtStart = options.signal?.aborted === true;
     const c = compile(pp.problem);
     this.c = c;
     this.g = new SequenceGraph(c);
@@ -182,7 +185,7 @@ export class PlantSolver {
     }
     while (this.phase === 'construct') {
       const aborted = this.options.signal?.aborted === true;
-      if (aborted && this.bestValue === null) throw new SolveCancelledError();
+      if (aborted && this.bestValue === null && !this.abortedAtStart) throw new SolveCancelledError();
       if (this.current === null) {
         const over = aborted || performance.now() + this.followMs > this.constructionsUntil;
         if (this.next >= this.rules.length || (this.bestValue !== null && over)) { this.startSearch(); break; }

@@ -49,7 +49,7 @@ function paintShop() {
 describe('a hand-made paint shop', () => {
   it('is scheduled by the rules and followed by the simulator start for start', () => {
     const plant = paintShop();
-    expect(plant.scenario.start).toBe(START);
+    expect(plant.scenario?.start).toBe(START);
     const pp = plantProblem(plant);
     const r = solvePlant(pp, { maxIterations: 300, seed: 1 });
     expect(checkPlantTimetable(pp, r.timetable)).toEqual([]);

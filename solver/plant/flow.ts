@@ -63,6 +63,7 @@ class Checkpoint {
     readonly keys: Int32Array,
     readonly slotBusy: Float64Array,
     readonly slotOp: Int32Array,
+    readonly vehicleFree: Float64Array,
     /** inWait then unloadQueue of every machine, flattened; listStart has 2m + 1 offsets. */
     public lists: Int32Array,
     readonly listStart: Int32Array,
@@ -191,6 +192,8 @@ export class PlantFlow {
   private readonly slotStart: Int32Array;
   private readonly slotBusy: Float64Array;
   private readonly slotOp: Int32Array;
+  /** When each vehicle of the fleet is free again (moves planned with the longest empty drive, so no later than the simulator's). */
+  private readonly vehicleFree: Float64Array;
   // Dispatch mode.
   private rule: FlowRule | null = null;
   private fixedMachine: ArrayLike<number> | null = null;
@@ -278,6 +281,7 @@ export class PlantFlow {
     const slots = this.slotStart[pools.length] as number;
     this.slotBusy = new Float64Array(slots);
     this.slotOp = new Int32Array(slots);
+    this.vehicleFree = new Float64Array(pp.plant.vehicles);
     this.keyCount = this.keys.reduce((sum, k) => sum + k.length, 0);
     this.base = { mach: new Int32Array(n), mNext: new Int32Array(n), mFirst: new Int32Array(m), link: new Uint8Array(n), valid: false, violations: 0, finished: 0 };
     const own: (Float64Array | Int32Array | Uint8Array)[] = [this.begin, this.setup, this.setupStart, this.start, this.end, this.setupPool, this.runPool, this.room, this.cause, this.causeKind, this.violation, this.arrived, this.from, this.lotsLeft, this.dur, this.jobIdle];
@@ -514,6 +518,7 @@ export class PlantFlow {
     for (const k of this.keys) { cp.keys.set(k, i); i += k.length; }
     cp.slotBusy.set(this.slotBusy);
     cp.slotOp.set(this.slotOp);
+    cp.vehicleFree.set(this.vehicleFree);
     let size = 0;
     for (const l of this.inWait) size += l.length;
     for (const l of this.unloadQueue) size += l.length;
@@ -548,6 +553,7 @@ export class PlantFlow {
     for (const k of this.keys) { k.set(cp.keys.subarray(i, i + k.length)); i += k.length; }
     this.slotBusy.set(cp.slotBusy);
     this.slotOp.set(cp.slotOp);
+    this.vehicleFree.set(cp.vehicleFree);
     for (let k = 0; k < 2 * this.m; k++) {
       const list = k < this.m ? this.inWait[k]! : this.unloadQueue[k - this.m]!;
       list.length = 0;
@@ -583,7 +589,7 @@ export class PlantFlow {
     return this.spare.pop() ?? new Checkpoint(
       new Uint8Array(m), new Int32Array(m), new Float64Array(m), new Int32Array(m), new Float64Array(m), new Int32Array(m),
       new Float64Array(m), new Float64Array(m), new Float64Array(m), new Int32Array(this.keyCount),
-      new Float64Array(slots), new Int32Array(slots), new Int32Array(64), new Int32Array(2 * m + 1),
+      new Float64Array(slots), new Int32Array(slots), new Float64Array(this.vehicleFree.length), new Int32Array(64), new Int32Array(2 * m + 1),
     );
   }
 
@@ -656,6 +662,7 @@ export class PlantFlow {
     }
     this.slotBusy.fill(t0);
     this.slotOp.fill(-1);
+    this.vehicleFree.fill(t0);
     const c = this.c;
     const plant = pp.plant;
     for (let v = 0; v < this.n; v++) {
@@ -724,8 +731,9 @@ export class PlantFlow {
       // A further lot of an assembly: the first one holds the room.
       const f = this.from[v] as number;
       const lag = f < 0 ? 0 : (this.pp.plant.lag[f * this.m + k] as number);
-      this.heap.push(t + lag, 0, EV_ARRIVE, v, 0);
-      if (f >= 0) this.heap.push(t + (lag > 0 ? (this.pp.plant.pickup[f] as number) : 0), 0, EV_OUTPUT_FREE, f, v);
+      const go = this.departure(f, k, t);
+      this.heap.push(go + lag, 0, EV_ARRIVE, v, 0);
+      if (f >= 0) this.heap.push(go + (lag > 0 ? (this.pp.plant.pickup[f] as number) : 0), 0, EV_OUTPUT_FREE, f, v);
       return;
     }
     if (k < 0) k = this.chooseMachine(v, t);
@@ -756,6 +764,22 @@ export class PlantFlow {
     return this.movesWith(v) === v + 1 ? (this.pp.plant.quantity[v] as number) : (this.lotUnits[v] as number);
   }
 
+  /**
+   * When a move from machine f to k asked for at t sets off: at once without a vehicle; else when
+   * the first vehicle is free (requests served in order, as the fleet does), which it then holds
+   * for the whole planned trip (the longest empty drive, so never shorter than the fleet's).
+   */
+  private departure(f: number, k: number, t: number): number {
+    const lag = f < 0 ? 0 : (this.pp.plant.lag[f * this.m + k] as number);
+    const free = this.vehicleFree;
+    if (lag <= 0 || free.length === 0) return t;
+    let x = 0;
+    for (let i = 1; i < free.length; i++) if ((free[i] as number) < (free[x] as number)) x = i;
+    const go = Math.max(t, free[x] as number);
+    free[x] = go + lag;
+    return go;
+  }
+
   private fits(used: number, q: number, capacity: number): boolean {
     return used === 0 || used + q <= capacity + EPS;
   }
@@ -763,14 +787,16 @@ export class PlantFlow {
   private grant(v: number, k: number, t: number): void {
     const plant = this.pp.plant;
     const end = this.movesWith(v);
+    // The lot's pieces ride together.
+    const go = this.departure(this.from[v] as number, k, t);
     for (let w = v; w < end; w++) {
       if (w > v && (this.mach[w] as number) < 0) this.chooseMachine(w, t, k);
       this.inUsed[k] = (this.inUsed[k] as number) + (plant.quantity[w] as number);
       this.room[w] = t;
       const f = this.from[w] as number;
       const lag = f < 0 ? 0 : (plant.lag[f * this.m + k] as number);
-      this.heap.push(t + lag, 0, EV_ARRIVE, w, 0);
-      if (f >= 0) this.heap.push(t + (lag > 0 ? (plant.pickup[f] as number) : 0), 0, EV_OUTPUT_FREE, f, w);
+      this.heap.push(go + lag, 0, EV_ARRIVE, w, 0);
+      if (f >= 0) this.heap.push(go + (lag > 0 ? (plant.pickup[f] as number) : 0), 0, EV_OUTPUT_FREE, f, w);
     }
   }
 
@@ -978,11 +1004,15 @@ export class PlantFlow {
     const last = this.jobEnd(v);
     const list = this.unloadQueue[k]!;
     const c = this.c;
+    // A batch's lots leave in the order the schedule lists them (the simulator unloads them so): by operation.
+    const members: number[] = [];
     for (let w = v; ; w = this.mNext[w] as number) {
       this.finished++;
-      for (let e = c.succStart[w] as number; e < (c.succStart[w + 1] as number); e++) list.push(c.succList[e] as number);
+      members.push(w);
       if (w === last) break;
     }
+    if (members.length > 1) members.sort((a, b) => a - b);
+    for (const w of members) for (let e = c.succStart[w] as number; e < (c.succStart[w + 1] as number); e++) list.push(c.succList[e] as number);
     this.lastOp[k] = last;
     this.unload(k, t);
   }

@@ -55,6 +55,7 @@ export function jobShopPlant(p: SchedulingProblem): PlantProblem {
       skillPools: [],
       lag: new Float64Array(m * m),
       pickup: new Float64Array(m),
+      vehicles: 0,
     },
     scenario: p.name,
     startIso: '1970-01-01T00:00:00Z',

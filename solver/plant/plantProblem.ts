@@ -71,6 +71,8 @@ export interface PlantData {
   lag: Float64Array;
   /** Minutes after a move is granted until the lot leaves its output buffer (a vehicle has come). */
   pickup: Float64Array;
+  /** Vehicles of the fleet moves with a lag take (0 without transport): moves wait for a free one, oldest request first. */
+  vehicles: number;
 }
 
 /**
@@ -291,7 +293,7 @@ export function plantProblem(plantInput: Plant, options: PlantProblemOptions = {
     plant: {
       product: Int32Array.from(product), quantity: Float64Array.from(quantity), setupSkill: Int32Array.from(setupSkill), runSkill: Int32Array.from(runSkill),
       uninterruptible: Uint8Array.from(uninterruptible), origin: Int32Array.from(origin), waiting: Uint8Array.from(waiting),
-      machines, pools, skills, skillPools, lag, pickup,
+      machines, pools, skills, skillPools, lag, pickup, vehicles: cp.fleet?.count ?? 0,
     },
     scenario: scenario.id,
     startIso: scenario.start,

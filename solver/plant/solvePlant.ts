@@ -125,6 +125,8 @@ export class PlantSolver {
   private phase: Phase = 'construct';
   private next = 0;
   private tabu: TabuRun | null = null;
+  /** The flow's last timing is the best construction's (the result needs no timing of its own). */
+  private flowHoldsBest = false;
   /**
    * Milliseconds one timing of a whole plan takes (the first construction, measured): what is
    * kept back from the limit for an iteration in progress and for timing the result, so the
@@ -157,7 +159,7 @@ export class PlantSolver {
     const flowRule = (rule: FlowRule) => ({ name: rule.name, run: () => this.dispatched(rule) });
     const ctx = this.ctx;
     this.rules = this.pure
-      ? RULES.map((rule) => ({ name: rule.name, run: () => { this.g.load(gifflerThompson(c, ctx, rule)); return this.g.evaluate() && this.flow.follow(this.g); } }))
+      ? RULES.map((rule) => ({ name: rule.name, run: () => { this.g.load(gifflerThompson(c, ctx, rule)); return this.g.evaluate() && this.flow.follow(this.g, false); } }))
       : [eddRule(ctx), atcsRule(ctx, 1, 0.5), atcsRule(ctx, 2, 1), atcsRule(ctx, 4, 2), changeoverFirstRule(ctx, 2), changeoverFirstRule(ctx, 8), changeoverFirstRule(ctx, 32), mwkrRule(ctx)].map(flowRule);
   }
 
@@ -189,13 +191,14 @@ export class PlantSolver {
     if (!this.flow.dispatch(rule)) return false;
     loadSequences(this.g, this.flow.mFirst, this.flow.mNext, this.flow.batchLink);
     // The schedule the search starts from is the followed one (a batch no longer waits for maxWait to run out).
-    return this.g.evaluate() && this.flow.follow(this.g);
+    return this.g.evaluate() && this.flow.follow(this.g, false);
   }
 
   private construct(rule: { name: string; run: () => boolean }): void {
     const t = performance.now();
     const ok = rule.run();
     if (this.construction.length === 0) this.followMs = performance.now() - t;
+    this.flowHoldsBest = false;
     if (!ok) { this.construction.push({ rule: `${rule.name} (deadlock)`, value: [] }); return; }
     const value = [this.flow.violations, ...this.value()];
     if (rule.name === 'EDD') this.edd = this.snapshot();
@@ -205,6 +208,7 @@ export class PlantSolver {
       this.bestFirst.set(this.g.mFirst);
       this.bestNext.set(this.g.mNext);
       this.bestLink.set(this.g.batchLink);
+      this.flowHoldsBest = true;
       this.options.onProgress?.({ iteration: 0, best: value.slice(1), lowerBound: this.lowerBound, elapsedMs: performance.now() - this.t0 });
     }
   }
@@ -244,7 +248,8 @@ export class PlantSolver {
 
   result(): PlantSolveResult {
     const r = this.tabu?.finish() ?? { iterations: 0, restarts: 0 };
-    if (!this.g.evaluate() || !this.flow.follow(this.g)) throw new Error('the best solution cannot be followed');
+    // Without a search the flow may still hold the best construction's timing: a whole timing saved.
+    if (!(this.tabu === null && this.flowHoldsBest) && !(this.g.evaluate() && this.flow.follow(this.g, false))) throw new Error('the best solution cannot be followed');
     const run = this.snapshot();
     const named = (kind: number): string[] => {
       const out: string[] = [];

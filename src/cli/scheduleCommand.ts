@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { formatProblem } from '../model/problem.ts';
 import { parseFjsp } from '../../solver/jobshop/parseFjsp.ts';
 import { parseJssp } from '../../solver/jobshop/parseJssp.ts';
@@ -9,21 +8,11 @@ import { plantProblem, PlantProblemError } from '../../solver/plant/plantProblem
 import { solvePlant } from '../../solver/plant/solvePlant.ts';
 import { PlanningLimitError } from '../../solver/plant/workingTime.ts';
 import { solveMakespan } from '../../solver/solve.ts';
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command, type Output } from './command.ts';
+import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command } from './command.ts';
 import { readTextFile } from './fsResolver.ts';
 import { numberOption } from './cliOptions.ts';
+import { writeJsonFile } from './outputFile.ts';
 import { INPUT_OPTION_HELP, INPUT_OPTIONS, inputOptionsOf, loadInputFile } from './inputFile.ts';
-
-async function writeJson(file: string, value: unknown, output: Output): Promise<boolean> {
-  try {
-    await writeFile(file, `${JSON.stringify(value, null, 2)}\n`);
-    return true;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    output.err(formatProblem({ file, path: '', expected: 'a file that can be written', found: `an error (${code})`, hint: 'check that the directory exists and is writable' }));
-    return false;
-  }
-}
 
 const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
@@ -106,7 +95,7 @@ Exit codes: 0 scheduled, 1 input invalid or unreadable (or an output cannot be w
       const r = solveMakespan(parsed.value, { ...limits, startedAt: 0, reserveMs: RESERVE_MS, onProgress: (p) => progress(p.elapsedMs, `best ${p.best.map(fmt).join(' / ')}  bound ${p.lowerBound.map(fmt).join(' / ')}`) });
       output.out(`${parsed.value.name}: makespan ${r.makespan}, lower bound ${r.lowerBound} (${r.boundSource}), gap ${(100 * r.gap).toFixed(1)} %, ${r.iterations} iterations`);
       const json = benchmarkScheduleJson(parsed.value, r.timetable);
-      if (typeof values.out === 'string') return (await writeJson(values.out, json, output)) ? EXIT_OK : EXIT_INVALID;
+      if (typeof values.out === 'string') return (await writeJsonFile(values.out, json, output)) ? EXIT_OK : EXIT_INVALID;
       output.out(JSON.stringify(json));
       return EXIT_OK;
     }
@@ -153,8 +142,8 @@ Exit codes: 0 scheduled, 1 input invalid or unreadable (or an output cannot be w
       `utilisation: ${Object.entries(files.utilisation).map(([k, u]) => `${k} ${(100 * u).toFixed(0)} %`).join(', ')}`,
       `${files.changeovers.length} changeovers, ${r.iterations} search iterations`,
     ].join('\n'));
-    if (typeof values.out === 'string' && !(await writeJson(values.out, files.schedule, output))) return EXIT_INVALID;
-    if (typeof values.dispatch === 'string' && !(await writeJson(values.dispatch, files.dispatchList, output))) return EXIT_INVALID;
+    if (typeof values.out === 'string' && !(await writeJsonFile(values.out, files.schedule, output))) return EXIT_INVALID;
+    if (typeof values.dispatch === 'string' && !(await writeJsonFile(values.dispatch, files.dispatchList, output))) return EXIT_INVALID;
     return EXIT_OK;
   },
 };

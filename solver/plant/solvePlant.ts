@@ -127,6 +127,8 @@ export class PlantSolver {
   private tabu: TabuRun | null = null;
   /** The flow's last timing is the best construction's (the result needs no timing of its own). */
   private flowHoldsBest = false;
+  /** The best construction's timetable when it was copied already (EDD's, the baseline). */
+  private bestRun: PlantRun | null = null;
   /**
    * Milliseconds one timing of a whole plan takes (the first construction, measured): what is
    * kept back from the limit for an iteration in progress and for timing the result, so the
@@ -201,7 +203,8 @@ export class PlantSolver {
     this.flowHoldsBest = false;
     if (!ok) { this.construction.push({ rule: `${rule.name} (deadlock)`, value: [] }); return; }
     const value = [this.flow.violations, ...this.value()];
-    if (rule.name === 'EDD') this.edd = this.snapshot();
+    const run = rule.name === 'EDD' ? this.snapshot() : null;
+    if (run !== null) this.edd = run;
     this.construction.push({ rule: rule.name + (this.flow.violations > 0 ? ` (${this.flow.violations} violations)` : ''), value: value.slice(1) });
     if (this.bestValue === null || compareValues(value, this.bestValue) < 0) {
       this.bestValue = value;
@@ -209,6 +212,7 @@ export class PlantSolver {
       this.bestNext.set(this.g.mNext);
       this.bestLink.set(this.g.batchLink);
       this.flowHoldsBest = true;
+      this.bestRun = run;
       this.options.onProgress?.({ iteration: 0, best: value.slice(1), lowerBound: this.lowerBound, elapsedMs: performance.now() - this.t0 });
     }
   }
@@ -250,7 +254,8 @@ export class PlantSolver {
     const r = this.tabu?.finish() ?? { iterations: 0, restarts: 0 };
     // Without a search the flow may still hold the best construction's timing: a whole timing saved.
     if (!(this.tabu === null && this.flowHoldsBest) && !(this.g.evaluate() && this.flow.follow(this.g, false))) throw new Error('the best solution cannot be followed');
-    const run = this.snapshot();
+    // EDD's copy serves when it is the result (a plan of 700,000 operations is 50 MB a copy).
+    const run = this.tabu === null && this.flowHoldsBest && this.bestRun !== null ? this.bestRun : this.snapshot();
     const named = (kind: number): string[] => {
       const out: string[] = [];
       for (let v = 0; v < this.c.n; v++) if (this.flow.violation[v] === kind) out.push(`${this.pp.orders[this.pp.problem.operations[v]!.job]!.id}/${this.pp.operationIds[v]}`);

@@ -49,7 +49,7 @@ Exit codes: 0 scheduled, 1 input invalid or unreadable (or an output cannot be w
     ...INPUT_OPTIONS,
   },
   optionHelp: {
-    time: 'seconds to search (default 10)',
+    time: 'seconds for the whole command (default 10); the first plan is always made, so on very large scenarios (100,000 orders) it and writing the files come on top',
     objective: `weightedTardiness, makespan, totalSetup, lateOrders, lex:a,b or w:a=1,b=0.1 (default ${objectiveName(DEFAULT_OBJECTIVE)})`,
     seed: 'random seed, a whole number ≥ 0 (default 1)',
     iterations: 'search iterations; without --time the run is then reproducible',

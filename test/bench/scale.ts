@@ -34,8 +34,9 @@ const RSS_LIMIT_MB = 2048;
  * What comes on top of --time, which bounds the search: start-up (the CLI compiles its TypeScript),
  * reading and checking the scenario, the problem and its bounds, the first plan (one earliest-due-date
  * construction timed by the plant's rules — always made, so that there is a valid schedule), and
- * writing the files: all linear in the orders. Measured on the quiet machine (docs/ARCHITECTURE.md,
- * "Scale"): ~0.2 s per 1,000 orders at 100,000 orders, with start-up ~2 s.
+ * writing the files: all linear in the orders (docs/ARCHITECTURE.md, "Scale"). Process CPU at
+ * 100,000 orders was 31.5 s with the machine at load 11 (2 cores shared), ~20-25 s expected alone;
+ * the limit assumes a machine to itself (wall ≈ CPU) and is to be confirmed there.
  */
 const allowanceS = (orders: number): number => 3 + 0.25 * (orders / 1000);
 const CHILD = fileURLToPath(new URL('./scaleChild.ts', import.meta.url));

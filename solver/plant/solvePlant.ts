@@ -248,7 +248,8 @@ export class PlantSolver {
   /** Loads sequences into the graph (`load`) and follows them, pausing with the flow. */
   private *followed(load: () => boolean): Construction {
     if (!load() || !this.g.evaluate()) return false;
-    let ok = this.flow.follow(this.g);
+    // A one-off timing: no checkpoints (the search's first timing makes its own).
+    let ok = this.flow.follow(this.g, false);
     while (this.flow.paused) { yield; ok = this.flow.resume(); }
     return ok;
   }
@@ -266,21 +267,22 @@ export class PlantSolver {
     if (this.construction.length === 0) this.followMs = performance.now() - t;
     if (!ok) { this.construction.push({ rule: `${name} (deadlock)`, value: [] }); return; }
     const value = [this.flow.violations, ...this.value()];
-    if (name === 'EDD') this.edd = this.snapshot();
+    const run = name === 'EDD' ? this.snapshot() : null;
+    if (run !== null) this.edd = run;
     this.construction.push({ rule: name + (this.flow.violations > 0 ? ` (${this.flow.violations} violations)` : ''), value: value.slice(1) });
     if (this.bestValue === null || compareValues(value, this.bestValue) < 0) {
       this.bestValue = value;
       this.bestFirst.set(this.g.mFirst);
       this.bestNext.set(this.g.mNext);
       this.bestLink.set(this.g.batchLink);
-      this.keepBest();
+      this.keepBest(run);
       this.options.onProgress?.({ iteration: 0, best: value.slice(1), lowerBound: this.lowerBound, elapsedMs: performance.now() - this.t0 });
     }
   }
 
-  /** The flow holds the best solution's timing: keep it for the result. */
-  private keepBest(): void {
-    this.bestRun = { run: this.snapshot(), violation: this.flow.violation.slice() };
+  /** The flow holds the best solution's timing: keep it for the result (`run`: its copy made already — EDD's; a plan of 700,000 operations is 50 MB a copy). */
+  private keepBest(run: PlantRun | null = null): void {
+    this.bestRun = { run: run ?? this.snapshot(), violation: this.flow.violation.slice() };
   }
 
   private startSearch(): void {
@@ -324,7 +326,7 @@ export class PlantSolver {
     if (this.bestRun !== null && !(this.pure && this.tabu !== null)) ({ run, violation } = this.bestRun);
     else {
       // The job shop's search timed by longest paths: the plant's rules time its best once.
-      if (!this.g.evaluate() || !this.flow.follow(this.g)) throw new Error('the best solution cannot be followed');
+      if (!this.g.evaluate() || !this.flow.follow(this.g, false)) throw new Error('the best solution cannot be followed');
       run = this.snapshot();
       violation = this.flow.violation;
     }

@@ -13,16 +13,21 @@ function fits(used: number, quantity: number, capacity: number): boolean {
 /**
  * The queue in front of equipment. A lot reserves its room before it travels (so a vehicle
  * never arrives at a full buffer) and gives it back when it starts on the equipment. Lots that
- * find no room wait in request order; the oldest request is served first even if a later,
- * smaller lot would fit, so big lots are never starved. Following a schedule, `priority` (the
- * planned time of the lot's job here) orders them instead: room goes to the lot planned first.
+ * find no room wait in request order and are served head-of-line: the oldest request first,
+ * even if a later, smaller lot would fit, so big lots are never starved. The rule is the same
+ * when following a schedule (and in the solver's flow, solver/plant/flow.ts releaseRoom): a
+ * plan made by it, or a dispatching run written as an as-run schedule, is then repeated grant
+ * for grant. "Room to the lot planned first" could not repeat a dispatching run, which grants
+ * room in request order and then starts lots in its rule's order. `priority` (the planned time
+ * of the lot's job here, when following) does not reorder grants: it tells the follower which
+ * planned lot is kept out (`earliestWaiting`) and lets a deadlock be broken (`overfill`).
  */
 export class InputBuffer {
   /** Units reserved or present. */
   used = 0;
   private readonly waitingLots = new Fifo<Lot>();
-  /** With a priority: the waiting lots in request order, served lowest priority first. */
-  private readonly ranked: Lot[] = [];
+  /** With a priority: the waiting lots in request order (listed for deadlock breaking). */
+  private readonly listed: Lot[] = [];
 
   constructor(
     readonly capacity: number,
@@ -36,21 +41,21 @@ export class InputBuffer {
       this.used += lot.quantity;
       return true;
     }
-    if (this.priority) this.ranked.push(lot);
+    if (this.priority) this.listed.push(lot);
     else this.waitingLots.push(lot);
     return false;
   }
 
-  /** Lots waiting for room, when waiting is ranked by priority (else empty). */
-  get rankedWaiting(): readonly Lot[] {
-    return this.ranked;
+  /** Lots waiting for room, in request order, when the buffer has a priority (else empty). */
+  get listedWaiting(): readonly Lot[] {
+    return this.listed;
   }
 
-  /** Lets a lot waiting for room in although there is none (breaking a deadlock); ranked waiting only. */
+  /** Lets a lot waiting for room in although there is none (breaking a deadlock); with a priority only. */
   overfill(lot: Lot): void {
-    const k = this.ranked.indexOf(lot);
+    const k = this.listed.indexOf(lot);
     if (k < 0) return;
-    this.ranked.splice(k, 1);
+    this.listed.splice(k, 1);
     this.used += lot.quantity;
     this.onGranted(lot);
   }
@@ -58,7 +63,7 @@ export class InputBuffer {
   /** The lowest priority among the lots waiting for room (Infinity for none, or without priorities). */
   earliestWaiting(): number {
     let best = Infinity;
-    if (this.priority) for (const lot of this.ranked) best = Math.min(best, this.priority(lot));
+    if (this.priority) for (const lot of this.listed) best = Math.min(best, this.priority(lot));
     return best;
   }
 
@@ -69,31 +74,15 @@ export class InputBuffer {
 
   /** Lots waiting for room. */
   get waiting(): number {
-    return this.waitingLots.length + this.ranked.length;
+    return this.waitingLots.length + this.listed.length;
   }
 
   release(quantity: number): void {
     this.used -= quantity;
-    if (this.priority) {
-      this.releaseRanked(this.priority);
-      return;
-    }
     for (;;) {
-      const next = this.waitingLots.peek();
+      const next = this.priority ? this.listed[0] : this.waitingLots.peek();
       if (!next || !fits(this.used, next.quantity, this.capacity)) return;
-      this.waitingLots.shift();
-      this.used += next.quantity;
-      this.onGranted(next);
-    }
-  }
-
-  private releaseRanked(priority: (lot: Lot) => number): void {
-    for (;;) {
-      let k = -1;
-      for (let i = 0; i < this.ranked.length; i++) if (k < 0 || priority(this.ranked[i]!) < priority(this.ranked[k]!)) k = i;
-      const next = this.ranked[k];
-      if (!next || !fits(this.used, next.quantity, this.capacity)) return;
-      this.ranked.splice(k, 1);
+      if (this.priority) this.listed.shift(); else this.waitingLots.shift();
       this.used += next.quantity;
       this.onGranted(next);
     }

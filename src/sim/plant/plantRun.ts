@@ -399,7 +399,7 @@ export class PlantRun implements MachineHost {
   private breakDeadlock(machine: Machine): void {
     const waitingFrom = (from: Machine): Lot[] => {
       const lots: Lot[] = [];
-      for (const m of this.machines) for (const lot of m.input.rankedWaiting) if (lot.from === from.spec.index) lots.push(lot);
+      for (const m of this.machines) for (const lot of m.input.listedWaiting) if (lot.from === from.spec.index) lots.push(lot);
       return lots;
     };
     const seen = new Set<Machine>();

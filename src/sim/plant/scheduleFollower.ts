@@ -123,10 +123,11 @@ const MISMATCHES_SHOWN = 10;
  *   there. So a late lot is passed by listed lots that are due too (out of sequence), but
  *   never by lots planned later than now; unlisted lots run first come, first served when no
  *   listed job may start.
- * - Room in an input buffer goes to the waiting lot planned first. When a lot planned before a
- *   held job is kept out by the full buffer, the hold is lifted: the first listed job whose lots
- *   are there starts at once (early) — otherwise lots held for later could lock out the lot
- *   planned next, and the plant would deadlock.
+ * - Room in an input buffer goes to the waiting lots in request order, as under every rule
+ *   (buffer.ts InputBuffer). When a lot planned before a held job is kept out by the full
+ *   buffer, the hold is lifted: the first listed job whose lots are there starts at once
+ *   (early) — otherwise lots held for later could lock out the lot planned next, and the plant
+ *   would deadlock.
  * - A listed batch starts when all its lots are there; with some missing, once its oldest lot
  *   has waited maxWait, or a lot planned no later is kept out by the full buffer, or a later
  *   entry is due.

@@ -82,7 +82,7 @@ describe('following a schedule', () => {
     expect(result.follow!.mismatches.map((m) => [m.order, m.actual.start])).toEqual([['o2', 20], ['o1', 30]]);
   });
 
-  it('lifts the hold when a lot planned earlier is kept out by a full buffer, and gives it the room first', () => {
+  it('lifts the hold when a lot planned earlier is kept out by a full buffer, room going in request order', () => {
     // M2 holds 10 units. b is done on M1 first and fills it; the plan puts a first on M2.
     const buffered = makePlant({
       machines: [{ id: 'M1' }, { id: 'M2', inputBuffer: 10 }],
@@ -100,10 +100,11 @@ describe('following a schedule', () => {
     ]);
     const result = simulatePlant(buffered, follow(schedule));
     // c (planned after b) waits for room from 20: b keeps its planned time. At 30 a, planned
-    // before b, asks for room: b starts early (30–40), the room goes to a (planned first, though
-    // c asked first), a runs 40–50 (10 late), then c at its planned 50.
-    expect(completions(result)).toEqual({ a: 50, b: 40, c: 60 });
-    expect(result.follow!.deviations).toMatchObject({ early: 1, late: 1, lateMinutes: 10, outOfSequence: 1 });
+    // before b, asks for room: b starts early (30–40). The room b frees goes to c, which asked
+    // first (request order, as under every rule); a is still kept out, so c starts early too
+    // (40–50) and a runs last, 50–60 (20 late).
+    expect(completions(result)).toEqual({ a: 60, b: 40, c: 50 });
+    expect(result.follow!.deviations).toMatchObject({ early: 2, late: 1, lateMinutes: 20 });
     expect(result.stall).toBeNull();
   });
 

@@ -5,6 +5,7 @@ import type { Interval } from '../sim/confidence.ts';
 import { compareReplications, type PlantKpi, type ReplicationSummary } from '../sim/plant/replicatePlant.ts';
 import { endOfFailedRun, type SimPool } from '../workers/simPool.ts';
 import type { FileResolver } from '../experiment/loadExperiment.ts';
+import type { LiveSitesStore } from './liveSites.ts';
 import { networkFromFiles } from './networkFiles.ts';
 import { layoutResolver, type SampleFiles, type TextFile } from './openPlant.ts';
 
@@ -44,13 +45,14 @@ export type NetworkSession = ReturnType<typeof createNetworkSession>;
  * site); and the what-if that moves orders or a family between two sites and compares both sites
  * before and after on common random numbers.
  */
-export function createNetworkSession(pool: () => SimPool, files: SampleFiles) {
+export function createNetworkSession(pool: () => SimPool, files: SampleFiles, live?: LiveSitesStore) {
   let abort: AbortController | undefined;
   return createStore<NetworkState>()((set, get) => {
     async function start(file: TextFile, resolve: FileResolver, extra: () => { problems: Problem[]; warnings: Problem[] }): Promise<void> {
       abort?.abort();
       const controller = abort = new AbortController();
       set({ status: 'running', plan: undefined, sites: [], problems: [], warnings: [], error: undefined, move: { status: 'idle' } });
+      live?.getState().stop();
       const loaded = await loadNetworkText(file.text, file.name, resolve);
       if (controller !== abort) return;
       // Nothing half-loaded: any problem in any file, and no site is shown.
@@ -58,6 +60,8 @@ export function createNetworkSession(pool: () => SimPool, files: SampleFiles) {
         set({ status: 'invalid', problems: [...(loaded.ok ? [] : loaded.problems), ...extra().problems] });
         return;
       }
+      // Live sites connect while the others simulate: their figures run from connect.
+      live?.getState().start(loaded.value);
       try {
         const summaries = await Promise.all(loaded.value.sites.map((s) =>
           pool().replicate(s.plant, { replications: s.plant.scenario!.experiment.replications }, undefined, controller.signal)));

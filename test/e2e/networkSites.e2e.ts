@@ -1,8 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { connect, type MqttClient } from 'mqtt';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startMosquitto, type Broker } from '../live/mosquitto.ts';
 import { goToWorkspace, launchChromium, openWatchedPage, waitForPlant, type WatchedPage } from './browser.ts';
 import { readRepoFile } from './samples.ts';
 
@@ -34,10 +37,22 @@ write('acme/networks/recordings/leeds-monday.csv', RECORDING);
 
 let browser: Browser;
 let watched: WatchedPage;
+let broker: Broker;
 
-beforeAll(async () => { browser = await launchChromium(); });
+// The broker wants a user name and password (none anonymous), so the site's password matters.
+// Mosquitto started as root reads it as its own user: the folder and file must be readable to it.
+const passwords = path.join(folder, 'mosquitto.passwd');
+execFileSync('mosquitto_passwd', ['-b', '-c', passwords, 'planner', 'site-secret']);
+execFileSync('mosquitto_passwd', ['-b', passwords, 'line', 'line-secret']);
+chmodSync(folder, 0o755);
+chmodSync(passwords, 0o644);
+
+beforeAll(async () => {
+  [browser, broker] = await Promise.all([launchChromium(), startMosquitto([`password_file ${passwords}`])]);
+});
 afterAll(async () => {
-  await browser.close();
+  await browser?.close();
+  await broker?.stop();
   rmSync(folder, { recursive: true, force: true });
 });
 afterEach(async () => {
@@ -78,5 +93,61 @@ describe('a user\'s network file in the app', () => {
       'acme.json: sites[1].recording: expected the path of a machine-state recording (.csv, .jsonl, .shdr), relative to this file, found "recordings/york-monday.csv", but there is no such file',
     ]);
     expect(await page.getByTestId('network-table').count()).toBe(0);
+  });
+
+  it('shows a live site\'s KPIs from the broker after asking for its password, and says it is stale when the publisher stops', async () => {
+    const leeds = { id: 'leeds', name: 'Leeds works', timeZone: 'Europe/London', scenario: '../scenarios/kitchen-hardware-week.json' };
+    writeNetwork([leeds, { ...leeds, id: 'york', name: 'York works', live: { url: broker.url, topic: 'acme/york/#', username: 'planner', expectedPeriodSeconds: 1, staleFactor: 2 } }]);
+    const page = await networkPanel();
+    await page.getByTestId('network-open-folder').setInputFiles(path.join(folder, 'acme'));
+    await page.getByTestId('network-table').waitFor({ timeout: 240_000 });
+    expect(await page.getByTestId('site-leeds-live').textContent()).toBe('–');
+    const live = page.getByTestId('site-york-live');
+    const password = live.getByLabel('Broker password of planner for site york');
+    // A wrong password: the broker refuses, and the cell says it cannot connect rather than show anything.
+    await password.fill('wrong');
+    await live.getByRole('button', { name: 'Connect' }).click();
+    const status = page.getByTestId('site-york-live-status');
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toMatch(/cannot connect, retrying \(.*(Not authorized|Bad username or password)/i);
+
+    // Asked again while refused; the right one connects.
+    await password.fill('site-secret');
+    await live.getByRole('button', { name: 'Connect' }).click();
+    await expect.poll(() => status.textContent(), { timeout: 15_000 }).toBe('connected, waiting for data');
+
+    const publisher: MqttClient = connect(broker.tcpUrl, { clientId: 'e2e-line', username: 'line', password: 'line-secret', reconnectPeriod: 0 });
+    await new Promise<void>((resolve, reject) => { publisher.once('connect', () => resolve()); publisher.once('error', reject); });
+    const say = (equipment: string, fields: object) => publisher.publishAsync(`acme/york/fab/line-1/cell-1/${equipment}/state`, JSON.stringify({ ts: Date.now(), ...fields }), { qos: 1 });
+    await say('LASER-01', { state: 'down', reason: 'jam' });
+    await say('PRESS-01', { state: 'processing' });
+    // Every 300 ms, well inside the 2 s threshold; the laser comes back after a second.
+    let beats = 0;
+    const ticker = setInterval(() => {
+      beats++;
+      void say('LASER-01', { state: beats > 3 ? 'processing' : 'down', ...(beats > 3 ? {} : { reason: 'jam' }) });
+      void say('PRESS-01', { state: 'processing' });
+    }, 300);
+    try {
+      await expect.poll(() => live.getAttribute('data-fresh'), { timeout: 15_000 }).toBe('current');
+      await expect.poll(() => page.getByTestId('site-york-live-figures').textContent(), { timeout: 10_000 }).toMatch(/^OEE – · availability \d+\.\d % · processing \d+ %(, (down|unknown) \d+ %)+$/);
+      const figures = (await page.getByTestId('site-york-live-figures').textContent())!;
+      // Time before a machine's first message is unknown, not counted against it; the laser's jam is.
+      expect(figures).toContain('down');
+      const availability = Number(/availability (\d+\.\d)/.exec(figures)![1]);
+      expect(availability).toBeGreaterThan(0);
+      expect(availability).toBeLessThan(100);
+      expect(await live.textContent()).toContain('2 of ');
+      expect(await page.getByTestId('site-york-live-status').textContent()).toBe('current');
+    } finally {
+      clearInterval(ticker);
+    }
+    // The publisher stops: within the 2 s threshold (plus the source's check) the site is stale, says since when, and its figures stop moving.
+    await expect.poll(() => live.getAttribute('data-fresh'), { timeout: 10_000 }).toBe('stale');
+    expect(await page.getByTestId('site-york-live-status').textContent()).toMatch(/^stale: 2 of 2 equipment quiet, last heard \d+ s ago$/);
+    expect(await page.getByTestId('site-york-live-figures').getAttribute('class')).toBe('live-stale');
+    const frozen = await page.getByTestId('site-york-live-figures').textContent();
+    await page.waitForTimeout(1500);
+    expect(await page.getByTestId('site-york-live-figures').textContent()).toBe(frozen);
+    publisher.end(true);
   });
 });

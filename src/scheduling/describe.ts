@@ -20,6 +20,7 @@ const equipmentName = (plan: Plan, m: number) => plan.pp.equipment[m] ?? `machin
 /** What a scheduler is told when a drop is refused: the rule and the operations and times it is about. */
 export function describeRefusal(plan: Plan, r: MoveRefusal): string {
   const op = r.operations[0]!;
+  if (r.kind === 'unfollowable') return `Not placed: ${r.problems.join('; ')}.`;
   if (r.kind !== 'eligibility') {
     return r.kind === 'locked'
       ? `Locked: ${operationName(plan, op)} is pinned; unlock it to move it.`
@@ -27,6 +28,11 @@ export function describeRefusal(plan: Plan, r: MoveRefusal): string {
   }
   const eligible = plan.pp.problem.operations[op]!.modes.map((x) => equipmentName(plan, x.machine)).join(', ');
   return `Not eligible: ${operationName(plan, op)} cannot run on ${equipmentName(plan, r.machine)} (it runs on ${eligible}).`;
+}
+
+/** A pin the engine's timing could not keep: where the operation begins instead of where it was put. */
+export function describeMovedPin(plan: Plan, op: number): string {
+  return `${operationName(plan, op)} begins ${plantTime(plan, plan.setupStart[op]!)}, not ${plantTime(plan, plan.engine.pins[op]!)}`;
 }
 
 /** One violation of the plant checker in a scheduler's words, with the plan's times. */

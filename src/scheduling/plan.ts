@@ -2,78 +2,67 @@ import { isoAt } from '../model/calendar.ts';
 import { objectiveKpis, objectiveValue, type Objective, type ObjectiveKpis } from '../../solver/objective.ts';
 import { plantOutputs, type OutputOptions, type PlantOutputs } from '../../solver/plant/plantOutputs.ts';
 import type { PlantProblem } from '../../solver/plant/plantProblem.ts';
+import type { Plan as EnginePlan } from '../../solver/plant/plan.ts';
 import type { PlantTimetable } from '../../solver/plant/plantTimetable.ts';
 
 /**
- * A schedule in the solver's index space, as the Gantt shows and edits it: per operation of the
- * plant problem every field of the engine's timetable (machine, begin of its changeover, start,
+ * A schedule as the Gantt shows and edits it: the engine's plan (solver/plant/plan.ts — machine
+ * sequences, batches, pins, and the plan timed by the engine's own rules) with, per operation of
+ * the plant problem, the fields of that timing at hand (machine, begin of its changeover, start,
  * end, changeover minutes, batch leader, operator pools, when its lot got room in front of the
  * machine). Times are minutes from the scenario start. `locked` marks operations the user pinned
- * (the problem's own fixed operations are in `pp.fixed`). Plans are values: an edit makes a new
- * plan, so undo is keeping the old one.
+ * for re-optimising (the problem's own fixed operations are in `pp.fixed`). Plans are values: an
+ * edit makes a new plan, so undo is keeping the old one.
  */
 export interface Plan {
   readonly pp: PlantProblem;
-  readonly machine: Int32Array;
-  readonly start: Float64Array;
-  readonly end: Float64Array;
-  readonly setup: Float64Array;
-  readonly setupStart: Float64Array;
+  readonly engine: EnginePlan;
+  readonly machine: readonly number[];
+  readonly start: readonly number[];
+  readonly end: readonly number[];
+  readonly setup: readonly number[];
+  readonly setupStart: readonly number[];
   /** Per operation: the first operation of its batch (itself when it runs alone). */
-  readonly batch: Int32Array;
-  readonly setupPool: Int32Array;
-  readonly runPool: Int32Array;
-  readonly room: Float64Array;
+  readonly batch: readonly number[];
+  readonly setupPool: readonly number[];
+  readonly runPool: readonly number[];
+  readonly room: readonly number[];
   readonly locked: Uint8Array;
 }
 
-export function planFromTimetable(pp: PlantProblem, t: PlantTimetable, locked?: ArrayLike<number>): Plan {
-  const n = pp.problem.operations.length;
-  const lockedOps = new Uint8Array(n);
-  for (let i = 0; i < n; i++) lockedOps[i] = locked?.[i] ? 1 : pp.fixed[i]?.kind === 'locked' ? 1 : 0;
+/** The shell's plan around an engine plan; its times are the engine's timing, never copied or changed. */
+export function planOf(pp: PlantProblem, engine: EnginePlan, locked: Uint8Array): Plan {
+  const t = engine.timetable;
   return {
-    pp,
-    machine: Int32Array.from(t.machine),
-    start: Float64Array.from(t.start),
-    end: Float64Array.from(t.end),
-    setup: Float64Array.from(t.setup),
-    setupStart: Float64Array.from(t.setupStart),
-    batch: Int32Array.from(t.batch),
-    setupPool: Int32Array.from(t.setupPool),
-    runPool: Int32Array.from(t.runPool),
-    room: Float64Array.from(t.room),
-    locked: lockedOps,
+    pp, engine, locked,
+    machine: t.machine, start: t.start, end: t.end, setup: t.setup, setupStart: t.setupStart,
+    batch: t.batch, setupPool: t.setupPool, runPool: t.runPool, room: t.room,
   };
+}
+
+/**
+ * The plan of a timetable the engine made (a solve, or the flow's own timing): its machine
+ * sequences in begin order with each batch's leader first, its batches, and the problem's locked
+ * operations as pins, so re-timing it by the engine's rules gives this timetable back.
+ */
+export function planFromTimetable(pp: PlantProblem, t: PlantTimetable): Plan {
+  const n = pp.problem.operations.length;
+  const sequences: number[][] = pp.equipment.map(() => []);
+  for (let v = 0; v < n; v++) sequences[t.machine[v]!]!.push(v);
+  const batchLink = new Uint8Array(n);
+  for (const seq of sequences) {
+    seq.sort((a, b) => t.setupStart[t.batch[a]!]! - t.setupStart[t.batch[b]!]! || t.batch[a]! - t.batch[b]!
+      || (a === t.batch[a] ? -1 : b === t.batch[b] ? 1 : a - b));
+    for (const v of seq) batchLink[v] = t.batch[v] === v ? 0 : 1;
+  }
+  const pins = pp.fixed.map((f) => (f?.kind === 'locked' ? f.begin : null));
+  const locked = new Uint8Array(n);
+  for (let v = 0; v < n; v++) locked[v] = pp.fixed[v]?.kind === 'locked' ? 1 : 0;
+  return planOf(pp, { sequences, batchLink, pins, timetable: t, movedPins: [] }, locked);
 }
 
 export function planTimetable(plan: Plan): PlantTimetable {
-  return {
-    machine: Array.from(plan.machine),
-    start: Array.from(plan.start),
-    end: Array.from(plan.end),
-    setup: Array.from(plan.setup),
-    setupStart: Array.from(plan.setupStart),
-    batch: Array.from(plan.batch),
-    setupPool: Array.from(plan.setupPool),
-    runPool: Array.from(plan.runPool),
-    room: Array.from(plan.room),
-  };
-}
-
-export function copyPlan(plan: Plan): Plan {
-  return {
-    pp: plan.pp,
-    machine: plan.machine.slice(),
-    start: plan.start.slice(),
-    end: plan.end.slice(),
-    setup: plan.setup.slice(),
-    setupStart: plan.setupStart.slice(),
-    batch: plan.batch.slice(),
-    setupPool: plan.setupPool.slice(),
-    runPool: plan.runPool.slice(),
-    room: plan.room.slice(),
-    locked: plan.locked.slice(),
-  };
+  return plan.engine.timetable;
 }
 
 export function planKpis(plan: Plan): ObjectiveKpis {

@@ -5,8 +5,8 @@ import type { Scenario } from '../model/scenarioSchema.ts';
 import type { Schedule } from '../model/scheduleSchema.ts';
 import { parseObjective, type Objective, type ObjectiveKpis } from '../../solver/objective.ts';
 import { plantProblem } from '../../solver/plant/plantProblem.ts';
-import { describeRefusal, describeViolation } from '../scheduling/describe.ts';
-import { checkPlan, moveOperation, setLocked } from '../scheduling/edit.ts';
+import { describeMovedPin, describeRefusal, describeViolation } from '../scheduling/describe.ts';
+import { checkPlan, moveOperation, movedPins, setLocked } from '../scheduling/edit.ts';
 import { planFromTimetable, planKpis, planOutputs, type Plan } from '../scheduling/plan.ts';
 import type { ScheduleClient } from '../workers/scheduleClient.ts';
 import type { ScheduleResult } from '../workers/scheduleApi.ts';
@@ -53,8 +53,12 @@ export interface SolveFacts {
   notes: string[];
 }
 
-/** The last drop: refused with the reason (the bar went back), or accepted. */
-export type DropOutcome = { ok: true } | { ok: false; reason: string };
+/**
+ * The last drop: refused with the reason (the bar went back), or accepted, with the pins the
+ * engine's timing could not keep because of it (the dropped operation's own among them when it
+ * could not begin where it was put), in words.
+ */
+export type DropOutcome = { ok: true; moved: string[] } | { ok: false; reason: string };
 
 export interface SchedulingState {
   settings: ScheduleSettings;
@@ -180,7 +184,9 @@ export function createScheduling(twin: TwinStore, worker: () => ScheduleClient, 
       if ('refused' in moved) return { ok: false, reason: describeRefusal(plan, moved.refused) };
       const violations = checkPlan(moved.plan);
       if (violations.length > 0) return { ok: false, reason: describeViolation(moved.plan, violations[0]!), plan: moved.plan };
-      return { ok: true, plan: moved.plan };
+      const next = moved.plan;
+      const shifted = movedPins(next).filter((v) => v === op || next.setupStart[v] !== plan.setupStart[v]);
+      return { ok: true, moved: shifted.map((v) => describeMovedPin(next, v)), plan: next };
     };
 
     const change = (plan: Plan) => set({ plan, past: [...get().past, get().plan!].slice(-HISTORY), future: [] });
@@ -217,7 +223,7 @@ export function createScheduling(twin: TwinStore, worker: () => ScheduleClient, 
       drop(op, machine, start) {
         const outcome = judge(op, machine, start);
         if (outcome.ok && outcome.plan) change(outcome.plan);
-        const lastDrop: DropOutcome = outcome.ok ? { ok: true } : { ok: false, reason: outcome.reason };
+        const lastDrop: DropOutcome = outcome.ok ? { ok: true, moved: outcome.moved } : { ok: false, reason: outcome.reason };
         set({ lastDrop });
         return lastDrop;
       },

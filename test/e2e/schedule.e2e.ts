@@ -73,20 +73,37 @@ describe('the Schedule workspace', () => {
     await page.screenshot({ path: screenshot, fullPage: true });
   });
 
-  it('snaps an infeasible drag back and names the reason; a feasible drag changes the KPIs and passes the checker', async () => {
+  it('snaps a refused drag back and names the reason; a drop is timed by the engine, which says what it moved; a feasible drag changes the KPIs and passes the checker', async () => {
     const { page } = watched;
     await schedule(page);
     const ops = await page.evaluate(() => window.__gantt!.operations());
-    // An operation with a predecessor, dropped at its predecessor's start on its own row.
-    const late = ops.find((o) => o.hasPredecessor && o.end - o.start > 60)!;
-    const predecessor = ops[late.op - 1]!;
-    const bar = await barOf(page, late.op);
-    const target = await page.evaluate(([e, m]) => window.__gantt!.point(e, m), [late.equipment, predecessor.start] as const);
-    await dragTo(page, bar, { x: target!.x, y: bar.y });
     const outcome = page.getByTestId('drop-outcome');
-    await expect.poll(() => outcome.textContent()).toMatch(/^Not moved — (Precedence|Overlap|Changeover|Calendar|Release|Frozen zone)/);
-    expect(await outcome.textContent()).toContain(late.order);
-    expect(await page.evaluate((o) => window.__gantt!.operation(o), late.op)).toEqual(late);
+    // An operation dragged onto a machine that cannot run it goes back, and the reason is shown.
+    const rows = new Set(ops.map((o) => o.equipment));
+    const fixedOne = ops.find((o) => [...rows].some((e) => !o.eligible.includes(e)))!;
+    const stranger = [...rows].find((e) => !fixedOne.eligible.includes(e))!;
+    const grabbed = await barOf(page, fixedOne.op);
+    const there = await page.evaluate(([e, m]) => window.__gantt!.point(e, m), [stranger, fixedOne.start] as const);
+    await dragTo(page, grabbed, { x: grabbed.x, y: there!.y });
+    await expect.poll(() => outcome.textContent()).toMatch(/^Not moved — Not eligible: /);
+    expect(await outcome.textContent()).toContain(fixedOne.order);
+    expect(await page.evaluate((o) => window.__gantt!.operation(o), fixedOne.op)).toEqual(fixedOne);
+
+    // The operation that ends last, dropped in the middle of a long off-shift stretch of its machine
+    // after everything else: the engine begins it when the machine works again, and the outcome
+    // names the pin it could not keep.
+    const final = ops.reduce((a, b) => (b.end > a.end ? b : a));
+    const [offFrom, offTo] = (await page.evaluate(([e, m]) => window.__gantt!.offShift(e, m, m + 7 * 1440), [final.equipment, final.end] as const))
+      .find(([f, t]) => t - f >= 240)!;
+    const finalBar = await barOf(page, final.op);
+    const offShiftPoint = await page.evaluate(([e, m]) => window.__gantt!.point(e, m), [final.equipment, (offFrom + offTo) / 2] as const);
+    await dragTo(page, finalBar, { x: finalBar.x + (offShiftPoint!.x - (finalBar.x - finalBar.width / 2)), y: finalBar.y });
+    await expect.poll(() => outcome.textContent()).toMatch(new RegExp(`^Moved; the plan passes the plant checker\\. Moved by the plant's rules: ${final.order} ${final.operation} begins \\w{3} \\d\\d:\\d\\d, not \\w{3} \\d\\d:\\d\\d\\.$`));
+    const placed = (await page.evaluate((o) => window.__gantt!.operation(o), final.op))!;
+    expect(placed.start).toBeGreaterThanOrEqual(offTo);
+    expect(await page.evaluate(() => window.__gantt!.check())).toEqual([]);
+    await page.getByTestId('plan-undo').click();
+    expect(await page.evaluate((o) => window.__gantt!.operation(o), final.op)).toEqual(final);
 
     // The operation that ends last, moved a few hours later: nothing follows it.
     const last = ops.reduce((a, b) => (b.end > a.end ? b : a));

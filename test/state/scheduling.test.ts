@@ -36,19 +36,28 @@ describe('the schedule session', () => {
     expect(checkPlan(s.plan!)).toEqual([]);
   });
 
-  it('snaps an infeasible drop back with the reason, keeps a feasible one, and undoes and redoes it', async () => {
+  it('snaps a refused drop back with the reason, keeps an accepted one (saying which pins the engine moved), and undoes and redoes it', async () => {
     const { scheduling } = session();
     await scheduling.getState().run();
     const plan = scheduling.getState().plan!;
-    const op = plan.pp.problem.operations.findIndex((o) => o.predecessors.length > 0);
-    const before = plan.pp.problem.operations[op]!.predecessors[0]!;
-    const refused = scheduling.getState().drop(op, plan.machine[op]!, plan.start[before]!);
-    expect(refused).toEqual({ ok: false, reason: expect.stringMatching(/^Precedence: /) });
+    const ops = plan.pp.problem.operations;
+    const single = ops.findIndex((o) => o.modes.length === 1);
+    const elsewhere = plan.pp.equipment.findIndex((_, m) => m !== plan.machine[single]);
+    const refused = scheduling.getState().drop(single, elsewhere, plan.start[single]!);
+    expect(refused).toEqual({ ok: false, reason: expect.stringMatching(/^Not eligible: /) });
+    expect(scheduling.getState().plan).toBe(plan);
+
+    // Dropped where its predecessor (on another machine) starts: the engine times it after that one, and says so.
+    const op = ops.findIndex((o, v) => plan.pp.plant.machines[plan.machine[v]!]!.batch === null && o.predecessors.some((u) => plan.machine[u] !== plan.machine[v]));
+    const before = ops[op]!.predecessors.find((u) => plan.machine[u] !== plan.machine[op])!;
+    const early = scheduling.getState().tryMove(op, plan.machine[op]!, plan.start[before]!);
+    expect(early).toMatchObject({ ok: true, moved: [expect.stringMatching(new RegExp(`^${plan.pp.orders[ops[op]!.job]!.id} ${plan.pp.operationIds[op]} begins `))] });
+    expect(early.plan!.start[op]).toBeGreaterThanOrEqual(early.plan!.end[before]!);
     expect(scheduling.getState().plan).toBe(plan);
 
     const last = plan.pp.problem.jobs[0]!.operations.at(-1)!;
     const accepted = scheduling.getState().drop(last, plan.machine[last]!, Math.max(...plan.end) + 300);
-    expect(accepted).toEqual({ ok: true });
+    expect(accepted).toEqual({ ok: true, moved: [] });
     const edited = scheduling.getState().plan!;
     expect(checkPlan(edited)).toEqual([]);
     expect(planKpis(edited).makespan).toBeGreaterThan(planKpis(plan).makespan);
@@ -63,7 +72,7 @@ describe('the schedule session', () => {
     await scheduling.getState().run();
     const plan = scheduling.getState().plan!;
     const last = plan.pp.problem.jobs.at(-1)!.operations.at(-1)!;
-    expect(scheduling.getState().drop(last, plan.machine[last]!, Math.max(...plan.end) + 120)).toEqual({ ok: true });
+    expect(scheduling.getState().drop(last, plan.machine[last]!, Math.max(...plan.end) + 120)).toEqual({ ok: true, moved: [] });
     scheduling.getState().toggleLock(last);
     const pinned = scheduling.getState().plan!;
     const at = { machine: pinned.machine[last], start: pinned.start[last], end: pinned.end[last] };

@@ -4,7 +4,6 @@ import { minutesBetween } from '../../model/calendar.ts';
 import type { Layout } from '../../model/layoutSchema.ts';
 import type { Scenario } from '../../model/scenarioSchema.ts';
 import { familyIndex, loads, orderLateness, orderRows, resourceRows, type GanttRow } from '../../scheduling/gantt.ts';
-import { placement } from '../../scheduling/edit.ts';
 import type { Plan } from '../../scheduling/plan.ts';
 import type { OrderRisk } from '../../scheduling/risk.ts';
 import { drawGantt, minutesAt, type GanttPicture, type GanttView } from './drawGantt.ts';
@@ -19,8 +18,11 @@ export interface GanttHandlers {
   onSelect(op: number | undefined): void;
   /** An equipment row's label was clicked. */
   onSelectMachine(machine: number): void;
-  /** While dragging: would this drop be accepted, and if not, why. */
-  onProbe(op: number, machine: number, start: number): { ok: boolean; reason?: string };
+  /**
+   * While dragging: would this drop be accepted, and if not, why; the plan it would make (timed
+   * by the engine: where the bar really lands), and the pins that timing could not keep.
+   */
+  onProbe(op: number, machine: number, start: number): { ok: boolean; reason?: string; moved?: string[]; plan?: Plan };
   /** A drop: the owner commits it or refuses it with the reason (then the bar goes back). */
   onDrop(op: number, machine: number, start: number): { ok: boolean; reason?: string };
   /** The time axis was clicked: move the playback cursor there (plan minutes). */
@@ -204,14 +206,14 @@ export function GanttChart(props: GanttChartProps) {
     // By order, a bar keeps its machine; by resource, it goes to the equipment row under the pointer.
     const machine = mode === 'resources' && row?.kind === 'equipment' ? row.machine : plan.machine[d.op]!;
     const start = minutesAt(v, x) - d.grabMinutes;
-    const place = placement(plan, d.op, machine, start);
-    d.machine = machine;
-    d.start = place?.start ?? start;
-    d.end = place?.end ?? start + (plan.end[d.op]! - plan.start[d.op]!);
     const answer = handlers.current.onProbe(d.op, machine, start);
+    d.machine = machine;
+    d.start = answer.plan?.start[d.op] ?? start;
+    d.end = answer.plan?.end[d.op] ?? start + (plan.end[d.op]! - plan.start[d.op]!);
     d.ok = answer.ok;
     d.reason = answer.reason;
-    setDragNote({ text: answer.ok ? 'Feasible: drop to apply' : answer.reason ?? 'Not feasible', ok: answer.ok, x, y });
+    const moved = answer.moved?.length ? `; moved: ${answer.moved.join('; ')}` : '';
+    setDragNote({ text: answer.ok ? `Feasible: drop to apply${moved}` : answer.reason ?? 'Not feasible', ok: answer.ok, x, y });
     draw();
   };
 

@@ -1,12 +1,13 @@
 import { describeViolation } from '../../scheduling/describe.ts';
 import { checkPlan } from '../../scheduling/edit.ts';
+import { offShift } from '../../scheduling/gantt.ts';
 import { planKpis } from '../../scheduling/plan.ts';
 import { schedulingStore } from '../../state/schedulingStore.ts';
 import type { ObjectiveKpis } from '../../../solver/objective.ts';
 import { px, rowTop, type GanttPicture, type GanttView } from './drawGantt.ts';
 import type { GanttMode } from './GanttChart.tsx';
 
-export interface ProbedOperation { op: number; order: string; operation: string; equipment: string; start: number; end: number; locked: boolean; hasPredecessor: boolean; lastOfOrder: boolean }
+export interface ProbedOperation { op: number; order: string; operation: string; equipment: string; start: number; end: number; locked: boolean; hasPredecessor: boolean; lastOfOrder: boolean; eligible: string[] }
 
 /** What browser tests read from the Gantt: where a bar is on the page, and the plan behind it. */
 export interface GanttProbe {
@@ -18,6 +19,8 @@ export interface GanttProbe {
   counts(): { plan: number; worker: number; drawn: number; drawnTwice: number };
   operation(op: number): ProbedOperation | undefined;
   operations(): ProbedOperation[];
+  /** An equipment's non-working stretches [from, to) within [from, to) (off-shift, breaks). */
+  offShift(equipment: string, from: number, to: number): [number, number][];
   /** The plant checker on the plan on screen, in the scheduler's words. */
   check(): string[];
   kpis(): ObjectiveKpis | undefined;
@@ -46,6 +49,7 @@ export function exposeGanttProbe(last: () => { view: GanttView; picture: GanttPi
     return {
       op, order: job.name, operation: p.pp.operationIds[op]!, equipment: p.pp.equipment[p.machine[op]!]!, start: p.start[op]!, end: p.end[op]!,
       locked: p.locked[op] === 1, hasPredecessor: p.pp.problem.operations[op]!.predecessors.length > 0, lastOfOrder: job.operations.at(-1) === op,
+      eligible: p.pp.problem.operations[op]!.modes.map((x) => p.pp.equipment[x.machine]!),
     };
   };
   window.__gantt = {
@@ -80,6 +84,11 @@ export function exposeGanttProbe(last: () => { view: GanttView; picture: GanttPi
     },
     operation: info,
     operations: () => Array.from({ length: plan()?.machine.length ?? 0 }, (_, i) => info(i)!),
+    offShift(equipment, from, to) {
+      const p = plan();
+      const k = p?.pp.equipment.indexOf(equipment) ?? -1;
+      return p && k >= 0 ? offShift(p, k, from, to) : [];
+    },
     check() {
       const p = plan();
       return p ? checkPlan(p).map((v) => describeViolation(p, v)) : ['no plan'];

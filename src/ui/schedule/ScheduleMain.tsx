@@ -131,7 +131,7 @@ function DropOutcome() {
   const lastDrop = useScheduling((s) => s.lastDrop);
   return (
     <p className={`drop-outcome ${lastDrop?.ok === false ? 'refused' : ''}`} role="status" aria-live="polite" data-testid="drop-outcome">
-      {lastDrop === undefined ? 'Drag a bar to another time or eligible machine; the plant checker judges every drop.' : lastDrop.ok ? 'Moved; the plan passes the plant checker.' : `Not moved — ${lastDrop.reason}`}
+      {lastDrop === undefined ? 'Drag a bar to another time or eligible machine; the plant checker judges every drop.' : lastDrop.ok ? `Moved; the plan passes the plant checker.${lastDrop.moved.length > 0 ? ` Moved by the plant's rules: ${lastDrop.moved.join('; ')}.` : ''}` : `Not moved — ${lastDrop.reason}`}
     </p>
   );
 }

@@ -2,12 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { connect, type MqttClient } from 'mqtt';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startMosquitto, type Broker } from '../live/mosquitto.ts';
 import { goToWorkspace, launchChromium, openWatchedPage, waitForPlant, type WatchedPage } from './browser.ts';
 import { readRepoFile } from './samples.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
 
 // A user's network in a folder of its own, as it would be on their disk: the network, its
 // scenario (a sample's, with 3 replications so the run is short) and layout, and a recording.
@@ -97,7 +100,7 @@ describe('a user\'s network file in the app', () => {
 
   it('shows a live site\'s KPIs from the broker after asking for its password, and says it is stale when the publisher stops', async () => {
     const leeds = { id: 'leeds', name: 'Leeds works', timeZone: 'Europe/London', scenario: '../scenarios/kitchen-hardware-week.json' };
-    writeNetwork([leeds, { ...leeds, id: 'york', name: 'York works', live: { url: broker.url, topic: 'acme/york/#', username: 'planner', expectedPeriodSeconds: 1, staleFactor: 2 } }]);
+    writeNetwork([{ ...leeds, recording: 'recordings/leeds-monday.csv', idealCycleSeconds: 30 }, { ...leeds, id: 'york', name: 'York works', live: { url: broker.url, topic: 'acme/york/#', username: 'planner', expectedPeriodSeconds: 1, staleFactor: 2 } }]);
     const page = await networkPanel();
     await page.getByTestId('network-open-folder').setInputFiles(path.join(folder, 'acme'));
     await page.getByTestId('network-table').waitFor({ timeout: 240_000 });
@@ -138,12 +141,14 @@ describe('a user\'s network file in the app', () => {
       expect(availability).toBeLessThan(100);
       expect(await live.textContent()).toContain('2 of ');
       expect(await page.getByTestId('site-york-live-status').textContent()).toBe('current');
+      expect(await page.getByTestId('site-leeds-recorded').textContent()).toBe('OEE 62.5 % · availability 75.0 % · 1 equipment, 2.0 h');
+      await page.screenshot({ path: path.join(root, 'docs/screenshots/network-sites.png') });
     } finally {
       clearInterval(ticker);
     }
     // The publisher stops: within the 2 s threshold (plus the source's check) the site is stale, says since when, and its figures stop moving.
     await expect.poll(() => live.getAttribute('data-fresh'), { timeout: 10_000 }).toBe('stale');
-    expect(await page.getByTestId('site-york-live-status').textContent()).toMatch(/^stale: 2 of 2 equipment quiet, last heard \d+ s ago$/);
+    await expect.poll(() => page.getByTestId('site-york-live-status').textContent(), { timeout: 10_000 }).toMatch(/^stale: 2 of 2 equipment quiet, last heard \d+ s ago$/);
     expect(await page.getByTestId('site-york-live-figures').getAttribute('class')).toBe('live-stale');
     const frozen = await page.getByTestId('site-york-live-figures').textContent();
     await page.waitForTimeout(1500);

@@ -65,7 +65,7 @@ function LiveCell({ id, view, now }: { id: string; view: LiveSiteView | undefine
       <span data-testid={`site-${id}-live-figures`} className={f.freshness === 'stale' ? 'live-stale' : undefined}>
         OEE {percent(k.oee)} · availability {percent(k.availability)} · {stateShares(k.timeInState)}
       </span>
-      <div className="system-name">{f.heard} of {f.equipment} equipment heard, {durationText(k.t1 - k.t0)}</div>
+      <div className="system-name">{f.heard} of {f.equipment} equipment heard over {durationText(k.t1 - k.t0)}</div>
       <div data-testid={`site-${id}-live-status`} className={f.freshness === 'stale' ? 'stale-text' : 'system-name'}>{f.freshness === 'stale' ? why : 'current'}</div>
     </td>
   );

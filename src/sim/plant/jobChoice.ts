@@ -39,25 +39,39 @@ export function chooseJob(queue: readonly Lot[], spec: EquipmentSpec, keys: Int3
 
 function usualJob(queue: readonly Lot[], spec: EquipmentSpec, keys: Int32Array, plant: JobChoiceContext, input: InputBuffer, ruleNow: DispatchRule): JobChoice {
   const now = plant.sim.now;
-  let wakeAt = Infinity;
-  let candidates: number[] | undefined;
   const follower = plant.follower;
-  if (follower) {
-    const listed = follower.choose(queue, {
-      equipment: spec.index, now, keptOut: input.earliestWaiting(), maxWait: spec.batch?.maxWait, capacity: spec.batch?.capacity ?? Infinity,
-      isComplete: (order) => plant.isComplete(order),
-    });
-    if (listed.lots.length > 0) return { lots: listed.lots, wakeAt: listed.wakeAt, ordered: true };
-    wakeAt = listed.wakeAt;
-    candidates = [];
-    for (let i = 0; i < queue.length; i++) if (queue[i]!.entry === undefined) candidates.push(i);
-    if (candidates.length === 0) return { lots: [], wakeAt, ordered: false };
+  if (!follower) return ruleJob(queue, undefined, spec, keys, plant, ruleNow, Infinity);
+  const candidates: number[] = [];
+  let place = Infinity;
+  for (let i = 0; i < queue.length; i++) {
+    const lot = queue[i]!;
+    if (lot.entry !== undefined) continue;
+    candidates.push(i);
+    place = Math.min(place, follower.unlistedPlace(lot));
   }
+  const listedJob = (unlistedBefore: number) => follower.choose(queue, {
+    equipment: spec.index, now, keptOut: input.earliestWaiting(), maxWait: spec.batch?.maxWait, capacity: spec.batch?.capacity ?? Infinity,
+    unlistedBefore, isComplete: (order) => plant.isComplete(order),
+  });
+  // Unlisted lots whose order's place has come go before the listed jobs planned after it —
+  // when they can start now (a batch of them may rather wait for partners: then the list goes on).
+  let listed = listedJob(place <= now ? place : Infinity);
+  if (listed.lots.length > 0) return { lots: listed.lots, wakeAt: listed.wakeAt, ordered: true };
+  if (candidates.length === 0) return { lots: [], wakeAt: listed.wakeAt, ordered: false };
+  const unlisted = ruleJob(queue, candidates, spec, keys, plant, 'FIFO', listed.wakeAt);
+  if (unlisted.lots.length > 0 || !(place <= now)) return unlisted;
+  listed = listedJob(Infinity);
+  if (listed.lots.length > 0) return { lots: listed.lots, wakeAt: listed.wakeAt, ordered: true };
+  return { lots: [], wakeAt: Math.min(listed.wakeAt, unlisted.wakeAt), ordered: false };
+}
+
+/** A job by a dispatching rule among the lots of `queue` at `candidates` (all when undefined). */
+function ruleJob(queue: readonly Lot[], candidates: number[] | undefined, spec: EquipmentSpec, keys: Int32Array, plant: JobChoiceContext, rule: DispatchRule, wakeAt: number): JobChoice {
+  const now = plant.sim.now;
   const pool = candidates ? candidates.map((i) => queue[i]!) : queue;
-  const rule = follower ? 'FIFO' : ruleNow;
   const ctx = { now, equipment: spec, keys, atcs: plant.atcs };
   const toQueue = (picked: number[]): number[] => {
-    if (follower && picked.length > 0) follower.unlistedStarted();
+    if (plant.follower && picked.length > 0) plant.follower.unlistedStarted();
     return candidates ? picked.map((k) => candidates[k]!) : picked;
   };
   if (!spec.batch) {

@@ -85,6 +85,11 @@ export interface FollowContext {
   now: number;
   /** The earliest planned time (due) of the lots waiting for room in this equipment's input buffer; Infinity for none. */
   keptOut: number;
+  /**
+   * The earliest planned place among the unlisted lots in the queue (`unlistedPlace`) when it
+   * has come (≤ now); Infinity for none. Listed jobs planned after it wait for them.
+   */
+  unlistedBefore: number;
   /** Batch equipment's maxWait (Infinity without one), or undefined for single-lot equipment. */
   maxWait: number | undefined;
   capacity: number;
@@ -121,8 +126,10 @@ const MISMATCHES_SHOWN = 10;
  *   at most a batch each on batch equipment; units beyond them form an unlisted lot.
  * - Free equipment starts the first entry in list order that is due and whose lot(s) are
  *   there. So a late lot is passed by listed lots that are due too (out of sequence), but
- *   never by lots planned later than now; unlisted lots run first come, first served when no
- *   listed job may start.
+ *   never by lots planned later than now. An unlisted lot (rework, units beyond the listed
+ *   quantities) takes the place of its order's first entry for its operation: once that place
+ *   has come, it runs before listed jobs planned after it; unlisted lots without a place run
+ *   when no listed job may start (first come, first served among them).
  * - Room in an input buffer goes to the waiting lots in request order, as under every rule
  *   (buffer.ts InputBuffer). When a lot planned before a held job is kept out by the full
  *   buffer, the hold is lifted: the first listed job whose lots are there starts at once
@@ -277,6 +284,8 @@ export class ScheduleFollower {
         this.skip(entry);
         continue;
       }
+      // An unlisted lot (rework, say) takes its order's place in the list: jobs planned after it wait.
+      if (entry.due > ctx.unlistedBefore) break;
       // A job planned for later waits for its time, unless a lot planned before it is kept out
       // by a full input buffer: then it starts now, or the lots held here could lock that one out.
       if (entry.due > ctx.now + TOLERANCE && !(ctx.keptOut < entry.due)) {
@@ -362,6 +371,16 @@ export class ScheduleFollower {
     let due = Infinity;
     if (entries) for (const e of entries) if (e.reservedBy === lot && !e.done) due = Math.min(due, e.due);
     return due;
+  }
+
+  /**
+   * Where an unlisted lot (a rework lot, units beyond the listed quantities) belongs in the
+   * list: the planned time of its order's first entry for its operation, on any equipment (so
+   * rework keeps its order's urgency instead of waiting behind the whole list); Infinity when
+   * the schedule has no entry for that operation of its order.
+   */
+  unlistedPlace(lot: Lot): number {
+    return this.byOrderOp.get(lot.order.spec.index * 65536 + lot.op)?.[0]?.due ?? Infinity;
   }
 
   overfilled(): void {

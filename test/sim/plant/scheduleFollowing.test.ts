@@ -108,6 +108,17 @@ describe('following a schedule', () => {
     expect(result.stall).toBeNull();
   });
 
+  it('runs an unlisted lot in its order’s planned place, not behind the whole list', () => {
+    // The schedule lists 5 of o1's 10 units: the other 5 form an unlisted lot. Its place is o1's
+    // entry (0), so at 5 it goes before o3 (planned 5) and o2; it does not wait for the list's end.
+    const result = simulatePlant(plant, follow(scheduleOf([
+      { order: 'o1', equipment: 'M1', start: 0, end: 5, quantity: 5 }, { order: 'o3', equipment: 'M1', start: 5, end: 15 },
+      { order: 'o2', equipment: 'M1', start: 20, end: 30 },
+    ])));
+    expect(completions(result)).toEqual({ o1: 10, o2: 30, o3: 20 });
+    expect(result.follow!.deviations).toMatchObject({ unlisted: 1, late: 1, lateMinutes: 5 });
+  });
+
   it('co-batches the orders a batch lists and cuts an order over the batches its quantities give', () => {
     const oven = makePlant({
       machines: [{ id: 'OVEN' }],

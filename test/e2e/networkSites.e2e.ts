@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,6 +80,24 @@ describe('a user\'s network file in the app', () => {
     expect(await recorded.textContent()).toBe('OEE 62.5 % · availability 75.0 % · 1 equipment, 2.0 h');
     expect(await recorded.getAttribute('title')).toBe('acme/networks/recordings/leeds-monday.csv');
     expect(await page.getByTestId('site-leeds-unitsPerDay').textContent()).toMatch(/^\d+ ± \d+$/);
+  });
+
+  it('opens the files dropped on the Network panel', async () => {
+    writeNetwork([{ id: 'leeds', name: 'Leeds works', timeZone: 'Europe/London', scenario: '../scenarios/kitchen-hardware-week.json', recording: 'recordings/leeds-monday.csv', idealCycleSeconds: 30 }]);
+    const page = await networkPanel();
+    const files = ['networks/acme.json', 'scenarios/kitchen-hardware-week.json', 'layouts/kitchen-hardware.json', 'networks/recordings/leeds-monday.csv']
+      .map((f) => ({ name: path.basename(f), text: readFileSync(path.join(folder, 'acme', f), 'utf8') }));
+    const data = await page.evaluateHandle((files) => {
+      const dt = new DataTransfer();
+      for (const f of files) dt.items.add(new File([f.text], f.name));
+      return dt;
+    }, files);
+    const panel = page.getByTestId('network-panel');
+    await panel.dispatchEvent('dragover', { dataTransfer: data });
+    expect(await panel.getAttribute('class')).toContain('drop-target');
+    await panel.dispatchEvent('drop', { dataTransfer: data });
+    await page.getByTestId('network-table').waitFor({ timeout: 240_000 });
+    expect(await page.getByTestId('site-leeds-recorded').textContent()).toBe('OEE 62.5 % · availability 75.0 % · 1 equipment, 2.0 h');
   });
 
   it('lists what is missing, per file and key, and shows no site at all', async () => {

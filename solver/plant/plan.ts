@@ -188,8 +188,8 @@ function timed(pp: PlantProblem, sequences: number[][], batchLink: Uint8Array, p
     return pin === null || pin === undefined ? null : { kind: 'locked', machine: s.mach[v] as number, begin: pin, setupLeft: 0 };
   });
   // One timing, never resumed: no checkpoints (they cost most of a run's time).
-  const flow = new PlantFlow({ ...pp, fixed }, c, Infinity);
-  if (!flow.follow(s)) return { ok: false, problems: ['the plan cannot be followed: an order would wait for itself (its operations in the opposite order on a machine) or the buffers deadlock'] };
+  const flow = new PlantFlow({ ...pp, fixed }, c);
+  if (!flow.follow(s, false)) return { ok: false, problems: ['the plan cannot be followed: an order would wait for itself (its operations in the opposite order on a machine) or the buffers deadlock'] };
   const movedPins: string[] = [];
   for (let v = 0; v < c.n; v++) if (flow.violation[v] === 2) movedPins.push(nameOf(pp, v));
   return { ok: true, plan: { sequences, batchLink, pins, timetable: plantTimetable(flow), movedPins } };

@@ -125,6 +125,10 @@ export class PlantSolver {
   private phase: Phase = 'construct';
   private next = 0;
   private tabu: TabuRun | null = null;
+  /** The flow's last timing is the best construction's (the result needs no timing of its own). */
+  private flowHoldsBest = false;
+  /** The best construction's timetable when it was copied already (EDD's, the baseline). */
+  private bestRun: PlantRun | null = null;
   /**
    * Milliseconds one timing of a whole plan takes (the first construction, measured): what is
    * kept back from the limit for an iteration in progress and for timing the result, so the
@@ -157,7 +161,7 @@ export class PlantSolver {
     const flowRule = (rule: FlowRule) => ({ name: rule.name, run: () => this.dispatched(rule) });
     const ctx = this.ctx;
     this.rules = this.pure
-      ? RULES.map((rule) => ({ name: rule.name, run: () => { this.g.load(gifflerThompson(c, ctx, rule)); return this.g.evaluate() && this.flow.follow(this.g); } }))
+      ? RULES.map((rule) => ({ name: rule.name, run: () => { this.g.load(gifflerThompson(c, ctx, rule)); return this.g.evaluate() && this.flow.follow(this.g, false); } }))
       : [eddRule(ctx), atcsRule(ctx, 1, 0.5), atcsRule(ctx, 2, 1), atcsRule(ctx, 4, 2), changeoverFirstRule(ctx, 2), changeoverFirstRule(ctx, 8), changeoverFirstRule(ctx, 32), mwkrRule(ctx)].map(flowRule);
   }
 
@@ -189,22 +193,26 @@ export class PlantSolver {
     if (!this.flow.dispatch(rule)) return false;
     loadSequences(this.g, this.flow.mFirst, this.flow.mNext, this.flow.batchLink);
     // The schedule the search starts from is the followed one (a batch no longer waits for maxWait to run out).
-    return this.g.evaluate() && this.flow.follow(this.g);
+    return this.g.evaluate() && this.flow.follow(this.g, false);
   }
 
   private construct(rule: { name: string; run: () => boolean }): void {
     const t = performance.now();
     const ok = rule.run();
     if (this.construction.length === 0) this.followMs = performance.now() - t;
+    this.flowHoldsBest = false;
     if (!ok) { this.construction.push({ rule: `${rule.name} (deadlock)`, value: [] }); return; }
     const value = [this.flow.violations, ...this.value()];
-    if (rule.name === 'EDD') this.edd = this.snapshot();
+    const run = rule.name === 'EDD' ? this.snapshot() : null;
+    if (run !== null) this.edd = run;
     this.construction.push({ rule: rule.name + (this.flow.violations > 0 ? ` (${this.flow.violations} violations)` : ''), value: value.slice(1) });
     if (this.bestValue === null || compareValues(value, this.bestValue) < 0) {
       this.bestValue = value;
       this.bestFirst.set(this.g.mFirst);
       this.bestNext.set(this.g.mNext);
       this.bestLink.set(this.g.batchLink);
+      this.flowHoldsBest = true;
+      this.bestRun = run;
       this.options.onProgress?.({ iteration: 0, best: value.slice(1), lowerBound: this.lowerBound, elapsedMs: performance.now() - this.t0 });
     }
   }
@@ -244,8 +252,10 @@ export class PlantSolver {
 
   result(): PlantSolveResult {
     const r = this.tabu?.finish() ?? { iterations: 0, restarts: 0 };
-    if (!this.g.evaluate() || !this.flow.follow(this.g)) throw new Error('the best solution cannot be followed');
-    const run = this.snapshot();
+    // Without a search the flow may still hold the best construction's timing: a whole timing saved.
+    if (!(this.tabu === null && this.flowHoldsBest) && !(this.g.evaluate() && this.flow.follow(this.g, false))) throw new Error('the best solution cannot be followed');
+    // EDD's copy serves when it is the result (a plan of 700,000 operations is 50 MB a copy).
+    const run = this.tabu === null && this.flowHoldsBest && this.bestRun !== null ? this.bestRun : this.snapshot();
     const named = (kind: number): string[] => {
       const out: string[] = [];
       for (let v = 0; v < this.c.n; v++) if (this.flow.violation[v] === kind) out.push(`${this.pp.orders[this.pp.problem.operations[v]!.job]!.id}/${this.pp.operationIds[v]}`);

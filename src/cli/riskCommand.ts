@@ -3,8 +3,8 @@ import { createNodeSimPool } from '../workers/nodeSimPool.ts';
 import { riskJson, scheduleRisk, type RiskReport } from '../workers/scheduleRisk.ts';
 import { numberOption, progressLine } from './cliOptions.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command } from './command.ts';
-import { loadInputFile } from './inputFile.ts';
-import { loadScenarioPlant } from './scenarioInput.ts';
+import { INPUT_OPTION_HELP, INPUT_OPTIONS, inputOptionsOf } from './inputFile.ts';
+import { loadScenarioPlant, loadScheduleFile } from './scenarioInput.ts';
 
 const CAUSE_NAMES: Record<string, string> = {
   failures: 'failures', processingTime: 'processing-time variation', yield: 'yield / rework', lateRelease: 'late release', plan: 'the plan itself', combined: 'disturbances together',
@@ -31,7 +31,7 @@ export function riskText(report: RiskReport, name: string, elapsedMs: number): s
 export const riskCommand: Command = {
   name: 'risk',
   summary: 'risk of a schedule per order: on-time probability with its interval, lateness, causes',
-  usage: `Usage: plant-twin risk <scenario> --schedule FILE [--reps N] [--seed S] [--json]
+  usage: `Usage: plant-twin risk [options] <scenario> --schedule FILE
 
 Runs N replications of the simulator following the schedule (dispatching "schedule"), with the
 scenario's randomness, on worker threads. Per order: the probability of finishing on time with
@@ -48,6 +48,7 @@ Exit codes: 0 done, 1 input invalid or unreadable, 2 usage error.`,
     json: { type: 'boolean' },
     'no-attribution': { type: 'boolean' },
     workers: { type: 'string' },
+    ...INPUT_OPTIONS,
   },
   optionHelp: {
     schedule: 'the schedule file to follow (plant-twin schedule --out FILE)',
@@ -56,30 +57,30 @@ Exit codes: 0 done, 1 input invalid or unreadable, 2 usage error.`,
     json: 'print { replications, orders: [{ order, pOnTime, lower, upper, expectedLateness, p90Lateness, causes }] }',
     'no-attribution': 'skip the runs with one disturbance off (no causes; about five times faster)',
     workers: 'worker threads (default: one per core)',
+    ...INPUT_OPTION_HELP,
   },
   async run({ values, positionals }, output) {
     const reps = numberOption(values.reps, 'reps', (n) => Number.isInteger(n) && n >= 1, 'a whole number ≥ 1');
     const seed = numberOption(values.seed, 'seed', (n) => Number.isSafeInteger(n) && n >= 0, 'a whole number ≥ 0');
     const workers = numberOption(values.workers, 'workers', (n) => Number.isInteger(n) && n >= 1 && n <= 64, 'a whole number from 1 to 64');
+    const inputOptions = inputOptionsOf(values);
     const bad = [reps, seed, workers].find((v) => typeof v === 'string')
+      ?? ('error' in inputOptions ? inputOptions.error : undefined)
       ?? (positionals.length !== 1 ? `name exactly one scenario file, found ${positionals.length}` : undefined)
       ?? (typeof values.schedule !== 'string' ? 'give the schedule to assess with --schedule FILE' : undefined);
     if (typeof bad === 'string') {
       output.err(`plant-twin risk: ${bad} (see plant-twin risk --help)`);
       return EXIT_USAGE;
     }
-    const loadedPlant = await loadScenarioPlant(positionals[0]!, 'risk', output);
+    const options = 'error' in inputOptions ? {} : inputOptions;
+    const loadedPlant = await loadScenarioPlant(positionals[0]!, 'risk', output, options);
     if (typeof loadedPlant === 'number') return loadedPlant;
-    const { plant } = loadedPlant;
-    const loaded = await loadInputFile(values.schedule as string);
-    if (loaded.problems.length > 0 || loaded.value?.kind !== 'schedule') {
-      for (const p of loaded.problems) output.err(formatProblem(p));
-      if (loaded.problems.length === 0) output.err(`plant-twin risk: ${loaded.file} is a ${loaded.kind}, not a schedule`);
-      return loaded.problems.length > 0 ? EXIT_INVALID : EXIT_USAGE;
-    }
-    const schedule = loaded.value.schedule;
+    const { input, plant } = loadedPlant;
+    for (const w of input.warnings) output.err(`warning: ${formatProblem(w)}`);
+    const schedule = await loadScheduleFile(values.schedule as string, 'risk', output, options);
+    if (typeof schedule === 'number') return schedule;
     if (schedule.scenario !== plant.scenario.id) {
-      output.err(`${loaded.file}: scenario: expected "${plant.scenario.id}" (the scenario given), found "${schedule.scenario}" — make the schedule from this scenario`);
+      output.err(`${values.schedule as string}: scenario: expected "${plant.scenario.id}" (the scenario given), found "${schedule.scenario}" — make the schedule from this scenario`);
       return EXIT_INVALID;
     }
     const pool = createNodeSimPool(workers as number | undefined);

@@ -1,4 +1,5 @@
 import { formatProblem } from '../model/problem.ts';
+import type { Schedule } from '../model/scheduleSchema.ts';
 import { EXIT_INVALID, EXIT_USAGE, type Output } from './command.ts';
 import { loadInputFile, type InputFile, type InputOptions } from './inputFile.ts';
 
@@ -22,4 +23,15 @@ export async function loadScenarioPlant(file: string, command: string, output: O
     return EXIT_USAGE;
   }
   return { input, plant: plant as ScenarioPlant };
+}
+
+/** The schedule file a command follows (`--schedule FILE`), read with the same input options, or the exit code after saying why not. */
+export async function loadScheduleFile(file: string, command: string, output: Output, options: InputOptions = {}): Promise<Schedule | number> {
+  const loaded = await loadInputFile(file, options);
+  if (loaded.problems.length > 0 || loaded.value?.kind !== 'schedule') {
+    for (const p of loaded.problems) output.err(formatProblem(p));
+    if (loaded.problems.length === 0) output.err(`plant-twin ${command}: ${loaded.file} is a ${loaded.kind}, not a schedule`);
+    return loaded.problems.length > 0 ? EXIT_INVALID : EXIT_USAGE;
+  }
+  return loaded.value.schedule;
 }

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { formatProblem } from '../model/problem.ts';
 import { parseFjsp } from '../../solver/jobshop/parseFjsp.ts';
 import { parseJssp } from '../../solver/jobshop/parseJssp.ts';
@@ -6,24 +5,15 @@ import { benchmarkScheduleJson } from '../../solver/jobshop/scheduleJson.ts';
 import { DEFAULT_OBJECTIVE, objectiveName, parseObjective, type ObjectiveKpis } from '../../solver/objective.ts';
 import { plantOutputs } from '../../solver/plant/plantOutputs.ts';
 import { plantProblem, PlantProblemError } from '../../solver/plant/plantProblem.ts';
-import { solvePlant } from '../../solver/plant/solvePlant.ts';
+import { solvePlant, type PlantSolveOptions } from '../../solver/plant/solvePlant.ts';
 import { PlanningLimitError } from '../../solver/plant/workingTime.ts';
 import { solveMakespan } from '../../solver/solve.ts';
+import type { DispatchList, Schedule } from '../model/scheduleSchema.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command, type Output } from './command.ts';
 import { readTextFile } from './fsResolver.ts';
 import { numberOption } from './cliOptions.ts';
-import { INPUT_OPTION_HELP, INPUT_OPTIONS, inputOptionsOf, loadInputFile } from './inputFile.ts';
-
-async function writeJson(file: string, value: unknown, output: Output): Promise<boolean> {
-  try {
-    await writeFile(file, `${JSON.stringify(value, null, 2)}\n`);
-    return true;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    output.err(formatProblem({ file, path: '', expected: 'a file that can be written', found: `an error (${code})`, hint: 'check that the directory exists and is writable' }));
-    return false;
-  }
-}
+import { writeJsonFile } from './outputFile.ts';
+import { INPUT_OPTION_HELP, INPUT_OPTIONS, inputOptionsOf, loadInputFile, type InputOptions } from './inputFile.ts';
 
 const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
@@ -59,7 +49,7 @@ Exit codes: 0 scheduled, 1 input invalid or unreadable (or an output cannot be w
     ...INPUT_OPTIONS,
   },
   optionHelp: {
-    time: 'seconds to search (default 10)',
+    time: 'seconds for the whole command (default 10); the first plan is always made, so on very large scenarios (100,000 orders) it and writing the files come on top',
     objective: `weightedTardiness, makespan, totalSetup, lateOrders, lex:a,b or w:a=1,b=0.1 (default ${objectiveName(DEFAULT_OBJECTIVE)})`,
     seed: 'random seed, a whole number ≥ 0 (default 1)',
     iterations: 'search iterations; without --time the run is then reproducible',
@@ -106,55 +96,64 @@ Exit codes: 0 scheduled, 1 input invalid or unreadable (or an output cannot be w
       const r = solveMakespan(parsed.value, { ...limits, startedAt: 0, reserveMs: RESERVE_MS, onProgress: (p) => progress(p.elapsedMs, `best ${p.best.map(fmt).join(' / ')}  bound ${p.lowerBound.map(fmt).join(' / ')}`) });
       output.out(`${parsed.value.name}: makespan ${r.makespan}, lower bound ${r.lowerBound} (${r.boundSource}), gap ${(100 * r.gap).toFixed(1)} %, ${r.iterations} iterations`);
       const json = benchmarkScheduleJson(parsed.value, r.timetable);
-      if (typeof values.out === 'string') return (await writeJson(values.out, json, output)) ? EXIT_OK : EXIT_INVALID;
+      if (typeof values.out === 'string') return (await writeJsonFile(values.out, json, output)) ? EXIT_OK : EXIT_INVALID;
       output.out(JSON.stringify(json));
       return EXIT_OK;
     }
 
-    const input = await loadInputFile(positionals[0]!, 'error' in inputOptions ? {} : inputOptions);
-    if (input.problems.length > 0) {
-      for (const p of input.problems) output.err(formatProblem(p));
-      return EXIT_INVALID;
-    }
-    const scenario = input.value?.kind === 'plant' ? input.value.plant.scenario : undefined;
-    if (!scenario) {
-      output.err(`plant-twin schedule: ${input.file} is a ${input.kind}; schedule reads a scenario (or --jssp/--fjsp)`);
-      return EXIT_USAGE;
-    }
-    for (const w of input.warnings) output.err(`warning: ${formatProblem(w)}`);
-    if (input.value?.kind !== 'plant') return EXIT_USAGE;
-    let solved;
-    try {
-      const pp = plantProblem(input.value.plant);
-      for (const d of pp.droppedLocks) output.err(`warning: lock not kept: ${d}`);
-      // The clock started with the process (performance.now() counts from there), so --time bounds the whole command.
-      const r = solvePlant(pp, {
-        ...limits, objective, startedAt: 0, reserveMs: RESERVE_MS,
-        onProgress: (p) => progress(p.elapsedMs, `best ${p.best.map(fmt).join(' / ')}  bound ${p.lowerBound.map(fmt).join(' / ')}`),
-      });
-      solved = { pp, r };
-    } catch (error) {
-      if (error instanceof PlantProblemError || error instanceof PlanningLimitError) {
-        output.err(`plant-twin schedule: ${input.file}: ${error.message}`);
-        return EXIT_INVALID;
-      }
-      throw error;
-    }
-    const { pp, r } = solved;
-    const files = plantOutputs(pp, r);
-    const cut = r.edd.kpis.totalSetup > 0 ? 100 * (1 - r.kpis.totalSetup / r.edd.kpis.totalSetup) : 0;
-    output.out([
-      `${scenario.name}: ${pp.problem.jobs.length} orders, ${pp.problem.operations.length} operations on ${pp.equipment.length} machines`,
-      `objective ${files.schedule.objective}: ${r.value.map(fmt).join(' / ')}; lower bound ${r.lowerBound.map(fmt).join(' / ')}; gap ${(100 * r.gap).toFixed(1)} %`,
-      `bounds: makespan ${fmt(r.bounds.makespan)} min (${r.bounds.makespanSource}), late orders ${r.bounds.lateOrders} (${r.bounds.lateSource}), weighted tardiness ${fmt(r.bounds.weightedTardiness)} (${r.bounds.tardinessSource}), setup ${fmt(r.bounds.totalSetup)} min (cheapest changeovers)`,
-      `schedule: ${kpiLine(r.kpis)}`,
-      `EDD:      ${kpiLine(r.edd.kpis)}`,
-      `setup cut against EDD ${cut.toFixed(1)} %, orders on time ${r.kpis.onTimeOrders - r.edd.kpis.onTimeOrders >= 0 ? '+' : ''}${r.kpis.onTimeOrders - r.edd.kpis.onTimeOrders}`,
-      `utilisation: ${Object.entries(files.utilisation).map(([k, u]) => `${k} ${(100 * u).toFixed(0)} %`).join(', ')}`,
-      `${files.changeovers.length} changeovers, ${r.iterations} search iterations`,
-    ].join('\n'));
-    if (typeof values.out === 'string' && !(await writeJson(values.out, files.schedule, output))) return EXIT_INVALID;
-    if (typeof values.dispatch === 'string' && !(await writeJson(values.dispatch, files.dispatchList, output))) return EXIT_INVALID;
+    const planned = await planScenario(positionals[0]!, 'error' in inputOptions ? {} : inputOptions, { ...limits, objective, startedAt: 0, reserveMs: RESERVE_MS, onProgress: (p) => progress(p.elapsedMs, `best ${p.best.map(fmt).join(' / ')}  bound ${p.lowerBound.map(fmt).join(' / ')}`) }, typeof values.dispatch === 'string', output);
+    if (typeof planned === 'number') return planned;
+    output.out(planned.summary);
+    // Only the files are held from here on (the scenario and the solve are gone), and each is let
+    // go once written: at 100,000 orders that halves the peak memory.
+    if (typeof values.out === 'string' && !(await writeJsonFile(values.out, planned.schedule, output))) return EXIT_INVALID;
+    planned.schedule = null;
+    if (typeof values.dispatch === 'string' && !(await writeJsonFile(values.dispatch, planned.dispatchList, output))) return EXIT_INVALID;
     return EXIT_OK;
   },
 };
+
+/**
+ * Loads, solves and lays out a scenario: the summary to print and the files (the dispatch list
+ * when asked for); an exit code when the scenario cannot be scheduled (the problems printed).
+ */
+async function planScenario(file: string, inputOptions: InputOptions, options: PlantSolveOptions, withDispatch: boolean, output: Output): Promise<{ summary: string; schedule: Schedule | null; dispatchList: DispatchList | null } | number> {
+  const input = await loadInputFile(file, inputOptions);
+  if (input.problems.length > 0) {
+    for (const p of input.problems) output.err(formatProblem(p));
+    return EXIT_INVALID;
+  }
+  const scenario = input.value?.kind === 'plant' ? input.value.plant.scenario : undefined;
+  if (!scenario || input.value?.kind !== 'plant') {
+    output.err(`plant-twin schedule: ${input.file} is a ${input.kind}; schedule reads a scenario (or --jssp/--fjsp)`);
+    return EXIT_USAGE;
+  }
+  for (const w of input.warnings) output.err(`warning: ${formatProblem(w)}`);
+  let solved;
+  try {
+    const pp = plantProblem(input.value.plant);
+    for (const d of pp.droppedLocks) output.err(`warning: lock not kept: ${d}`);
+    // The clock started with the process (performance.now() counts from there), so --time bounds the whole command.
+    solved = { pp, r: solvePlant(pp, options) };
+  } catch (error) {
+    if (error instanceof PlantProblemError || error instanceof PlanningLimitError) {
+      output.err(`plant-twin schedule: ${input.file}: ${error.message}`);
+      return EXIT_INVALID;
+    }
+    throw error;
+  }
+  const { pp, r } = solved;
+  const files = plantOutputs(pp, r);
+  const cut = r.edd.kpis.totalSetup > 0 ? 100 * (1 - r.kpis.totalSetup / r.edd.kpis.totalSetup) : 0;
+  const summary = [
+    `${scenario.name}: ${pp.problem.jobs.length} orders, ${pp.problem.operations.length} operations on ${pp.equipment.length} machines`,
+    `objective ${files.schedule.objective}: ${r.value.map(fmt).join(' / ')}; lower bound ${r.lowerBound.map(fmt).join(' / ')}; gap ${(100 * r.gap).toFixed(1)} %`,
+    `bounds: makespan ${fmt(r.bounds.makespan)} min (${r.bounds.makespanSource}), late orders ${r.bounds.lateOrders} (${r.bounds.lateSource}), weighted tardiness ${fmt(r.bounds.weightedTardiness)} (${r.bounds.tardinessSource}), setup ${fmt(r.bounds.totalSetup)} min (cheapest changeovers)`,
+    `schedule: ${kpiLine(r.kpis)}`,
+    `EDD:      ${kpiLine(r.edd.kpis)}`,
+    `setup cut against EDD ${cut.toFixed(1)} %, orders on time ${r.kpis.onTimeOrders - r.edd.kpis.onTimeOrders >= 0 ? '+' : ''}${r.kpis.onTimeOrders - r.edd.kpis.onTimeOrders}`,
+    `utilisation: ${Object.entries(files.utilisation).map(([k, u]) => `${k} ${(100 * u).toFixed(0)} %`).join(', ')}`,
+    `${files.changeovers.length} changeovers, ${r.iterations} search iterations`,
+  ].join('\n');
+  return { summary, schedule: files.schedule, dispatchList: withDispatch ? files.dispatchList : null };
+}

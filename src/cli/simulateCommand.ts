@@ -10,8 +10,8 @@ import { simulatePlant } from '../sim/plant/simulatePlant.ts';
 import { encodeTrace } from '../sim/plant/traceFile.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command } from './command.ts';
 import { numberOption, progressLine } from './cliOptions.ts';
-import { INPUT_OPTION_HELP, INPUT_OPTIONS, inputOptionsOf, loadInputFile } from './inputFile.ts';
-import { loadScenarioPlant } from './scenarioInput.ts';
+import { INPUT_OPTION_HELP, INPUT_OPTIONS, inputOptionsOf } from './inputFile.ts';
+import { loadScenarioPlant, loadScheduleFile } from './scenarioInput.ts';
 import { writeOutputFile } from './outputFile.ts';
 import { simulateReport } from './simulateReport.ts';
 
@@ -101,13 +101,9 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
     for (const w of input.warnings) output.err(`warning: ${formatProblem(w)}`);
     let schedule: Schedule | undefined;
     if (typeof values.schedule === 'string') {
-      const loaded = await loadInputFile(values.schedule, 'error' in inputOptions ? {} : inputOptions);
-      if (loaded.problems.length > 0 || loaded.value?.kind !== 'schedule') {
-        for (const p of loaded.problems) output.err(formatProblem(p));
-        if (loaded.problems.length === 0) output.err(`plant-twin simulate: ${loaded.file} is a ${loaded.kind}, not a schedule`);
-        return loaded.problems.length > 0 ? EXIT_INVALID : EXIT_USAGE;
-      }
-      schedule = loaded.value.schedule;
+      const loaded = await loadScheduleFile(values.schedule, 'simulate', output, 'error' in inputOptions ? {} : inputOptions);
+      if (typeof loaded === 'number') return loaded;
+      schedule = loaded;
     }
 
     const experiment = plant.scenario.experiment;

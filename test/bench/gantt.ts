@@ -7,8 +7,10 @@
  * frameScriptMs is the median main-thread time of one frame of panning and zooming: d3-zoom's
  * handler (the one a wheel or drag gesture runs) plus the canvas drawing it causes, measured in
  * the page (src/app/ganttBench.ts). dragCheckMs is the median time of the live feasibility check a
- * drag makes on every pointer move (the move, changeovers recomputed, the solver's plant checker
- * over the whole plan). cdpScriptMsPerFrame cross-checks from the DevTools protocol (all script
+ * drag makes on every pointer move (the engine's placeOperation re-timing the whole plan, then the
+ * solver's plant checker over it); dragAcceptedMs / dragRefusedMs split it by the engine's answer
+ * (a refused drag, e.g. lots deadlocking the generated plant's small input buffers, skips the
+ * checker), dragsAccepted counts them. cdpScriptMsPerFrame cross-checks from the DevTools protocol (all script
  * in the page over the measured frames, so an upper bound).
  * Targets: frameScriptMs ≤ 8 at 20,000 operations; dragCheckMs ≤ 30 at 5,000.
  *
@@ -52,6 +54,9 @@ async function measure(url: string, operations: number) {
       operations: f.operations,
       frameScriptMs: round(f.frameScriptMs),
       dragCheckMs: round(f.dragCheckMs),
+      dragAcceptedMs: round(f.dragAcceptedMs),
+      dragRefusedMs: round(f.dragRefusedMs),
+      dragsAccepted: `${f.dragsAccepted}/${f.drags}`,
       drawMs: round(f.drawMs),
       frames: f.frames,
       cdpScriptMsPerFrame: round(((after - before) * 1000) / Math.max(1, f.frames - firstFrames)),

@@ -42,6 +42,27 @@ describe('plant-twin risk', () => {
     expect(riskJson(await scheduleRisk(pool, plant, schedule, { replications: 12, seed: 5 }))).toEqual(json);
   }, 60_000);
 
+  it('reads its files with the input options every scenario command takes (--layout-root, --encoding)', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const path = await import('node:path');
+    // The scenario two folders below its layout, written in Latin-1.
+    mkdirSync(path.join(temp.dir, 'elsewhere', 'a', 'b'), { recursive: true });
+    writeFileSync(path.join(temp.dir, 'elsewhere', 'small-layout.json'), JSON.stringify(smallLayout));
+    writeFileSync(path.join(temp.dir, 'elsewhere', 'a', 'b', 's.json'), Buffer.from(JSON.stringify({ ...smallScenario, layout: '../../small-layout.json', description: 'Sägewerk' }), 'latin1'));
+    const args = ['risk', 'elsewhere/a/b/s.json', '--schedule', 'schedule.json', '--reps', '2', '--seed', '5', '--json', '--workers', '1', '--no-attribution'];
+    const plain = await runCli(args, temp.dir);
+    expect(plain.code).toBe(1);
+    expect(plain.stderr).toMatch(/s\.json: line \d+ column \d+: expected UTF-8 text, found the byte 0xE4/);
+    const latin1 = await runCli([...args, '--encoding', 'latin1'], temp.dir);
+    expect(latin1.code).toBe(1);
+    expect(latin1.stderr).toMatch(/small-layout\.json/);
+    const both = await runCli([...args, '--encoding', 'latin1', '--layout-root', path.join(temp.dir, 'elsewhere')], temp.dir);
+    expect(both.stderr).toBe('');
+    expect(both.code).toBe(0);
+    expect((JSON.parse(both.stdout) as ReturnType<typeof riskJson>).orders.map((o) => o.order)).toEqual(['o1', 'o2', 'o3']);
+    expect((await runCli([...args, '--encoding', 'ebcdic'], temp.dir)).stderr).toMatch(/^plant-twin risk: --encoding must be one of utf-8, latin1, found "ebcdic"/);
+  }, 60_000);
+
   it('says what is missing or wrong', async () => {
     expect((await runCli(['risk', 'small-scenario.json'], temp.dir)).stderr).toMatch(/--schedule FILE/);
     expect((await runCli(['risk', 'small-scenario.json', '--schedule', 'schedule.json', '--reps', '0'], temp.dir)).stderr).toMatch(/--reps must be a whole number ≥ 1, found "0"/);

@@ -39,4 +39,19 @@ describe('calendar working time', () => {
     expect(isoAt('2026-11-30T00:00:00+01:00', 90)).toBe('2026-11-30T01:30:00+01:00');
     expect(minutesBetween(monday, '2026-12-01T06:00:00Z')).toBe(1800);
   });
+
+  it('writes the instant toISOString writes, in the start offset, at any minute (fractions, negative, far years)', () => {
+    const reference = (start: string, minutes: number, offset: number, sign: string): string => {
+      const iso = new Date(Math.round(Date.parse(start) + (minutes + offset) * 60_000)).toISOString();
+      return `${iso.endsWith('.000Z') ? iso.slice(0, 19) : iso.slice(0, 23)}${sign}`;
+    };
+    const starts: [string, number, string][] = [['2026-11-30T00:00:00Z', 0, 'Z'], ['2026-11-30T00:00:00+05:30', 330, '+05:30'], ['1999-12-31T23:00:00-01:00', -60, '-01:00'], ['0001-01-01T00:00:00Z', 0, 'Z']];
+    let x = 12345;
+    const next = (): number => { x = (x * 1103515245 + 12345) % 2147483648; return x / 2147483648; };
+    for (const [start, offset, sign] of starts) {
+      const minutes = [0, 0.5, 1 / 60, 1 / 60_000, 59.999, 1439.99999, -1, -0.25, -1440 * 400, 1e7, 4.5e9, 5e9, -1e9];
+      for (let i = 0; i < 400; i++) minutes.push((next() - 0.3) * 10 ** (1 + Math.floor(next() * 8)));
+      for (const m of minutes) expect(isoAt(start, m), `${start} + ${m}`).toBe(reference(start, m, offset, sign));
+    }
+  });
 });

@@ -135,9 +135,9 @@ const MISMATCHES_SHOWN = 10;
  *   buffer, the hold is lifted: the first listed job whose lots are there starts at once
  *   (early) — otherwise lots held for later could lock out the lot planned next, and the plant
  *   would deadlock.
- * - A listed batch starts when all its lots are there; with some missing, once its oldest lot
- *   has waited maxWait, or a lot planned no later is kept out by the full buffer, or a later
- *   entry is due.
+ * - A listed batch starts when all its lots are there; with some missing, once maxWait has
+ *   passed since its planned begin (or since its oldest lot came, if later), or a lot planned
+ *   no later is kept out by the full buffer, or a later entry is due.
  * - Entries of orders that completed without them are skipped.
  */
 export class ScheduleFollower {
@@ -302,12 +302,14 @@ export class ScheduleFollower {
       const here = group.filter((_, i) => found[i]! >= 0);
       if (here.length === group.length) return { lots: this.start(here, queue, ctx, list, head), wakeAt };
       if (here.length === 0 || batch === undefined) continue;
-      const oldest = Math.min(...here.map((e) => e.lot!.queuedAt));
-      if (oldest + ctx.maxWait! <= ctx.now + TOLERANCE || ctx.keptOut <= entry.due || this.laterDue(list, k, batch, ctx)) {
+      // The missing lots are expected by the plan: wait for them up to maxWait from the batch's
+      // planned begin (lots that came early by plan have not been waiting for partners).
+      const waitFrom = Math.max(entry.due, Math.min(...here.map((e) => e.lot!.queuedAt)));
+      if (waitFrom + ctx.maxWait! <= ctx.now + TOLERANCE || ctx.keptOut <= entry.due || this.laterDue(list, k, batch, ctx)) {
         this.deviations.partialBatches++;
         return { lots: this.start(here, queue, ctx, list, head), wakeAt };
       }
-      wakeAt = Math.min(wakeAt, oldest + ctx.maxWait!);
+      wakeAt = Math.min(wakeAt, waitFrom + ctx.maxWait!);
     }
     return { lots: [], wakeAt };
   }

@@ -160,6 +160,25 @@ describe('following a schedule', () => {
     expect(result.follow!.deviations.setupChanged).toBe(0);
   });
 
+  it('waits for a listed batch’s missing lot up to maxWait from the batch’s planned begin', () => {
+    const oven = makePlant({
+      machines: [{ id: 'OVEN' }],
+      scenario: {
+        ...oneProduct([operation('op', { OVEN: 30 })]),
+        batchEquipment: [{ equipment: 'OVEN', capacity: 10, maxWait: 30 }],
+        orders: [order('a', 'P', 5, 0, 999), order('late', 'P', 5, 60, 999)],
+        experiment: { horizon: 1000 },
+      },
+    });
+    const result = simulatePlant(oven, follow(scheduleOf([
+      { order: 'a', equipment: 'OVEN', start: 50, end: 80, batch: 'B1' }, { order: 'late', equipment: 'OVEN', start: 50, end: 80, batch: 'B1' },
+    ])));
+    // a has been there since 0 (early by plan, not waiting for partners): B1 waits from its planned
+    // 50 up to 80 for 'late', which comes at 60, and runs whole (not a without it at 50, then 'late' alone).
+    expect(completions(result)).toEqual({ a: 90, late: 90 });
+    expect(result.follow!.deviations).toMatchObject({ partialBatches: 0, late: 1, lateMinutes: 10 });
+  });
+
   it('starts a listed batch without a missing lot once a later entry is due', () => {
     const oven = makePlant({
       machines: [{ id: 'OVEN' }],

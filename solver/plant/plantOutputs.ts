@@ -115,7 +115,7 @@ export function plantOutputs(pp: PlantProblem, r: PlantOutputInput, options: Out
     gap: r.gap,
     operations,
   };
-  const dispatchList: DispatchList = {
+  const makeDispatchList = (): DispatchList => ({
     format: 'plant-twin/dispatch',
     version: 1,
     id: `${id}-dispatch`,
@@ -139,6 +139,9 @@ export function plantOutputs(pp: PlantProblem, r: PlantOutputInput, options: Out
         };
       }),
     })),
-  };
-  return { schedule, dispatchList, changeovers, utilisation };
+  });
+  // Made when first read: a caller that writes only the schedule (the CLI without --dispatch)
+  // never holds both, ~100 MB apart at 100,000 orders.
+  let dispatchList: DispatchList | undefined;
+  return { schedule, get dispatchList() { return (dispatchList ??= makeDispatchList()); }, changeovers, utilisation };
 }

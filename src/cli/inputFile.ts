@@ -25,7 +25,7 @@ export type InputValue =
   | { kind: 'recording'; events: number; badLines: number; gaps: number }
   | { kind: 'experiment'; systems: number }
   | { kind: 'experiment-part'; replications: number }
-  | { kind: 'network'; sites: number; recorded: { site: string; events: number; availability?: number; oee?: number }[] }
+  | { kind: 'network'; sites: number; recorded: { site: string; events: number; availability?: number; oee?: number }[]; live: { site: string; url: string; topic: string }[] }
   | { kind: 'lesson'; lesson: Lesson; source: LessonSource }
   | { kind: 'lesson-answers'; answers: LessonAnswers };
 
@@ -154,6 +154,7 @@ export async function loadInputFile(file: string, options: InputOptions = {}): P
       ? { file, kind, problems: [], warnings: loaded.warnings, value: {
         kind, sites: loaded.value.sites.length,
         recorded: loaded.value.sites.flatMap((s) => s.recorded ? [{ site: s.id, events: s.recorded.events, availability: s.recorded.kpis.availability, oee: s.recorded.kpis.oee }] : []),
+        live: loaded.value.sites.flatMap((s) => s.live ? [{ site: s.id, url: s.live.url, topic: s.live.topic }] : []),
       } }
       : { file, kind, problems: loaded.problems, warnings: [] };
   }

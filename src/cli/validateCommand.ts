@@ -13,7 +13,9 @@ function detail(input: InputFile): string {
   if (input.value?.kind === 'network') {
     const pct = (x: number | undefined) => (x === undefined ? '–' : `${(x * 100).toFixed(1)} %`);
     const recorded = input.value.recorded.map((r) => `; ${r.site} recorded: ${r.events} events, availability ${pct(r.availability)}, OEE ${pct(r.oee)}`).join('');
-    return ` (network, ${input.value.sites} sites${recorded})`;
+    // Validating does not connect: a live site's broker is named, its figures are the app's.
+    const live = input.value.live.map((l) => `; ${l.site} live: ${l.topic} at ${l.url}`).join('');
+    return ` (network, ${input.value.sites} sites${recorded}${live})`;
   }
   if (input.value?.kind === 'experiment-part') return ` (experiment part, ${input.value.replications} replications)`;
   return input.kind === 'unknown' ? '' : ` (${input.kind})`;

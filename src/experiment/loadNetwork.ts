@@ -7,7 +7,9 @@ import { renderFound } from '../model/render.ts';
 import type { Scenario } from '../model/scenarioSchema.ts';
 import { zodProblems } from '../model/zodProblems.ts';
 import type { FileResolver } from './loadExperiment.ts';
-import { Network } from './networkSchema.ts';
+import { layoutEquipmentIds } from '../live/snapshot.ts';
+import { topicFilterProblem } from '../live/topicMapping.ts';
+import { Network, type LiveSite } from './networkSchema.ts';
 import { recordedSite, type RecordedSite } from './recordedSite.ts';
 
 export interface SitePlan {
@@ -17,6 +19,10 @@ export interface SitePlan {
   plant: Plant;
   /** The site's recording summed by the live/recorded KPI code, when the site names one. */
   recorded?: RecordedSite;
+  /** The site's live source, when it names one (the app connects; a file never holds a password). */
+  live?: LiveSite;
+  /** Ideal cycle per unit, ms (all equipment or per id), for the recorded and live OEE. */
+  idealCycleMs?: number | Record<string, number>;
 }
 
 export interface NetworkPlan {
@@ -54,6 +60,8 @@ export async function loadNetworkText(text: string, file: string, resolve: FileR
   if (!json.ok) return json;
   const format = (json.value as { format?: unknown } | null)?.format;
   if (format !== 'plant-twin/network') return { ok: false, problems: [{ file, path: 'format', expected: '"plant-twin/network"', found: renderFound(format) }] };
+  const secret = credentialsIn(json.value, file);
+  if (secret.length) return { ok: false, problems: secret };
   const parsed = Network.safeParse(json.value);
   if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error.issues, json.value, Network, file) };
   const network = parsed.data;
@@ -92,18 +100,76 @@ export async function loadNetworkText(text: string, file: string, resolve: FileR
     if (zone && zone !== isoOffset(start)) {
       f.warn(`sites[${i}].timeZone`, `a zone whose offset at the scenario start (${start}) is ${isoOffset(start)}`, `${s.timeZone}, ${zone} then`, 'shift times are read in the offset of the scenario start; give the start in the site\'s local offset');
     }
+    const equipment = new Set(layoutEquipmentIds(loaded.value.layout));
+    const ideal = s.idealCycleSeconds;
+    const unknownIdeal = ideal === undefined || typeof ideal === 'number' ? undefined : Object.keys(ideal).find((k) => !equipment.has(k));
+    if (unknownIdeal !== undefined) {
+      problems.push({ file, path: `sites[${i}].idealCycleSeconds.${unknownIdeal}`, expected: 'the id of equipment in the site\'s layout', found: renderFound(unknownIdeal) });
+      continue;
+    }
+    if (s.live) {
+      const live = liveProblems(s.live, i, file, equipment);
+      if (live.length) {
+        problems.push(...live);
+        continue;
+      }
+    }
     let recorded: RecordedSite | undefined;
     if (s.recording !== undefined) {
       const r = await recordedSite(s, i, loaded.value, file, recordings);
       problems.push(...r.problems);
       recorded = r.value;
-    } else if (s.recordingMapping !== undefined || s.idealCycleSeconds !== undefined) {
-      f.warn(`sites[${i}]`, '"recordingMapping" and "idealCycleSeconds" with a "recording"', 'no "recording"', 'they only apply to a site\'s recording');
+    } else if (s.recordingMapping !== undefined) {
+      f.warn(`sites[${i}].recordingMapping`, '"recordingMapping" with a "recording"', 'no "recording"', 'it only applies to a site\'s recording');
     }
-    sites.push({ id: s.id, name: s.name, timeZone: s.timeZone, plant: loaded.value, ...(recorded ? { recorded } : {}) });
+    if (ideal !== undefined && s.recording === undefined && s.live === undefined) {
+      f.warn(`sites[${i}].idealCycleSeconds`, '"idealCycleSeconds" with a "recording" or "live"', 'neither', 'it only applies to recorded and live OEE');
+    }
+    const idealCycleMs = ideal === undefined ? undefined
+      : typeof ideal === 'number' ? ideal * 1000 : Object.fromEntries(Object.entries(ideal).map(([k, v]) => [k, v * 1000]));
+    sites.push({
+      id: s.id, name: s.name, timeZone: s.timeZone, plant: loaded.value,
+      ...(recorded ? { recorded } : {}), ...(s.live ? { live: s.live } : {}), ...(idealCycleMs !== undefined ? { idealCycleMs } : {}),
+    });
   }
   if (problems.length) return { ok: false, problems };
   return { ok: true, value: { network, file, sites }, warnings: f.warnings };
+}
+
+const NO_SECRETS = 'a network file is shared: leave credentials out (give "username"; the app asks for the password)';
+
+/** A password in a site's live settings or broker URL, refused before anything else with where it is. */
+function credentialsIn(json: unknown, file: string): Problem[] {
+  const sites = (json as { sites?: unknown } | null)?.sites;
+  if (!Array.isArray(sites)) return [];
+  return sites.flatMap((site: unknown, i) => {
+    const live = (site as { live?: unknown } | null)?.live as Record<string, unknown> | null | undefined;
+    if (!live || typeof live !== 'object') return [];
+    const keys = Object.keys(live).filter((k) => /pass|secret|token/i.test(k));
+    return keys.map((k) => ({ file, path: `sites[${i}].live.${k}`, expected: 'no password in the file', found: 'a password (not shown)', hint: NO_SECRETS }));
+  });
+}
+
+/** A live site's broker URL, topic filter and topic mapping, checked against the site's layout. */
+function liveProblems(live: LiveSite, i: number, file: string, equipment: ReadonlySet<string>): Problem[] {
+  const at = (key: string) => `sites[${i}].live.${key}`;
+  const problems: Problem[] = [];
+  let url: URL | undefined;
+  try {
+    url = new URL(live.url);
+  } catch {
+    problems.push({ file, path: at('url'), expected: 'a broker URL such as ws://broker:9001 or wss://broker/mqtt', found: renderFound(live.url.replace(/\/\/[^@/]*@/, '//***@')) });
+  }
+  if (url && !/^(wss?|mqtts?):$/.test(url.protocol)) problems.push({ file, path: at('url'), expected: 'a ws://, wss://, mqtt:// or mqtts:// URL (the browser needs ws:// or wss://)', found: renderFound(`${url.protocol}//${url.host}`) });
+  if (url && (url.username || url.password)) {
+    problems.push({ file, path: at('url'), expected: 'a URL without user name or password', found: `credentials in ${url.protocol}//***@${url.host}`, hint: NO_SECRETS });
+  }
+  const topic = topicFilterProblem(live.topic);
+  if (topic) problems.push({ file, path: at('topic'), expected: 'an MQTT topic filter such as acme/leeds/#', found: `${renderFound(live.topic)}: ${topic}` });
+  for (const [prefix, id] of Object.entries(live.mapping?.prefixes ?? {})) {
+    if (!equipment.has(id)) problems.push({ file, path: `${at('mapping.prefixes')}.${prefix}`, expected: 'the id of equipment in the site\'s layout', found: renderFound(id) });
+  }
+  return problems;
 }
 
 /** Mean transit minutes of the lane from → to, or undefined when the network has none. */

@@ -93,11 +93,6 @@ export async function recordedSite(s: SiteSpec, i: number, plant: Plant, file: s
     }] };
   }
   const ideal = s.idealCycleSeconds;
-  if (ideal !== undefined && typeof ideal !== 'number') {
-    const ids = new Set(layoutEquipmentIds(plant.layout));
-    const unknown = Object.keys(ideal).filter((k) => !ids.has(k));
-    if (unknown.length > 0) return { problems: [{ file, path: `${at('idealCycleSeconds')}.${unknown[0]}`, expected: 'the id of equipment in the site\'s layout', found: renderFound(unknown[0]) }] };
-  }
   const columns = onlyEquipment(mappedColumns(recording.columns, match), new Set(match.matched.map((m) => m.equipment)));
   let t0 = Infinity;
   let t1 = -Infinity;

@@ -1,6 +1,6 @@
 import type { StateEvent } from '../model/stateEventSchema.ts';
-import { NO_STATE, StateColumnsBuilder, stateOfCode } from './stateColumns.ts';
-import { stateKpis, type EquipmentKpis } from './stateTimeline.ts';
+import { NO_STATE, NO_TEXT, StateColumnsBuilder, stateOfCode } from './stateColumns.ts';
+import { stateKpis, type EquipmentKpis, type KpiResult } from './stateTimeline.ts';
 
 /** Where LiveStates appends every valid, non-duplicate event. */
 export interface HistorySink {
@@ -54,6 +54,36 @@ export class LiveHistory implements HistorySink {
     const t0 = Math.max(this.sinceMs, track.keptFrom);
     const result = stateKpis(track.rows.build(), { t0, t1: Math.max(t0, nowMs), ...(idealCycleMs !== undefined ? { idealCycleMs } : {}) });
     return result.equipment[0];
+  }
+
+  /**
+   * Every equipment heard, summed over one window: from the time all their histories are complete
+   * (connect, or later once one dropped old events) to `untilMs` — the figures of a whole site.
+   */
+  allKpis(untilMs: number, idealCycleMs?: number | Readonly<Record<string, number>>): KpiResult {
+    let t0 = this.sinceMs;
+    let rows = 0;
+    for (const track of this.tracks.values()) {
+      t0 = Math.max(t0, track.keptFrom);
+      rows += track.rows.length;
+    }
+    const all = new StateColumnsBuilder(rows);
+    for (const [equipment, track] of this.tracks) {
+      const c = track.rows.build();
+      const text = (k: number) => (k === NO_TEXT ? undefined : c.texts[k]);
+      for (let i = 0; i < c.length; i++) {
+        const state = stateOfCode(c.state[i]!);
+        const reason = text(c.reason[i]!);
+        const order = text(c.order[i]!);
+        const operation = text(c.operation[i]!);
+        all.push(c.time[i]!, equipment, {
+          ...(state !== undefined ? { state } : {}), ...(reason !== undefined ? { reason } : {}),
+          ...(order !== undefined ? { order } : {}), ...(operation !== undefined ? { operation } : {}),
+          ...(Number.isNaN(c.good[i]) ? {} : { good: c.good[i]! }), ...(Number.isNaN(c.scrap[i]) ? {} : { scrap: c.scrap[i]! }),
+        });
+      }
+    }
+    return stateKpis(all.build(), { t0, t1: Math.max(t0, untilMs), ...(idealCycleMs !== undefined ? { idealCycleMs } : {}) });
   }
 
   private dropOldestHalf(track: Track, equipment: string): void {

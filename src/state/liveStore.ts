@@ -4,7 +4,7 @@ import { createLiveConnection, type LiveConnectionState } from './liveConnection
 import { demoStates, playback, playbackStore, twinStore } from './twinStore.ts';
 
 // MQTT.js loads on the first Connect; its browser build has only a default export.
-const loadConnect = async (): Promise<Connect> => {
+export const loadConnect = async (): Promise<Connect> => {
   const mqtt = (await import('mqtt')).default;
   return (url, options) => mqtt.connect(url, options);
 };

@@ -97,20 +97,23 @@ describe('plant-twin validate', () => {
     expect(code).toBe(1);
   });
 
-  it('a network with a recorded site prints the recording\'s availability and OEE; a missing recording is a problem at its key', async () => {
+  it('a network with a recorded site prints the recording\'s availability and OEE, and names a live site without connecting; a missing recording or a password is a problem at its key', async () => {
     // saw: processing 06:00-07:00, down 07:00-07:30, processing to 08:00 (availability 0.75); 80 good, ideal 36 s
     // (performance 36 s x 80 / 90 min = 0.533...), quality 1: OEE 40.0 %.
     plant.write('saw.csv', ['time,equipment,field,value',
       '2026-11-30T06:00:00Z,saw,state,processing', '2026-11-30T06:00:00Z,saw,good,0', '2026-11-30T07:00:00Z,saw,state,down',
       '2026-11-30T07:30:00Z,saw,state,processing', '2026-11-30T08:00:00Z,saw,state,idle', '2026-11-30T08:00:00Z,saw,good,80', ''].join('\n'));
     const site = { id: 'a', name: 'A', timeZone: 'UTC', scenario: 'small-scenario.json' };
-    plant.write('net.json', { format: 'plant-twin/network', version: 1, id: 'n', name: 'N', sites: [{ ...site, recording: 'saw.csv', idealCycleSeconds: 36 }, { ...site, id: 'b' }] });
-    plant.write('net-bad.json', { format: 'plant-twin/network', version: 1, id: 'n', name: 'N', sites: [{ ...site, recording: 'gone.csv' }] });
+    plant.write('net.json', { format: 'plant-twin/network', version: 1, id: 'n', name: 'N', sites: [{ ...site, recording: 'saw.csv', idealCycleSeconds: 36 }, { ...site, id: 'b', live: { url: 'wss://broker.example/mqtt', topic: 'acme/b/#' } }] });
+    plant.write('net-bad.json', { format: 'plant-twin/network', version: 1, id: 'n', name: 'N', sites: [{ ...site, recording: 'gone.csv' }, { ...site, id: 'b', live: { url: 'wss://planner:hunter2@broker.example/mqtt', topic: 'acme/b/#' } }] });
     const ok = await runCli(['validate', 'net.json'], plant.dir);
-    expect(ok.stdout).toContain('net.json: ok (network, 2 sites; a recorded: 4 events, availability 75.0 %, OEE 40.0 %)');
+    // A live site is named, not connected to: validating needs no broker.
+    expect(ok.stdout).toContain('net.json: ok (network, 2 sites; a recorded: 4 events, availability 75.0 %, OEE 40.0 %; b live: acme/b/# at wss://broker.example/mqtt)');
     expect(ok.code).toBe(0);
     const bad = await runCli(['validate', 'net-bad.json'], plant.dir);
     expect(bad.stdout).toContain('net-bad.json: sites[0].recording: expected the path of a machine-state recording (.csv, .jsonl, .shdr), relative to this file, found "gone.csv", but there is no such file');
+    expect(bad.stdout).toContain('net-bad.json: sites[1].live.url: expected a URL without user name or password, found credentials in wss://***@broker.example');
+    expect(bad.stdout).not.toContain('hunter2');
     expect(bad.code).toBe(1);
   });
 });

@@ -41,12 +41,32 @@ describe('network files', () => {
     ['a lane to itself', { ...base, sites: [site('a')], lanes: [{ from: 'a', to: 'a', transit: { type: 'constant', value: 60 } }] }, /lanes\[0\]: expected a lane between two different sites/],
     ['two lanes one way', { ...base, sites: [site('a'), site('b')], lanes: [1, 2].map(() => ({ from: 'a', to: 'b', transit: { type: 'constant', value: 60 } })) }, /lanes\[1\]: expected one lane per direction/],
     ['a missing scenario', { ...base, sites: [site('a', { scenario: 'nope.json' })] }, /sites\[0\]\.scenario: expected the path of a scenario file/],
+    ['a password in a live site', { ...base, sites: [site('a', { live: { url: 'ws://broker:9001', topic: 'acme/#', username: 'u', password: 'hunter2' } })] },
+      /^networks\/n\.json: sites\[0\]\.live\.password: expected no password in the file, found a password \(not shown\) — a network file is shared/],
+    ['credentials in a broker URL', { ...base, sites: [site('a', { live: { url: 'wss://u:hunter2@broker/mqtt', topic: 'acme/#' } })] }, /^(?!.*hunter2).*sites\[0\]\.live\.url: expected a URL without user name or password, found credentials in wss:\/\/\*\*\*@broker/],
+    ['a broker URL that is not one', { ...base, sites: [site('a', { live: { url: 'http://broker', topic: 'acme/#' } })] }, /sites\[0\]\.live\.url: expected a ws:\/\/, wss:\/\/, mqtt:\/\/ or mqtts:\/\/ URL/],
+    ['a topic filter with # inside', { ...base, sites: [site('a', { live: { url: 'ws://broker:9001', topic: 'acme/#/state' } })] }, /sites\[0\]\.live\.topic: expected an MQTT topic filter .*"#" must be a whole level and the last one/],
+    ['a topic mapped to equipment the layout lacks', { ...base, sites: [site('a', { live: { url: 'ws://broker:9001', topic: 'acme/#', mapping: { prefixes: { 'acme/leeds/laser': 'LASER-99' } } } })] },
+      /sites\[0\]\.live\.mapping\.prefixes\.acme\/leeds\/laser: expected the id of equipment in the site's layout, found "LASER-99"/],
+    ['an ideal cycle of a live site for unknown equipment', { ...base, sites: [site('a', { live: { url: 'ws://broker:9001', topic: 'acme/#' }, idealCycleSeconds: { NOPE: 5 } })] }, /sites\[0\]\.idealCycleSeconds\.NOPE: expected the id of equipment/],
     ['a negative transit', { ...base, sites: [site('a'), site('b')], lanes: [{ from: 'a', to: 'b', transit: { type: 'constant', value: -1 } }] }, /lanes\[0\]\.transit\.value/],
   ];
   it.each(table)('refuses %s, naming the place', async (_, network, message) => {
     const loaded = await loadNetworkText(JSON.stringify(network), 'networks/n.json', resolve);
     expect(loaded.ok).toBe(false);
     if (!loaded.ok) expect(loaded.problems.map(formatProblem).join('\n')).toMatch(message);
+  });
+
+  it('keeps a live site\'s settings (defaults filled in) and its ideal cycle in ms, and warns of an ideal cycle with nothing to apply to', async () => {
+    const loaded = await loadNetworkText(JSON.stringify({ ...base, sites: [
+      site('a', { live: { url: 'ws://broker:9001', topic: 'acme/leeds/#', username: 'planner' }, idealCycleSeconds: { 'LASER-01': 30 } }),
+      site('b', { idealCycleSeconds: 30 }),
+    ] }), 'networks/n.json', resolve);
+    expect(loaded.ok).toBe(true);
+    if (!loaded.ok) return;
+    expect(loaded.value.sites[0]!.live).toEqual({ url: 'ws://broker:9001', topic: 'acme/leeds/#', username: 'planner', expectedPeriodSeconds: 60, staleFactor: 5 });
+    expect(loaded.value.sites[0]!.idealCycleMs).toEqual({ 'LASER-01': 30_000 });
+    expect(loaded.warnings.map(formatProblem)).toEqual(['networks/n.json: sites[1].idealCycleSeconds: expected "idealCycleSeconds" with a "recording" or "live", found neither — it only applies to recorded and live OEE']);
   });
 
   it('warns when a site\'s time zone disagrees with its scenario\'s start offset', async () => {

@@ -3,6 +3,7 @@ import { indexLayout } from '../../src/model/layoutIndex.ts';
 import type { Plant } from '../../src/model/load.ts';
 import type { Schedule } from '../../src/model/scheduleSchema.ts';
 import { compilePlant, type CompiledPlant, type EquipmentSpec, type SetupSpec } from '../../src/sim/plant/compiledPlant.ts';
+import { earliestFit, FIT_LOOK_AHEAD } from '../../src/sim/plant/availability.ts';
 import { emptyDriveMinutes, moveMinutes, needsVehicle } from '../../src/sim/plant/moves.ts';
 import { familyChangeovers } from '../../src/sim/plant/setupFamilies.ts';
 import type { Job, Mode, Operation, SchedulingProblem } from '../problem.ts';
@@ -155,6 +156,23 @@ export function plantProblem(plantInput: Plant, options: PlantProblemOptions = {
   const matrix = changeovers.map((x) => Array.from(x.minutes));
   const familyLabels = specs.map((e) => Array.from({ length: F }, (_, f) => e.setups.map((s) => s.keys[s.keyOf[productOfFamily[f] as number] as number] ?? '').filter((x) => x !== '').join('+')));
 
+  const layoutIndex = indexLayout(plantInput.layout);
+  const layoutPath = (id: string): string => `${plantInput.layoutFile}: ${layoutIndex.equipmentById.get(id)?.path ?? id}`;
+  const machines = specs.map((e) => plantMachine(cp, e, planStart, snapshot?.equipment.find((x) => x.id === e.id), layoutPath(e.id)));
+  // An uninterruptible run is not planned on equipment where it fits in no working window up to
+  // the simulator's look-ahead, unless it fits nowhere (the simulator's equipmentChoice, the validator's warning).
+  const fitTo = Math.max(planStart, scenario.experiment.horizon) + FIT_LOOK_AHEAD;
+  const fitWindows = new Map<number, readonly Interval[]>();
+  const fitsSomeWindow = (k: number, minutes: number): boolean => {
+    let w = fitWindows.get(k);
+    if (w === undefined) { w = subtractWindows(machines[k]!.calendarIntervals(planStart, fitTo), machines[k]!.maintenanceWindows(planStart, fitTo)); fitWindows.set(k, w); }
+    return earliestFit(w, planStart, minutes) < Infinity;
+  };
+  const runnable = (modes: Mode[], uninterruptible: boolean): Mode[] => {
+    if (!uninterruptible || modes.length < 2) return modes;
+    const fitting = modes.filter((x) => fitsSomeWindow(x.machine, x.duration));
+    return fitting.length > 0 ? fitting : modes;
+  };
   // Snapshot: operations done, running, waiting or blocked.
   const firstOpen = new Map<number, number>();
   const raise = (order: number, k: number): void => { if (k > (firstOpen.get(order) ?? 0)) firstOpen.set(order, k); };
@@ -238,10 +256,10 @@ export function plantProblem(plantInput: Plant, options: PlantProblemOptions = {
       const next: { quantity: number; prev: number }[] = [];
       for (const lot of lots) for (const q of pieces(lot.quantity, capacity)) {
         const first = next.length === 0;
-        let modes = sharedModes(spec, q, () => eligible.map((e) => {
+        let modes = sharedModes(spec, q, () => runnable(eligible.map((e) => {
           const km = machineOfSpec[e.equipment] as number;
           return { machine: km, duration: specs[km]!.batch ? e.mean : e.mean * q };
-        }));
+        }), spec.uninterruptible));
         const run = first ? running.get(key) : undefined;
         const at = first ? waitingAt.get(key) : undefined;
         const lock = first ? locked.get(`${order.id}/${spec.id}`) : undefined;
@@ -286,9 +304,6 @@ export function plantProblem(plantInput: Plant, options: PlantProblemOptions = {
     orders.push({ id: order.id, product: prod.id, quantity: order.quantity });
   }
 
-  const layoutIndex = indexLayout(plantInput.layout);
-  const layoutPath = (id: string): string => `${plantInput.layoutFile}: ${layoutIndex.equipmentById.get(id)?.path ?? id}`;
-  const machines = specs.map((e) => plantMachine(cp, e, planStart, snapshot?.equipment.find((x) => x.id === e.id), layoutPath(e.id)));
   const pools: PlantPool[] = cp.operatorPools.map((p) => {
     const cal = p.calendar >= 0 ? cp.calendars[p.calendar] : undefined;
     const source: IntervalSource | null = cal && !roundTheClock(cal, scenario.start) ? (from, to) => workingIntervals(cal, scenario.start, to, from) : null;

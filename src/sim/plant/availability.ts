@@ -39,6 +39,13 @@ export function poolIntervals(plant: CompiledPlant, p: number, horizon: number):
 }
 
 /**
+ * How far past the horizon an uninterruptible run's window is looked for (a run starting near the
+ * end must know where its window ends); equipment where the run fits in no window up to there is
+ * not chosen for it — by the simulator (equipmentChoice) and the scheduler (plantProblem) alike.
+ */
+export const FIT_LOOK_AHEAD = 28 * 1440;
+
+/**
  * The earliest instant t ≥ from at which `minutes` of uninterrupted work fit: [t, t + minutes]
  * inside one interval. Infinity when no interval (up to the last one given) is long enough.
  */

@@ -4,7 +4,7 @@ import { makeSampler } from '../distributions.ts';
 import { RandomStreams, type RandomStream } from '../random.ts';
 import { Simulator } from '../simulator.ts';
 import { TimeWeighted } from '../statistics.ts';
-import { calendarIntervals, earliestFit, intersectIntervals } from './availability.ts';
+import { calendarIntervals, earliestFit, FIT_LOOK_AHEAD, intersectIntervals } from './availability.ts';
 import { CalendarGate } from './calendarGate.ts';
 import type { CompiledPlant } from './compiledPlant.ts';
 import type { AtcsParameters, DispatchRule } from './dispatching.ts';
@@ -58,9 +58,6 @@ export interface PlantRunOptions {
   /** Steering from outside the model (a training lesson); absent in ordinary runs. */
   hooks?: PlantHooks;
 }
-
-/** How far past the horizon an uninterruptible run's window is looked for (a run starting near the end must know where its window ends). */
-const FIT_LOOK_AHEAD = 28 * 1440;
 
 /**
  * One replication of a plant: builds the machines, calendars, operators, transport, failures

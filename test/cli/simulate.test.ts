@@ -91,6 +91,12 @@ describe('plant-twin simulate', () => {
     const wrong = await runCli(['simulate', '--schedule', 'small-layout.json', 'small-scenario.json'], plant.dir);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain('not a schedule');
+    // A schedule made for another scenario is refused as risk refuses it (it was followed without a word).
+    plant.write('other-plan.json', { ...JSON.parse(readFileSync(path.join(plant.dir, 'plan.json'), 'utf8')) as object, scenario: 'another-plant' });
+    const other = await runCli(['simulate', '--reps', '1', '--schedule', 'other-plan.json', 'small-scenario.json'], plant.dir);
+    expect(other.code).toBe(1);
+    expect(other.stderr.trim()).toBe('other-plan.json: scenario: expected "small-two-days" (the scenario given), found "another-plant" — make the schedule from this scenario');
+    expect(other.stdout).toBe('');
     const text = await runCli(['simulate', '--reps', '2', '--schedule', 'plan.json', 'small-scenario.json'], plant.dir);
     expect(text.stdout).toMatch(/^Schedule plan-1: 3 entries; per replication 3 started/m);
     expect(text.stdout).toMatch(/^ {2}deviations per replication: \d+(\.\d)? late/m);

@@ -131,9 +131,10 @@ export class WorkingTime {
       const i = this.lastStartingBy(s);
       const end = this.ends[i] as number;
       if (end - s >= minutes - 1e-9) return s;
-      this.coverTime(end + 1);
-      if (i + 1 >= this.starts.length) throw new PlanningLimitError(this.what);
-      s = this.starts[i + 1] as number;
+      if (i + 1 < this.starts.length) { s = this.starts[i + 1] as number; continue; }
+      // No interval after this one generated yet: the chunk may end in a pause (a break across
+      // its boundary) or cut a shift in two (then joined to this one). Throws at the limit.
+      this.extend();
     }
   }
 

@@ -72,3 +72,36 @@ describe('WorkingTime.finish where the working-minute count lands ulps past an i
     expect(wt.finish(start, 4.801)).toBeCloseTo(day * DAY + 555.001, 6);
   });
 });
+
+describe('WorkingTime.nextStretch across the boundary of the generated calendar', () => {
+  // Intervals are generated four weeks at a time. A stretch looked for in the last interval of a
+  // chunk, when the chunk ends in a break, must go on to the next chunk's first interval (it
+  // refused the plan: "needs working time more than 20 years past the plan start", found on a
+  // bakery plant of 1,450 one-unit oven batches).
+  const CHUNK = 28 * DAY;
+  /** Every day 22:00–23:45, then 00:15–06:00 (a night shift with a break across midnight). */
+  const nights = (from: number, to: number): Interval[] => {
+    const out: Interval[] = [];
+    for (let d = Math.floor(from / DAY) - 1; d * DAY < to; d++) {
+      for (const [a, b] of [[22 * 60, 23 * 60 + 45], [DAY + 15, DAY + 360]] as const) {
+        const s = Math.max(from, d * DAY + a);
+        const e = Math.min(to, d * DAY + b);
+        if (e > s) out.push([s, e]);
+      }
+    }
+    return out;
+  };
+
+  it('finds the first stretch long enough past a break at the chunk boundary', () => {
+    const wt = new WorkingTime(nights, 0);
+    // 23:30 on the chunk's last day: 15 minutes left before the break, the run needs 30.
+    expect(wt.nextStretch(CHUNK - 30, 30)).toBe(CHUNK + 15);
+    expect(wt.nextStretch(CHUNK - 30, 15)).toBe(CHUNK - 30);
+  });
+
+  it('joins a shift the chunk boundary cuts in two', () => {
+    const wt = new WorkingTime((from, to) => (to > from ? [[Math.max(from, CHUNK - 60), Math.min(to, CHUNK + 600)]] : []), 0);
+    // One interval [CHUNK − 60, CHUNK + 600): a 300-minute run fits from its start.
+    expect(wt.nextStretch(CHUNK - 60, 300)).toBe(CHUNK - 60);
+  });
+});

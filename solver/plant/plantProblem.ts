@@ -1,4 +1,4 @@
-import { expandWindows, isoAt, minutesBetween, subtractWindows, workingIntervals, type Interval } from '../../src/model/calendar.ts';
+import { expandWindows, intersectIntervals, isoAt, minutesBetween, subtractWindows, workingIntervals, type Interval } from '../../src/model/calendar.ts';
 import { indexLayout } from '../../src/model/layoutIndex.ts';
 import type { Plant } from '../../src/model/load.ts';
 import type { Schedule } from '../../src/model/scheduleSchema.ts';
@@ -162,15 +162,27 @@ export function plantProblem(plantInput: Plant, options: PlantProblemOptions = {
   // An uninterruptible run is not planned on equipment where it fits in no working window up to
   // the simulator's look-ahead, unless it fits nowhere (the simulator's equipmentChoice, the validator's warning).
   const fitTo = Math.max(planStart, scenario.experiment.horizon) + FIT_LOOK_AHEAD;
-  const fitWindows = new Map<number, readonly Interval[]>();
-  const fitsSomeWindow = (k: number, minutes: number): boolean => {
-    let w = fitWindows.get(k);
-    if (w === undefined) { w = subtractWindows(machines[k]!.calendarIntervals(planStart, fitTo), machines[k]!.maintenanceWindows(planStart, fitTo)); fitWindows.set(k, w); }
-    return earliestFit(w, planStart, minutes) < Infinity;
+  // With a run skill, in a window a crew with it is on shift too (the validator refuses a run that fits with no crew anywhere).
+  const fitWindows = new Map<string, readonly Interval[]>();
+  const windowsOf = (k: number, pool: number): readonly Interval[] => {
+    const key = `${k}/${pool}`;
+    let w = fitWindows.get(key);
+    if (w === undefined) {
+      w = pool < 0 ? subtractWindows(machines[k]!.calendarIntervals(planStart, fitTo), machines[k]!.maintenanceWindows(planStart, fitTo)) : windowsOf(k, -1);
+      const cal = pool < 0 ? undefined : cp.calendars[cp.operatorPools[pool]!.calendar];
+      if (cal !== undefined) w = intersectIntervals(w, workingIntervals(cal, scenario.start, fitTo, planStart));
+      fitWindows.set(key, w);
+    }
+    return w;
   };
-  const runnable = (modes: Mode[], uninterruptible: boolean): Mode[] => {
-    if (!uninterruptible || modes.length < 2) return modes;
-    const fitting = modes.filter((x) => fitsSomeWindow(x.machine, x.duration));
+  const fitsSomeWindow = (k: number, minutes: number, skill: string | undefined): boolean => {
+    const pools = skill === undefined ? [] : cp.operatorPools.flatMap((p, i) => (p.skills.includes(skill) ? [i] : []));
+    if (pools.length === 0) return earliestFit(windowsOf(k, -1), planStart, minutes) < Infinity;
+    return pools.some((p) => earliestFit(windowsOf(k, p), planStart, minutes) < Infinity);
+  };
+  const runnable = (modes: Mode[], spec: { uninterruptible: boolean; runSkill: string | undefined }): Mode[] => {
+    if (!spec.uninterruptible || modes.length < 2) return modes;
+    const fitting = modes.filter((x) => fitsSomeWindow(x.machine, x.duration, spec.runSkill));
     return fitting.length > 0 ? fitting : modes;
   };
   // Snapshot: operations done, running, waiting or blocked.
@@ -259,7 +271,7 @@ export function plantProblem(plantInput: Plant, options: PlantProblemOptions = {
         let modes = sharedModes(spec, q, () => runnable(eligible.map((e) => {
           const km = machineOfSpec[e.equipment] as number;
           return { machine: km, duration: specs[km]!.batch ? e.mean : e.mean * q };
-        }), spec.uninterruptible));
+        }), spec));
         const run = first ? running.get(key) : undefined;
         const at = first ? waitingAt.get(key) : undefined;
         const lock = first ? locked.get(`${order.id}/${spec.id}`) : undefined;

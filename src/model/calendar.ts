@@ -199,3 +199,18 @@ export function expandWindows(items: readonly RepeatingWindow[], from: number, t
   }
   return windows.sort((a, b) => a[0] - b[0]);
 }
+
+/** Intersection of two sorted lists of disjoint intervals. */
+export function intersectIntervals(a: readonly Interval[], b: readonly Interval[]): Interval[] {
+  const out: Interval[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const s = Math.max(a[i]![0], b[j]![0]);
+    const e = Math.min(a[i]![1], b[j]![1]);
+    if (e > s) out.push([s, e]);
+    if (a[i]![1] < b[j]![1]) i++;
+    else j++;
+  }
+  return out;
+}

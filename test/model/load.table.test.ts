@@ -100,6 +100,7 @@ const rows: Row[] = [
   { name: 'a calendar with no working time', target: 'scenario', mutate: (s) => { for (const shift of s.calendars[0].shifts) shift.days = ['sat', 'sun']; s.experiment.horizon = 5 * 1440; }, path: 'calendars[0]', message: 'found no working minutes from 2026-11-30 to 2026-12-05' },
   { name: 'a break crossing midnight inside a night shift', target: 'scenario', mutate: (s) => { s.calendars[0].shifts.push({ name: 'night', days: ['mon'], start: '22:00', end: '06:00', breaks: [{ start: '02:00', end: '01:30' }] }); }, path: 'calendars[0].shifts[2].breaks[0]', message: 'expected a break within its shift 22:00–06:00, found 02:00–01:30' },
   { name: 'an uninterruptible operation longer than every working window', target: 'scenario', mutate: (s) => { Object.assign(op(s, 0), { uninterruptible: true }); op(s, 0).equipment[0].time = { type: 'constant', value: 100 }; }, path: 'routings[0].operations[0].uninterruptible', message: "runs longer than every window for the largest order (10 units): 'laser-1 1000 min in 450 min window'" },
+  { name: 'an uninterruptible run longer than every window its crew shares with the equipment', target: 'scenario', mutate: (s) => { Object.assign(op(s, 1), { uninterruptible: true, runSkill: 'bender' }); op(s, 1).equipment[0].time = { type: 'constant', value: 20 }; s.calendars.push({ id: 'short', shifts: [{ name: 'x', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '06:00', end: '08:00' }] }); s.operators.push({ id: 'benders', count: 1, skills: ['bender'], calendar: 'short' }); }, path: 'routings[0].operations[1].runSkill', message: "no window where equipment and crew both work holds the run: 'press-1 200 min in 120 min window'; the crews' longest shifts: 'benders 120 min'" },
   { name: 'an uninterruptible operation cut by maintenance everywhere', target: 'scenario', mutate: (s) => { Object.assign(op(s, 1), { uninterruptible: true }); op(s, 1).equipment[0].time = { type: 'constant', value: 40 }; s.calendars[0].shifts = [{ name: 'day', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '06:00', end: '14:00' }]; s.maintenance[0] = { equipment: 'press-1', start: '2026-11-30T09:00:00Z', duration: 30, repeatEvery: 1440 }; }, path: 'routings[0].operations[1].uninterruptible', message: "'press-1 400 min in 270 min window'" },
   { name: 'late material for an unknown product', target: 'scenario', mutate: (s) => { s.releaseDelays = [{ products: ['bracket-nave'], delay: { type: 'exponential', mean: 60 } }]; }, path: 'releaseDelays[0].products[0]', message: "did you mean 'bracket-navy'?" },
   { name: 'a break outside its shift', target: 'scenario', mutate: (s) => { s.calendars[0].shifts[0].breaks[0] = { start: '15:00', end: '15:30' }; }, path: 'calendars[0].shifts[0].breaks[0]', message: 'expected a break within its shift 06:00–14:00, found 15:00–15:30' },
@@ -274,6 +275,22 @@ describe('loading valid plant files', () => {
     if (!result.ok) return;
     expect(result.warnings.map((w) => `${w.path}: ${w.found}`)).toEqual([
       "routings[0].operations[1].uninterruptible: too long for the largest order (10 units) on 'laser-1' ('press-1 300 min in 450 min window', 'laser-1 500 min in 450 min window')",
+    ]);
+  });
+
+  it('warns when an uninterruptible run fits a crew’s shifts on some of its equipment only', async () => {
+    const s = scenarioFixture() as Json;
+    Object.assign(op(s, 1), { uninterruptible: true, runSkill: 'bender' });
+    op(s, 1).equipment = [{ equipment: 'press-1', time: { type: 'constant', value: 20 } }, { equipment: 'laser-1', time: { type: 'constant', value: 20 } }];
+    op(s, 1).capability = undefined;
+    s.calendars.push({ id: 'nights', shifts: [{ name: 'n', days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '22:00', end: '06:00' }] });
+    s.equipmentCalendars.overrides = { 'laser-1': 'nights' };
+    s.operators.push({ id: 'benders', count: 1, skills: ['bender'], calendar: 'two-shift' });
+    const result = await loadScenarioText(JSON.stringify(s), SCENARIO_FILE, resolverFor(validLayoutText));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.warnings.map((w) => `${w.path}: ${w.found}`)).toEqual([
+      "routings[0].operations[1].runSkill: too short on 'laser-1' ('press-1 200 min in 450 min window', 'laser-1 200 min in 0 min window'; the crews' longest shifts: 'benders 450 min')",
     ]);
   });
 });

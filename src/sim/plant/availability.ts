@@ -2,6 +2,7 @@ import { subtractWindows, type Interval } from '../../model/calendar.ts';
 import { calendarIntervals as sharedCalendarIntervals } from './calendarGate.ts';
 import type { CompiledPlant } from './compiledPlant.ts';
 import { maintenanceWindows } from './maintenance.ts';
+export { intersectIntervals } from '../../model/calendar.ts';
 
 const cache = new WeakMap<CompiledPlant, Map<string, readonly Interval[]>>();
 
@@ -70,19 +71,4 @@ export function longestInterval(intervals: readonly Interval[]): number {
   let longest = 0;
   for (const [s, e] of intervals) longest = Math.max(longest, e - s);
   return longest;
-}
-
-/** Intersection of two sorted lists of disjoint intervals. */
-export function intersectIntervals(a: readonly Interval[], b: readonly Interval[]): Interval[] {
-  const out: Interval[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const s = Math.max(a[i]![0], b[j]![0]);
-    const e = Math.min(a[i]![1], b[j]![1]);
-    if (e > s) out.push([s, e]);
-    if (a[i]![1] < b[j]![1]) i++;
-    else j++;
-  }
-  return out;
 }

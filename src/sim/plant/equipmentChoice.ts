@@ -17,13 +17,13 @@ import { applySetup, setupTime } from './setups.ts';
  * printed on SMT line 2 is placed, soldered and inspected on line 2, not carted to line 3.
  *
  * An uninterruptible operation does not go where its planned run fits in no working window
- * (`fitsSomeWindow`), unless it fits nowhere.
+ * (`fitsSomeWindow`; with a run skill, none shared with a crew's shift), unless it fits nowhere.
  *
  * The estimate is committed: it is added to the machine's backlog until the lot starts there.
  */
 export function chooseEquipment(
   lot: Lot, machines: readonly Machine[], now: number, fixed: number | undefined,
-  fitsSomeWindow: (machine: Machine, minutes: number) => boolean,
+  fitsSomeWindow: (machine: Machine, minutes: number, runSkill: string | undefined) => boolean,
 ): number {
   const op = lot.routing.operations[lot.op]!;
   let best: Machine | undefined;
@@ -34,7 +34,7 @@ export function chooseEquipment(
     const from = lot.from === OUTSIDE ? undefined : machines[lot.from];
     const line = from ? from.spec.line : -1;
     // Equipment the run fits nowhere on is left out, unless that leaves none.
-    let fits = op.uninterruptible ? op.eligible.map((e) => fitsSomeWindow(machines[e.equipment]!, plannedRunMinutes(op, machines[e.equipment]!.spec, lot.quantity))) : undefined;
+    let fits = op.uninterruptible ? op.eligible.map((e) => fitsSomeWindow(machines[e.equipment]!, plannedRunMinutes(op, machines[e.equipment]!.spec, lot.quantity), op.runSkill)) : undefined;
     if (fits && !fits.includes(true)) fits = undefined;
     let stay = false;
     if (line >= 0) for (let k = 0; k < op.eligible.length; k++) if ((!fits || fits[k]) && machines[op.eligible[k]!.equipment]!.spec.line === line) stay = true;

@@ -122,7 +122,12 @@ export class PlantRun implements MachineHost {
   private readonly times: ProcessingTimes;
   private readonly yieldStreams: RandomStream[];
   private readonly fitWindows = new Map<string, readonly Interval[]>();
-  private readonly fitsSomeWindow = (m: Machine, minutes: number): boolean => this.fitStart(m, minutes, undefined, this.sim.now) < Infinity;
+  /** Where an uninterruptible run fits (with a run skill: in some crew's shift too, as plantProblem and the validator say). */
+  private readonly fitsSomeWindow = (m: Machine, minutes: number, skill: string | undefined): boolean => {
+    const crews = skill === undefined ? [] : this.operators.pools.filter((p) => p.spec.skills.includes(skill));
+    if (crews.length === 0) return this.fitStart(m, minutes, undefined, this.sim.now) < Infinity;
+    return crews.some((p) => this.fitStart(m, minutes, p, this.sim.now) < Infinity);
+  };
   readonly disturbances: Disturbances;
 
   constructor(readonly plant: CompiledPlant, options: PlantRunOptions) {

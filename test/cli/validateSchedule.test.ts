@@ -46,10 +46,10 @@ describe('plant-twin validate <scenario> <schedule>', () => {
 
   it('catches a furnace load over its capacity (the plant changed under the schedule)', async () => {
     const units = new Map<string, number>();
-    for (const o of plan.operations) if (o.batch) units.set(o.batch, (units.get(o.batch) ?? 0) + (o.quantity ?? heatTreatScenario.orders.find((x) => x.id === o.order)!.quantity));
+    for (const o of plan.operations) if (o.batch) units.set(o.batch, (units.get(o.batch) ?? 0) + (o.quantity ?? heatTreatScenario.orders!.find((x) => x.id === o.order)!.quantity));
     const fullest = Math.max(...units.values());
     // Loads share the furnace (it would not be a test otherwise), and the biggest lot still fits.
-    expect(fullest).toBeGreaterThan(Math.max(...heatTreatScenario.orders.map((o) => o.quantity)));
+    expect(fullest).toBeGreaterThan(Math.max(...heatTreatScenario.orders!.map((o) => o.quantity)));
     const smaller = { ...heatTreatScenario, batchEquipment: [{ ...heatTreatScenario.batchEquipment![0]!, capacity: fullest - 1 }] };
     writeFileSync(path.join(dir, 'smaller-furnace.json'), JSON.stringify(smaller, null, 2));
     const run = await runCli(['validate', 'smaller-furnace.json', 'plan.json'], dir);

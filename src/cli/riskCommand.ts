@@ -77,7 +77,7 @@ Exit codes: 0 done, 1 input invalid or unreadable, 2 usage error.`,
     if (typeof loadedPlant === 'number') return loadedPlant;
     const { input, plant } = loadedPlant;
     for (const w of input.warnings) output.err(`warning: ${formatProblem(w)}`);
-    const schedule = await loadScheduleFile(values.schedule as string, plant.scenario.id, 'risk', output, options);
+    const schedule = await loadScheduleFile(values.schedule as string, 'risk', output, plant.scenario.id, options);
     if (typeof schedule === 'number') return schedule;
     const pool = createNodeSimPool(workers as number | undefined);
     const progress = progressLine();

@@ -26,11 +26,11 @@ export async function loadScenarioPlant(file: string, command: string, output: O
 }
 
 /**
- * The schedule file a command follows (`--schedule FILE`), read with the same input options, or
- * the exit code after saying why not — a schedule made for another scenario (`scenario`, its id)
- * included: its orders and times are another plan's.
+ * The schedule file a command follows (`--schedule FILE`) for the scenario it runs, read with the
+ * same input options, or the exit code after saying why not (a schedule made from another
+ * scenario names operations that plant may not have, or have differently).
  */
-export async function loadScheduleFile(file: string, scenario: string, command: string, output: Output, options: InputOptions = {}): Promise<Schedule | number> {
+export async function loadScheduleFile(file: string, command: string, output: Output, scenarioId: string, options: InputOptions = {}): Promise<Schedule | number> {
   const loaded = await loadInputFile(file, options);
   if (loaded.problems.length > 0 || loaded.value?.kind !== 'schedule') {
     for (const p of loaded.problems) output.err(formatProblem(p));
@@ -38,8 +38,8 @@ export async function loadScheduleFile(file: string, scenario: string, command: 
     return loaded.problems.length > 0 ? EXIT_INVALID : EXIT_USAGE;
   }
   const schedule = loaded.value.schedule;
-  if (schedule.scenario !== scenario) {
-    output.err(`${file}: scenario: expected "${scenario}" (the scenario given), found "${schedule.scenario}" — make the schedule from this scenario`);
+  if (schedule.scenario !== scenarioId) {
+    output.err(`${loaded.file}: scenario: expected "${scenarioId}" (the scenario given), found "${schedule.scenario}" — make the schedule from this scenario`);
     return EXIT_INVALID;
   }
   return schedule;

@@ -285,6 +285,25 @@ export class PlantRun implements MachineHost {
 
   /** Sends a lot (in an output buffer, or just released) towards equipment for its current operation. */
   route(lot: Lot): void {
+    const pieces = this.hooks?.equipmentFor ? undefined : this.follower?.cutBeforeMove(lot);
+    if (pieces) {
+      const total = lot.quantity;
+      const estimate = lot.estimate;
+      const parts = pieces.map(({ quantity, entry }, k) => {
+        const piece = k === 0 ? lot : this.newLot(lot.order, lot.op, quantity, false);
+        piece.quantity = quantity;
+        piece.from = lot.from;
+        piece.estimate = (estimate * quantity) / total;
+        if (entry) entry.reservedBy = piece;
+        return piece;
+      });
+      for (const piece of parts) this.routeWhole(piece);
+      return;
+    }
+    this.routeWhole(lot);
+  }
+
+  private routeWhole(lot: Lot): void {
     const fixed = this.hooks?.equipmentFor?.(lot) ?? this.follower?.equipmentFor(lot);
     const target = chooseEquipment(lot, this.machines, this.sim.now, fixed, this.fitsSomeWindow);
     const machine = this.machines[target]!;

@@ -140,6 +140,51 @@ describe('following a schedule', () => {
     expect(result.equipment[0]!.setups + result.equipment[0]!.unitsProcessed).toBe(30);
   });
 
+  it('cuts an order split over two batch ovens before it moves, each piece going to its own oven', () => {
+    // 10 units, ovens of 4: the plan bakes 4 + 4 on OVEN2 and 2 on OVEN1 (the shape of an engine's
+    // split); the lot is cut as it leaves MIX, not carried whole to the first entry's oven.
+    const ovens = makePlant({
+      machines: [{ id: 'MIX' }, { id: 'OVEN1' }, { id: 'OVEN2' }],
+      scenario: {
+        ...oneProduct([operation('mix', { MIX: 0.1 }), operation('bake', { OVEN1: 30, OVEN2: 30 })]),
+        batchEquipment: [{ equipment: 'OVEN1', capacity: 4 }, { equipment: 'OVEN2', capacity: 4 }],
+        orders: [order('a', 'P', 10, 0, 999)],
+        experiment: { horizon: 1000 },
+      },
+    });
+    const result = simulatePlant(ovens, follow(scheduleOf([
+      { order: 'a', operation: 'mix', equipment: 'MIX', start: 0, end: 1 },
+      { order: 'a', operation: 'bake', equipment: 'OVEN2', start: 31, end: 61, batch: 'B2', quantity: 4 },
+      { order: 'a', operation: 'bake', equipment: 'OVEN2', start: 1, end: 31, batch: 'B1', quantity: 4 },
+      { order: 'a', operation: 'bake', equipment: 'OVEN1', start: 1, end: 31, batch: 'B3', quantity: 2 },
+    ])));
+    expect(result.follow).toMatchObject({ entries: 4, matched: 4, mismatches: [] });
+    expect(result.follow!.deviations).toMatchObject({ unlisted: 0, skipped: 0 });
+    expect(result.equipment.map((e) => e.unitsProcessed)).toEqual([10, 2, 8]);
+  });
+
+  it('gives a piece the entry reserved for it, not an earlier one kept for another piece', () => {
+    // The 2-unit piece bakes first but is packed after the 4-unit piece: arriving first at PACK it
+    // must wait for its own entry (64), not take the 4-unit piece's (60).
+    const line = makePlant({
+      machines: [{ id: 'OVEN' }, { id: 'PACK' }],
+      scenario: {
+        ...oneProduct([operation('bake', { OVEN: 30 }), operation('pack', { PACK: 1 })]),
+        batchEquipment: [{ equipment: 'OVEN', capacity: 4 }],
+        orders: [order('b', 'P', 6, 0, 999)],
+        experiment: { horizon: 1000 },
+      },
+    });
+    const result = simulatePlant(line, follow(scheduleOf([
+      { order: 'b', operation: 'bake', equipment: 'OVEN', start: 30, end: 60, batch: 'X2', quantity: 4 },
+      { order: 'b', operation: 'bake', equipment: 'OVEN', start: 0, end: 30, batch: 'X1', quantity: 2 },
+      { order: 'b', operation: 'pack', equipment: 'PACK', start: 60, end: 64, quantity: 4 },
+      { order: 'b', operation: 'pack', equipment: 'PACK', start: 64, end: 66, quantity: 2 },
+    ])));
+    expect(result.follow).toMatchObject({ entries: 4, matched: 4, mismatches: [] });
+    expect(completions(result)).toEqual({ b: 66 });
+  });
+
   it('takes a batch’s changeover from whichever of its entries lists it', () => {
     const oven = makePlant({
       machines: [{ id: 'OVEN' }],

@@ -360,6 +360,17 @@ export class PlantRun implements MachineHost {
     machine.enqueue(lot);
   }
 
+  /**
+   * A work-in-process lot a snapshot puts in front of `machine` joins its queue, let in beyond the
+   * buffer's capacity (it is there); following a schedule, as the pieces its entries there list.
+   */
+  placeWip(lot: Lot, machine: Machine): void {
+    lot.target = machine.spec.index;
+    machine.input.force(lot.quantity);
+    if (this.follower) this.arriveListed(lot, machine, machine.spec.batch?.capacity ?? Infinity);
+    else machine.enqueue(lot);
+  }
+
   /** Following a schedule, a lot is cut into the pieces its entries at this equipment list (ScheduleFollower.claim). */
   private arriveListed(lot: Lot, machine: Machine, capacity: number): void {
     const pieces = this.follower!.claim(lot, machine.spec.index, capacity);

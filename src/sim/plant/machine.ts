@@ -145,6 +145,14 @@ export class Machine implements OperatorUser {
     return this.queue.length > 0 || this.phase !== EMPTY;
   }
 
+  /** The skill of the operator the job waits for (its changeover's or its run's); undefined when it waits for none. */
+  get awaitedSkill(): string | undefined {
+    if (this.phase !== WAIT_SETUP_OPERATOR && this.phase !== WAIT_RUN_OPERATOR) return undefined;
+    const lot = this.job[0]!;
+    const op = lot.routing.operations[lot.op]!;
+    return this.phase === WAIT_SETUP_OPERATOR ? op.setupSkill : op.runSkill;
+  }
+
   /** Blocked: a finished lot waits for room in the output buffer. */
   get isBlocked(): boolean {
     return this.phase === UNLOAD && this.unloadList.length > 0;

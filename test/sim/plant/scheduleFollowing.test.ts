@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { irregularities } from '../../../src/cli/simulateReport.ts';
 import { isoAt } from '../../../src/model/calendar.ts';
 import { Schedule } from '../../../src/model/scheduleSchema.ts';
 import { NO_DISTURBANCES } from '../../../src/sim/plant/plantRun.ts';
@@ -280,6 +281,33 @@ describe('stalls', () => {
     expect(result.stall).toBeNull();
     expect(result.orders.every((o) => o.completedAt !== null)).toBe(true);
     expect(result.follow!.deviations.overfilled).toBeGreaterThan(0);
+  });
+
+  it('calls work waiting for an operator whose next shift is after the horizon a shift wait, not a stall', () => {
+    const plant = makePlant({
+      machines: [{ id: 'M' }],
+      scenario: {
+        products: [{ id: 'A', name: 'A', family: 'A', routing: 'R' }, { id: 'B', name: 'B', family: 'B', routing: 'R' }],
+        routings: [{ id: 'R', operations: [operation('op', { M: 1 }, { setupSkill: 'setter' })] }],
+        setupMatrices: [{ id: 'SM', equipment: ['M'], keys: ['A', 'B'], times: [[0, 10], [10, 0]], initial: 10 }],
+        // The setter works Mondays 00:00–00:30 only; b comes at 100 and needs a changeover.
+        operators: [{ id: 'setters', count: 1, skills: ['setter'], calendar: 'short' }],
+        calendars: [
+          { id: 'always', shifts: [{ name: 'all', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00' }] },
+          { id: 'short', shifts: [{ name: 'short', days: ['mon'], start: '00:00', end: '00:30' }] },
+        ],
+        equipmentCalendars: { default: 'always' },
+        orders: [order('a', 'A', 5, 0, 9999), order('b', 'B', 5, 100, 9999)],
+        experiment: { horizon: 3000 },
+      },
+    });
+    const result = simulatePlant(plant);
+    expect(completions(result)).toEqual({ a: 15, b: null });
+    expect(result.stall).toBeNull();
+    expect(result.shiftWait).toEqual({ since: 100, lots: 1, equipment: ['M'], skills: ['setter'] });
+    const lines = irregularities([result]).join('\n');
+    expect(lines).toMatch(/Waiting for an operator's shift at the end in 1 of 1 replications \(not a stall\).* M waiting for skill setter/);
+    expect(lines).not.toMatch(/STALLED/);
   });
 
   it('does not call a long operation a stall', () => {

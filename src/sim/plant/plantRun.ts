@@ -456,7 +456,7 @@ export class PlantRun implements MachineHost {
     if (!this.jobs) return;
     const record: JobRecord = {
       equipment: machine.spec.index, lots: machine.job.map((lot) => ({ order: lot.order.spec.index, op: lot.op, quantity: lot.quantity })),
-      setupStart: machine.setupStartedAt, setupMinutes: machine.setupMinutes, start: this.sim.now, end: NaN,
+      begin: machine.begunAt, setupStart: machine.setupStartedAt, setupMinutes: machine.setupMinutes, start: this.sim.now, end: NaN, frozen: machine.underWay,
     };
     this.jobs.push(record);
     this.running[machine.spec.index] = record;

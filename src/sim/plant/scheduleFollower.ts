@@ -115,7 +115,7 @@ const MISMATCHES_SHOWN = 10;
 /**
  * Dispatching by a schedule (or a dispatch list turned into one). Each equipment works the
  * entries listed for it in the order of their planned start, each not before its planned time
- * (the start of its changeover, or of its run). With the plan's own model (no random
+ * (its `begin` if listed, else the start of its changeover, or of its run). With the plan's own model (no random
  * disturbances) and a schedule that model can run, that reproduces the plan start for start.
  *
  * When the plant departs from the plan the follower repairs, never deadlocks, and counts every
@@ -174,7 +174,8 @@ export class ScheduleFollower {
       this.entries.push({
         index, order, op: opIndex, equipment, batch: op.batch, quantity: op.quantity,
         plannedStart, plannedEnd: minutesBetween(start, op.end), plannedSetup,
-        due: op.setup && plannedSetup > 0 ? minutesBetween(start, op.setup.start) : plannedStart,
+        due: op.begin !== undefined ? minutesBetween(start, op.begin)
+          : op.setup && plannedSetup > 0 ? minutesBetween(start, op.setup.start) : plannedStart,
         done: false, early: false, reservedBy: undefined, lot: undefined, actualSetupStart: NaN, actualSetup: NaN, actualStart: NaN, actualEnd: NaN,
       });
     });
@@ -237,8 +238,8 @@ export class ScheduleFollower {
   }
 
   /**
-   * The pieces to cut a lot into before it moves, when the entries left for its operation are on
-   * more than one equipment (an order split over two ovens, say): one per entry, in the schedule's
+   * The pieces to cut a lot into before it moves, when no entry left for its operation can take
+   * it whole and they are on more than one equipment (an order split over two ovens, say): one per entry, in the schedule's
    * order, each reserved for its piece and going to that entry's equipment; units beyond them
    * form an unlisted piece (undefined entry). Undefined when the lot moves whole.
    */
@@ -246,6 +247,8 @@ export class ScheduleFollower {
     const entries = this.byOrderOp.get(lot.order.spec.index * 65536 + lot.op);
     const open = entries?.filter((e) => free(e, lot)).sort((a, b) => a.index - b.index);
     if (!open || open.length < 2 || open.every((e) => e.equipment === open[0]!.equipment)) return undefined;
+    // A lot one entry can take moves whole (a piece already cut, say at a batch machine before).
+    if (open.some((e) => (e.quantity ?? Infinity) >= lot.quantity)) return undefined;
     const pieces: { quantity: number; entry: ScheduleEntry | undefined }[] = [];
     let left = lot.quantity;
     for (const entry of open) {

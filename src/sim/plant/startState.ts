@@ -83,7 +83,7 @@ export function applySnapshot(run: PlantRun, snapshot: Snapshot, failures: reado
     machine.input.force(lot.quantity);
     machine.queue.push(lot);
     const remaining = e.remaining;
-    machine.begin([lot], e.state === 'setup' ? { setup: remaining } : { setup: 0, run: remaining });
+    machine.begin([lot], e.state === 'setup' ? { setup: remaining, underWay: true } : { setup: 0, run: remaining, underWay: true });
   }
   // Only now that all of an order's lots exist may one of them complete it.
   for (const order of result.orders) run.orders[order]!.unreleased = 0;

@@ -164,6 +164,28 @@ describe('following a schedule', () => {
     expect(result.equipment.map((e) => e.unitsProcessed)).toEqual([10, 2, 8]);
   });
 
+  it('moves whole a piece whose entry is on another machine than its sibling’s', () => {
+    // The oven cuts b (6) into 4 + 2; the plan sands the 2 on S2 and the 4 on S1 (listed in that
+    // order): each piece goes whole to its own entry's sander, the 4 is not cut again into 2 + 2.
+    const line = makePlant({
+      machines: [{ id: 'OVEN' }, { id: 'S1' }, { id: 'S2' }],
+      scenario: {
+        ...oneProduct([operation('bake', { OVEN: 30 }), operation('sand', { S1: 1, S2: 1 })]),
+        batchEquipment: [{ equipment: 'OVEN', capacity: 4 }],
+        orders: [order('b', 'P', 6, 0, 999)],
+        experiment: { horizon: 1000 },
+      },
+    });
+    const result = simulatePlant(line, follow(scheduleOf([
+      { order: 'b', operation: 'bake', equipment: 'OVEN', start: 0, end: 30, batch: 'X1', quantity: 4 },
+      { order: 'b', operation: 'bake', equipment: 'OVEN', start: 30, end: 60, batch: 'X2', quantity: 2 },
+      { order: 'b', operation: 'sand', equipment: 'S2', start: 60, end: 62, quantity: 2 },
+      { order: 'b', operation: 'sand', equipment: 'S1', start: 30, end: 34, quantity: 4 },
+    ])));
+    expect(result.follow).toMatchObject({ entries: 4, matched: 4, mismatches: [] });
+    expect(result.follow!.deviations).toMatchObject({ unlisted: 0, skipped: 0 });
+  });
+
   it('gives a piece the entry reserved for it, not an earlier one kept for another piece', () => {
     // The 2-unit piece bakes first but is packed after the 4-unit piece: arriving first at PACK it
     // must wait for its own entry (64), not take the 4-unit piece's (60).

@@ -83,6 +83,9 @@ export function plantOutputs(pp: PlantProblem, r: PlantOutputInput, options: Out
         start: startIso[i]!,
         end: endIso[i]!,
         ...(s ? { setup: { ...s, start: plantIso(pp, t.setupStart[i] as number) } } : {}),
+        // Lots taken before the run with no changeover (waiting for a window or an operator): the
+        // simulator's follower begins the job then, freeing input room when the plan does.
+        ...(!s && (t.setupStart[i] as number) < (t.start[i] as number) ? { begin: plantIso(pp, t.setupStart[i] as number) } : {}),
         ...(batchIds.has(t.batch[i] as number) ? { batch: batchIds.get(t.batch[i] as number)! } : {}),
         // A lot split into batches: the units this entry covers.
         ...(pp.plant.quantity[i] !== pp.orders[p.operations[i]!.job]!.quantity ? { quantity: pp.plant.quantity[i] as number } : {}),

@@ -8,10 +8,11 @@ import { plantProblem, PlantProblemError } from '../../solver/plant/plantProblem
 import { solvePlant, type PlantSolveOptions } from '../../solver/plant/solvePlant.ts';
 import { PlanningLimitError } from '../../solver/plant/workingTime.ts';
 import { solveMakespan } from '../../solver/solve.ts';
-import type { DispatchList, Schedule } from '../model/scheduleSchema.ts';
+import type { DispatchList } from '../model/scheduleSchema.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command, type Output } from './command.ts';
 import { readTextFile } from './fsResolver.ts';
 import { numberOption } from './cliOptions.ts';
+import { LazyJsonArray } from './jsonStream.ts';
 import { writeJsonFile } from './outputFile.ts';
 import { INPUT_OPTION_HELP, INPUT_OPTIONS, inputOptionsOf, loadInputFile, type InputOptions } from './inputFile.ts';
 
@@ -117,7 +118,7 @@ Exit codes: 0 scheduled, 1 input invalid or unreadable (or an output cannot be w
  * Loads, solves and lays out a scenario: the summary to print and the files (the dispatch list
  * when asked for); an exit code when the scenario cannot be scheduled (the problems printed).
  */
-async function planScenario(file: string, inputOptions: InputOptions, options: PlantSolveOptions, withDispatch: boolean, output: Output): Promise<{ summary: string; schedule: Schedule | null; dispatchList: DispatchList | null } | number> {
+async function planScenario(file: string, inputOptions: InputOptions, options: PlantSolveOptions, withDispatch: boolean, output: Output): Promise<{ summary: string; schedule: unknown; dispatchList: DispatchList | null } | number> {
   const input = await loadInputFile(file, inputOptions);
   if (input.problems.length > 0) {
     for (const p of input.problems) output.err(formatProblem(p));
@@ -147,7 +148,7 @@ async function planScenario(file: string, inputOptions: InputOptions, options: P
   const cut = r.edd.kpis.totalSetup > 0 ? 100 * (1 - r.kpis.totalSetup / r.edd.kpis.totalSetup) : 0;
   const summary = [
     `${scenario.name}: ${pp.problem.jobs.length} orders, ${pp.problem.operations.length} operations on ${pp.equipment.length} machines`,
-    `objective ${files.schedule.objective}: ${r.value.map(fmt).join(' / ')}; lower bound ${r.lowerBound.map(fmt).join(' / ')}; gap ${(100 * r.gap).toFixed(1)} %`,
+    `objective ${files.scheduleHead.objective}: ${r.value.map(fmt).join(' / ')}; lower bound ${r.lowerBound.map(fmt).join(' / ')}; gap ${(100 * r.gap).toFixed(1)} %`,
     `bounds: makespan ${fmt(r.bounds.makespan)} min (${r.bounds.makespanSource}), late orders ${r.bounds.lateOrders} (${r.bounds.lateSource}), weighted tardiness ${fmt(r.bounds.weightedTardiness)} (${r.bounds.tardinessSource}), setup ${fmt(r.bounds.totalSetup)} min (cheapest changeovers)`,
     `schedule: ${kpiLine(r.kpis)}`,
     `EDD:      ${kpiLine(r.edd.kpis)}`,
@@ -155,5 +156,6 @@ async function planScenario(file: string, inputOptions: InputOptions, options: P
     `utilisation: ${Object.entries(files.utilisation).map(([k, u]) => `${k} ${(100 * u).toFixed(0)} %`).join(', ')}`,
     `${files.changeovers.length} changeovers, ${r.iterations} search iterations`,
   ].join('\n');
-  return { summary, schedule: files.schedule, dispatchList: withDispatch ? files.dispatchList : null };
+  // The schedule's entries are made as its file is written (700,000 of them at 100,000 orders: held all at once, they cost more to make than to write).
+  return { summary, schedule: { ...files.scheduleHead, operations: new LazyJsonArray(files.scheduleOperations()) }, dispatchList: withDispatch ? files.dispatchList : null };
 }

@@ -23,6 +23,12 @@ export interface FlowSequences {
 export interface FlowRule {
   name: string;
   score(flow: PlantFlow, v: number, k: number, now: number, setup: number, duration: number): number;
+  /**
+   * The score depends on the operation and the machine only (neither the time nor the changeover):
+   * dispatching then keeps each machine's waiting lots in a heap instead of scoring them all at
+   * every decision — the same choices (best score, then the earliest arrival) at any queue length.
+   */
+  readonly fixedScore?: boolean;
 }
 
 const IDLE = 0;
@@ -199,6 +205,11 @@ export class PlantFlow {
   private fixedMachine: ArrayLike<number> | null = null;
   private waitForPartners = true;
   private readonly queue: number[][];
+  /** Whether machine k's queue is a heap (a fixedScore rule, no batches, no locks): by qScore, then qSeq. */
+  private readonly heapQueue: Uint8Array;
+  private qScore: Float64Array | null = null;
+  private qSeq: Float64Array | null = null;
+  private qPushes = 0;
   private readonly backlog: Float64Array;
   private readonly tailKeys: Int32Array[];
 
@@ -271,6 +282,7 @@ export class PlantFlow {
     this.inWait = Array.from({ length: m }, () => []);
     this.unloadQueue = Array.from({ length: m }, () => []);
     this.queue = Array.from({ length: m }, () => []);
+    this.heapQueue = new Uint8Array(m);
     this.tryAt = new Float64Array(m);
     this.backlog = new Float64Array(m);
     this.keys = pp.plant.machines.map((x) => new Int32Array(x.initialKeys.length));
@@ -616,6 +628,11 @@ export class PlantFlow {
     this.batchLink.fill(0);
     this.backlog.fill(0);
     for (let k = 0; k < this.m; k++) { this.queue[k]!.length = 0; this.tailKeys[k]!.set(this.pp.plant.machines[k]!.initialKeys); }
+    // A locked lot may not be taken before its time: the scan skips it, a heap could not.
+    const heaps = rule.fixedScore === true && !this.pp.fixed.some((f) => f?.kind === 'locked');
+    for (let k = 0; k < this.m; k++) this.heapQueue[k] = heaps && this.pp.plant.machines[k]!.batch === null ? 1 : 0;
+    if (heaps && this.qScore === null) { this.qScore = new Float64Array(this.n); this.qSeq = new Float64Array(this.n); }
+    this.qPushes = 0;
     const c = this.c;
     for (let v = 0; v < this.n; v++) {
       const f = this.pp.fixed[v];
@@ -811,7 +828,8 @@ export class PlantFlow {
     this.arrived[v] = t;
     const k = this.mach[v] as number;
     if (this.rule !== null) {
-      this.queue[k]!.push(v);
+      if (this.heapQueue[k] === 1) this.heapPush(k, v, t);
+      else this.queue[k]!.push(v);
     }
     this.tryMachine(k, t);
   }
@@ -1145,6 +1163,7 @@ export class PlantFlow {
   private pickJob(k: number, t: number): number {
     const q = this.queue[k]!;
     if (q.length === 0) return -1;
+    if (this.heapQueue[k] === 1) return q[0] as number;
     const plant = this.pp.plant;
     const machine = plant.machines[k]!;
     const rule = this.rule as FlowRule;
@@ -1152,14 +1171,13 @@ export class PlantFlow {
     let best = -1;
     let bestScore = -Infinity;
     const batch = machine.batch;
-    const groupOf = (v: number): string => batchGroup(plant, k, v);
     let units: Map<string, number> | null = null;
     let oldest: Map<string, number> | null = null;
     if (batch !== null) {
       units = new Map();
       oldest = new Map();
       for (const v of q) {
-        const g = groupOf(v);
+        const g = batchGroup(plant, k, v);
         units.set(g, (units.get(g) ?? 0) + (plant.quantity[v] as number));
         oldest.set(g, Math.min(oldest.get(g) ?? Infinity, this.arrived[v] as number));
       }
@@ -1168,7 +1186,7 @@ export class PlantFlow {
       const f = this.pp.fixed[v];
       if (f?.kind === 'locked' && f.machine === k && t < f.begin - EPS) continue;
       if (batch !== null && units !== null && oldest !== null) {
-        const g = groupOf(v);
+        const g = batchGroup(plant, k, v);
         if (!(!this.waitForPartners || batch.maxWait === Infinity || (units.get(g) as number) >= batch.capacity || (oldest.get(g) as number) + batch.maxWait <= t + EPS)) continue;
       }
       const su = setupTime(machine.setups, keys, plant.product[v] as number);
@@ -1185,9 +1203,64 @@ export class PlantFlow {
     return best;
   }
 
+  /** Queues lot v at machine k's heap: its score is fixed, its place among equal scores is its arrival. */
+  private heapPush(k: number, v: number, t: number): void {
+    const score = this.qScore as Float64Array;
+    const seq = this.qSeq as Float64Array;
+    score[v] = (this.rule as FlowRule).score(this, v, k, t, 0, this.durationOn(v, k));
+    seq[v] = this.qPushes++;
+    const h = this.queue[k]!;
+    let i = h.length;
+    h.push(v);
+    while (i > 0) {
+      const up = (i - 1) >> 1;
+      const u = h[up] as number;
+      if (!this.before(v, u)) break;
+      h[i] = u;
+      i = up;
+    }
+    h[i] = v;
+  }
+
+  /** Takes the top of machine k's heap off. */
+  private heapPop(k: number): void {
+    const h = this.queue[k]!;
+    const last = h.pop() as number;
+    const size = h.length;
+    if (size === 0) return;
+    let i = 0;
+    while (true) {
+      let c = 2 * i + 1;
+      if (c >= size) break;
+      if (c + 1 < size && this.before(h[c + 1] as number, h[c] as number)) c++;
+      if (!this.before(h[c] as number, last)) break;
+      h[i] = h[c] as number;
+      i = c;
+    }
+    h[i] = last;
+  }
+
+  /**
+   * Whether queued lot a goes before b: the higher score, then the earlier arrival (as pickJob's
+   * scan: the first to arrive among equal scores; lots are queued in the order they arrive).
+   */
+  private before(a: number, b: number): boolean {
+    const score = this.qScore as Float64Array;
+    const sa = score[a] as number;
+    const sb = score[b] as number;
+    return sa > sb || (sa === sb && (this.qSeq as Float64Array)[a]! < (this.qSeq as Float64Array)[b]!);
+  }
+
   /** Takes the chosen job's lots from the queue and appends them (a batch: the leader's group, first fit) to k's sequence. */
   private takeFromQueue(k: number, v: number, t: number): void {
     const q = this.queue[k]!;
+    if (this.heapQueue[k] === 1) {
+      // The heap's top is the job chosen (pickJob).
+      this.heapPop(k);
+      this.backlog[k] = Math.max(0, (this.backlog[k] as number) - (this.dur[v] as number));
+      this.append(k, v, false);
+      return;
+    }
     const plant = this.pp.plant;
     const batch = plant.machines[k]!.batch;
     const members = [v];

@@ -31,6 +31,15 @@ export class PlanningLimitError extends Error {
  * memory follows the length of the plan and never the size of an order; past PLANNING_LIMIT a
  * PlanningLimitError names `what` ran out. A null source is a clock that always works.
  */
+/**
+ * Working minutes past an interval's cumulative end that are rounding, not work: the simulator's
+ * 1e-9 (DUE_NOW in src/sim/activity.ts) plus a relative part for counts far from the origin, where
+ * a few ulps exceed 1e-9 (1e7 minutes: 1e-6 min, 60 µs — far below any real piece of work).
+ */
+function endSlack(w: number): number {
+  return 1e-9 + Math.abs(w) * 1e-13;
+}
+
 export class WorkingTime {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
@@ -75,12 +84,20 @@ export class WorkingTime {
     return (this.starts[i] as number) + w - (this.before[i] as number);
   }
 
-  /** The instant at which the w-th working minute ends (no trailing pause); origin for w ≤ 0. */
+  /**
+   * The instant at which the w-th working minute ends (no trailing pause); origin for w ≤ 0.
+   * A count that lands within rounding (`endSlack`) past an interval's cumulative end ends with
+   * that interval: `work(535.2) + 4.8` can exceed the count at a 540 break by a few ulps, and the
+   * run must end at 540 — as the simulator ends it (work left ≤ DUE_NOW at a pause is done) and
+   * as the plant checker expects — not a sliver after the break.
+   */
   endAt(w: number): number {
     if (w <= 0) return this.origin;
     if (this.source === null) return this.origin + w;
     const i = this.firstWith(w, true);
-    return (this.starts[i] as number) + w - (this.before[i] as number);
+    const before = this.before[i] as number;
+    if (i > 0 && w - before <= endSlack(w)) return this.ends[i - 1] as number;
+    return Math.min((this.starts[i] as number) + w - before, this.ends[i] as number);
   }
 
   /** The first working instant at or after t. */

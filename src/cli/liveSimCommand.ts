@@ -4,6 +4,7 @@ import { simulatePlant } from '../sim/plant/simulatePlant.ts';
 import { BROKER_OPTION_HELP, BROKER_OPTIONS, brokerConnection, maskedOutput } from './brokerOptions.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command } from './command.ts';
 import { loadScenarioPlant } from './scenarioInput.ts';
+import { INPUT_OPTION_HELP, INPUT_OPTIONS, inputOptionsOf } from './inputFile.ts';
 import { stopSignal } from './stopSignal.ts';
 
 /** How long the last messages may wait for the broker's acknowledgement at the horizon. */
@@ -46,6 +47,7 @@ acknowledged, 2 usage error.`,
     seed: { type: 'string' },
     enterprise: { type: 'string' },
     horizon: { type: 'string' },
+    ...INPUT_OPTIONS,
   },
   optionHelp: {
     ...BROKER_OPTION_HELP,
@@ -53,6 +55,7 @@ acknowledged, 2 usage error.`,
     seed: 'random seed, a whole number ≥ 0 (default: the scenario\'s)',
     enterprise: 'first topic segment (default: the layout\'s enterprise, else "plant-twin")',
     horizon: 'minutes to simulate (default: the scenario\'s)',
+    ...INPUT_OPTION_HELP,
   },
   async run({ values, positionals }, rawOutput) {
     const broker = await brokerConnection(values);
@@ -72,12 +75,13 @@ acknowledged, 2 usage error.`,
     const speed = positive(values.speed, 'speed', false) ?? 60;
     const seed = positive(values.seed, 'seed', true);
     const horizon = positive(values.horizon, 'horizon', false);
-    const bad = [speed, seed, horizon].find((v) => typeof v === 'string');
+    const inputOptions = inputOptionsOf(values);
+    const bad = [speed, seed, horizon].find((v) => typeof v === 'string') ?? ('error' in inputOptions ? inputOptions.error : undefined);
     if (typeof bad === 'string') {
       output.err(`plant-twin live-sim: ${bad} (see plant-twin live-sim --help)`);
       return EXIT_USAGE;
     }
-    const loadedPlant = await loadScenarioPlant(positionals[0]!, 'live-sim', output);
+    const loadedPlant = await loadScenarioPlant(positionals[0]!, 'live-sim', output, 'error' in inputOptions ? {} : inputOptions);
     if (typeof loadedPlant === 'number') return loadedPlant;
     const { input, plant } = loadedPlant;
     if (plant.scenario.experiment.dispatching === 'schedule') {

@@ -48,6 +48,14 @@ const EPS = 1e-9;
 
 /** A checkpoint is kept about every this many events of a full run (at a change of time). */
 const CHECKPOINT_EVERY = 48;
+/**
+ * Bytes of checkpoints a run may keep, and as many for the committed run's and for the spare
+ * ones. A checkpoint copies the lots waiting in every queue: at 100,000 orders ~200 KB each, and
+ * a run kept ~4,700 of them (900 MB, most of a 22 s timing spent copying). Over the budget, every
+ * other one goes and the rest come twice as far apart; followFrom then restarts a little earlier,
+ * with the same result.
+ */
+const CHECKPOINT_BYTES = 64 * 2 ** 20;
 
 /** The flow's state before the first event at `time`: what an incremental run restarts from. */
 class Checkpoint {
@@ -56,6 +64,8 @@ class Checkpoint {
   violations = 0;
   finished = 0;
   readonly heap = new HeapCopy();
+  /** Bytes held (as allocated, set when saved). */
+  bytes = 0;
   constructor(
     readonly phase: Uint8Array,
     readonly jobLead: Int32Array,
@@ -153,6 +163,10 @@ export class PlantFlow {
   private baseCheckpoints: Checkpoint[] = [];
   private scratchCheckpoints: Checkpoint[] = [];
   private spare: Checkpoint[] = [];
+  private scratchBytes = 0;
+  private spareBytes = 0;
+  /** Events between checkpoints now: checkpointEvery, doubled each time a run went over the budget. */
+  private every: number;
   /** Base checkpoints the last run kept (the ones before its restart point), and how many it recorded itself. */
   private keptCheckpoints = 0;
   private recorded = 0;
@@ -214,7 +228,8 @@ export class PlantFlow {
   private readonly tailKeys: Int32Array[];
 
   /** `checkpointEvery`: events between checkpoints of a recorded run (tests use small values). */
-  constructor(readonly pp: PlantProblem, readonly c: CompiledProblem, private readonly checkpointEvery = CHECKPOINT_EVERY) {
+  constructor(readonly pp: PlantProblem, readonly c: CompiledProblem, private readonly checkpointEvery = CHECKPOINT_EVERY, private readonly checkpointBytes = CHECKPOINT_BYTES) {
+    this.every = checkpointEvery;
     const n = c.n;
     const m = c.m;
     this.n = n;
@@ -349,8 +364,9 @@ export class PlantFlow {
   private recordedRun(record = true): boolean {
     this.recording = record;
     this.recorded = 0;
-    for (const cp of this.scratchCheckpoints) this.spare.push(cp);
+    this.toSpare(this.scratchCheckpoints);
     this.scratchCheckpoints = [];
+    this.scratchBytes = 0;
     return this.startRun();
   }
 
@@ -425,18 +441,25 @@ export class PlantFlow {
     b.violations = this.violations;
     b.finished = this.finished;
     for (const [own, saved] of this.baseArrays) saved.set(own);
-    const dropped = this.baseCheckpoints.splice(this.keptCheckpoints);
-    for (const cp of dropped) this.spare.push(cp);
+    this.toSpare(this.baseCheckpoints.splice(this.keptCheckpoints));
     for (const cp of this.scratchCheckpoints) this.baseCheckpoints.push(cp);
     this.scratchCheckpoints = [];
+    this.scratchBytes = 0;
+    // Kept runs' checkpoints stay within the budget too (every other one goes, the first kept).
+    while (this.baseCheckpoints.length > 1 && bytesOf(this.baseCheckpoints) > this.checkpointBytes) {
+      const all = this.baseCheckpoints;
+      this.baseCheckpoints = all.filter((_, i) => i % 2 === 0);
+      this.toSpare(all.filter((_, i) => i % 2 === 1));
+    }
   }
 
   /** Puts the committed results back (after trying a solution that was not kept). */
   restoreCommitted(): void {
     for (const [own, saved] of this.baseArrays) own.set(saved);
     this.keptCheckpoints = this.baseCheckpoints.length;
-    for (const cp of this.scratchCheckpoints) this.spare.push(cp);
+    this.toSpare(this.scratchCheckpoints);
     this.scratchCheckpoints = [];
+    this.scratchBytes = 0;
     const b = this.base;
     this.mach.set(b.mach);
     this.mNext.set(b.mNext);
@@ -550,6 +573,8 @@ export class PlantFlow {
       for (const v of this.unloadQueue[k]!) cp.lists[at++] = v;
     }
     cp.listStart[2 * this.m] = at;
+    const h = cp.heap;
+    cp.bytes = h.time.byteLength + h.prio.byteLength + h.order.byteLength + h.kind.byteLength + h.argA.byteLength + h.argB.byteLength + cp.lists.byteLength + 16 * this.m * 8 + this.keyCount * 4 + this.slotBusy.length * 12 + this.vehicleFree.length * 8;
   }
 
   private restore(cp: Checkpoint): void {
@@ -600,10 +625,30 @@ export class PlantFlow {
     }
   }
 
+  /** Keeps checkpoints no longer used for reuse, as far as the budget allows (the rest are let go). */
+  private toSpare(cps: Checkpoint[]): void {
+    for (const cp of cps) {
+      if (this.spareBytes + cp.bytes > this.checkpointBytes) return;
+      this.spare.push(cp);
+      this.spareBytes += cp.bytes;
+    }
+  }
+
+  /** The run under way went over the checkpoint budget: every other checkpoint goes, and the next ones come twice as far apart. */
+  private thinScratch(): void {
+    const all = this.scratchCheckpoints;
+    this.scratchCheckpoints = all.filter((_, i) => i % 2 === 0);
+    this.scratchBytes = bytesOf(this.scratchCheckpoints);
+    this.toSpare(all.filter((_, i) => i % 2 === 1));
+    this.every *= 2;
+  }
+
   private newCheckpoint(): Checkpoint {
     const m = this.m;
     const slots = this.slotBusy.length;
-    return this.spare.pop() ?? new Checkpoint(
+    const reused = this.spare.pop();
+    if (reused !== undefined) { this.spareBytes -= reused.bytes; return reused; }
+    return new Checkpoint(
       new Uint8Array(m), new Int32Array(m), new Float64Array(m), new Int32Array(m), new Float64Array(m), new Int32Array(m),
       new Float64Array(m), new Float64Array(m), new Float64Array(m), new Int32Array(this.keyCount),
       new Float64Array(slots), new Int32Array(slots), new Float64Array(this.vehicleFree.length), new Int32Array(64), new Int32Array(2 * m + 1),
@@ -715,11 +760,13 @@ export class PlantFlow {
       // Releases go first among events of the same time.
       const nextRelease = this.releaseNext < releases ? (this.releaseAt[this.releaseNext] as number) : Infinity;
       const next = Math.min(nextRelease, heap.peekTime());
-      if (this.recording && ++this.sinceCheckpoint >= this.checkpointEvery && next > this.lastTime) {
+      if (this.recording && ++this.sinceCheckpoint >= this.every && next > this.lastTime) {
         const cp = this.newCheckpoint();
         this.save(cp, next);
         this.scratchCheckpoints.push(cp);
+        this.scratchBytes += cp.bytes;
         this.sinceCheckpoint = 0;
+        if (this.scratchBytes > this.checkpointBytes && this.scratchCheckpoints.length > 1) this.thinScratch();
       }
       this.lastTime = next;
       if (nextRelease <= next) {
@@ -1285,6 +1332,12 @@ export class PlantFlow {
       if (this.pp.fixed[w]?.kind !== 'frozen') this.append(k, w, i > 0);
     });
   }
+}
+
+function bytesOf(cps: Checkpoint[]): number {
+  let bytes = 0;
+  for (const cp of cps) bytes += cp.bytes;
+  return bytes;
 }
 
 function samePredecessors(c: CompiledProblem, a: number, b: number): boolean {

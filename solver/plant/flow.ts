@@ -180,7 +180,8 @@ export class PlantFlow {
   private readonly keyCount: number;
   private readonly clocks = new Map<number, WorkingTime>();
   // Per operation state.
-  private readonly arrived: Float64Array;
+  /** When each operation's lot was in front of its machine (read by the batch repair). */
+  readonly arrived: Float64Array;
   private readonly from: Int32Array;
   /** Lots still to come before an operation can begin (its routing predecessors; assemblies have several). */
   private readonly lotsLeft: Int32Array;

@@ -6,6 +6,7 @@ import { compareValues, DEFAULT_OBJECTIVE, objectiveKpis, objectiveValue, type O
 import type { RuleContext } from '../rules.ts';
 import { RULES } from '../rules.ts';
 import { defaultTabuOptions, TabuRun, type Judge, type TabuOptions } from '../tabu.ts';
+import { splitLateBatchLots } from './batchRepair.ts';
 import { PlantFlow, type FlowRule } from './flow.ts';
 import { atcsRule, changeoverFirstRule, eddRule, mwkrRule } from './flowRules.ts';
 import { plantLowerBounds, type PlantBounds } from './plantBounds.ts';
@@ -240,9 +241,28 @@ export class PlantSolver {
       let ok = this.flow.dispatch(rule, null, wait);
       while (this.flow.paused) { yield; ok = this.flow.resume(); }
       if (!ok) return false;
-      if (yield* this.followed(() => { loadSequences(this.g, this.flow.mFirst, this.flow.mNext, this.flow.batchLink); return true; })) return true;
+      if (yield* this.followed(() => { loadSequences(this.g, this.flow.mFirst, this.flow.mNext, this.flow.batchLink); return true; })) return yield* this.batchesRepaired();
     }
     return false;
+  }
+
+  /**
+   * Splits the batches whose lots waited past maxWait in the followed timing (splitLateBatchLots)
+   * and follows again, until none is left, a split would deadlock (the last sequences that could
+   * be followed are kept) or REPAIR_ROUNDS are done. The flow ends holding the graph's timing.
+   */
+  private *batchesRepaired(): Construction {
+    for (let round = 0; round < REPAIR_ROUNDS && this.flow.violations > 0; round++) {
+      const first = this.g.mFirst.slice();
+      const next = this.g.mNext.slice();
+      const link = this.g.batchLink.slice();
+      if (splitLateBatchLots(this.pp, this.g, this.flow) === 0) break;
+      if (!(yield* this.followed(() => true))) {
+        yield* this.followed(() => { loadSequences(this.g, first, next, link); return true; });
+        break;
+      }
+    }
+    return true;
   }
 
   /** Loads sequences into the graph (`load`) and follows them, pausing with the flow. */
@@ -379,6 +399,9 @@ export class SolveCancelledError extends Error {
     this.name = 'SolveCancelledError';
   }
 }
+
+/** Follows of a construction spent on splitting batches that waited past maxWait (each split only shortens batches). */
+const REPAIR_ROUNDS = 8;
 
 /** A construction as steps: it yields where its flow run paused at a step's end, and returns whether it could be followed. */
 type Construction = Generator<void, boolean, void>;

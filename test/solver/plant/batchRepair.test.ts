@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { ScenarioInput } from '../../../src/model/scenarioSchema.ts';
+import { compile } from '../../../solver/compile.ts';
+import { SequenceGraph } from '../../../solver/graph.ts';
+import { compareValues, parseObjective, type Objective } from '../../../solver/objective.ts';
+import { splitLateBatchLots } from '../../../solver/plant/batchRepair.ts';
+import { PlantFlow } from '../../../solver/plant/flow.ts';
+import { checkPlantTimetable } from '../../../solver/plant/plantChecker.ts';
+import { plantProblem } from '../../../solver/plant/plantProblem.ts';
+import { plantTimetable } from '../../../solver/plant/plantTimetable.ts';
+import { solvePlant } from '../../../solver/plant/solvePlant.ts';
+import { loadSamplePlant } from '../../sim/plant/samplePlants.ts';
+import { problemOf, setupScenario } from './plantFixture.ts';
+
+const at = (hhmm: string): string => `2026-11-30T${hhmm}:00Z`;
+const minute = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+describe('splitLateBatchLots', () => {
+  // Three lots of 10 for a 40-unit oven with maxWait 5, released 06:00, 06:10, 06:20; 60 min a batch.
+  const bakeOnly: ScenarioInput['routings'] = [{ id: 'r1', operations: [{ id: 'bake', equipment: [{ equipment: 'oven', time: { type: 'constant', value: 60 } }] }] }];
+  const orders = ['06:00', '06:10', '06:20'].map((t, i) => ({ id: `o${i + 1}`, product: 'p1', quantity: 10, release: at(t), due: '2026-12-04T22:00:00Z' }));
+  const pp = problemOf(setupScenario({ routings: bakeOnly, orders, batchEquipment: [{ equipment: 'oven', capacity: 40, maxWait: 5 }] }));
+
+  it('sends the lots that were there when maxWait ran out, and the later ones as the next batch', () => {
+    const c = compile(pp.problem);
+    const g = new SequenceGraph(c);
+    const flow = new PlantFlow(pp, c);
+    // All three in one batch: o1 would wait 20 min for o3 at a free oven.
+    g.load([[0, 1, 2]]);
+    g.batchLink.set([0, 1, 1]);
+    expect(g.evaluate() && flow.follow(g, false)).toBe(true);
+    expect(Array.from(flow.violation)).toEqual([1, 0, 0]);
+    expect(checkPlantTimetable(pp, plantTimetable(flow)).map((v) => v.kind)).toContain('maxWait');
+
+    expect(splitLateBatchLots(pp, g, flow)).toBe(1);
+    expect([g.mFirst[0], g.mNext[0], g.mNext[1], g.mNext[2]]).toEqual([0, 1, 2, -1]);
+    expect(Array.from(g.batchLink)).toEqual([0, 0, 1]);
+    expect(g.evaluate() && flow.follow(g, false)).toBe(true);
+    expect(flow.violations).toBe(0);
+    expect(Array.from(flow.end)).toEqual([minute('07:00'), minute('08:00'), minute('08:00')]);
+    expect(checkPlantTimetable(pp, plantTimetable(flow))).toEqual([]);
+    // Nothing left to split.
+    expect(splitLateBatchLots(pp, g, flow)).toBe(0);
+  });
+
+  it('leaves a batch whose lots came within maxWait alone', () => {
+    const c = compile(pp.problem);
+    const g = new SequenceGraph(c);
+    const flow = new PlantFlow(pp, c);
+    // o3 alone first (06:20–07:20), then o1 and o2 together: both were waiting for the oven, not for each other.
+    g.load([[2, 0, 1]]);
+    g.batchLink.set([0, 1, 0]);
+    expect(g.evaluate() && flow.follow(g, false)).toBe(true);
+    expect(flow.violations).toBe(0);
+    expect(splitLateBatchLots(pp, g, flow)).toBe(0);
+    expect(Array.from(g.batchLink)).toEqual([0, 1, 0]);
+  });
+});
+
+describe('constructions on the medical-devices sample (sterilizer batches with maxWait)', () => {
+  it('are plans without maxWait violations, and the search returns the best of them or better', async () => {
+    const pp = plantProblem(await loadSamplePlant('medical-devices'));
+    const objective = parseObjective('weightedTardiness') as Objective;
+    const r = solvePlant(pp, { maxIterations: 50, seed: 1, objective });
+    const made = r.construction.filter((c) => !c.rule.includes('deadlock'));
+    expect(made.length).toBeGreaterThan(0);
+    // Before the repair EDD's followed plan let a lot wait past maxWait twice (ranked below every plan without).
+    expect(made.filter((c) => c.rule.includes('violation'))).toEqual([]);
+    for (const c of made) expect(compareValues(r.value, c.value)).toBeLessThanOrEqual(0);
+    expect(r.maxWaitExceeded).toEqual([]);
+    expect(checkPlantTimetable(pp, r.timetable)).toEqual([]);
+  });
+});

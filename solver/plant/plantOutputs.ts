@@ -162,12 +162,13 @@ export function plantOutputs(pp: PlantProblem, r: PlantOutputInput, options: Out
   // entries out as they are made and never holds the whole of either (~700,000 entries at 100,000 orders).
   let schedule: Schedule | undefined;
   let dispatchList: DispatchList | undefined;
-  return {
+  const out = {
     get schedule() { return (schedule ??= makeSchedule()); },
     get dispatchList() { return (dispatchList ??= makeDispatchList()); },
-    scheduleHead,
-    scheduleOperations,
     changeovers,
     utilisation,
   };
+  // Not enumerable: the outputs are spread and posted from the worker to the app as data (a
+  // function cannot be cloned); the streaming writer asks for these by name.
+  return Object.defineProperties(out, { scheduleHead: { value: scheduleHead }, scheduleOperations: { value: scheduleOperations } }) as PlantOutputs;
 }

@@ -111,6 +111,10 @@ describe('solving plant problems', () => {
     const held = plantOutputs(pp, r, { id: 'S1', createdAt: '2026-11-30T05:00:00Z' });
     void held.dispatchList;
     expect(JSON.stringify(held.schedule, null, 2)).toBe(text);
+    // Spread and posted to the app (structured clone, as the worker does): data only.
+    const posted = structuredClone({ ...plantOutputs(pp, r, { id: 'S1', createdAt: '2026-11-30T05:00:00Z' }) });
+    expect(Object.keys(posted).sort()).toEqual(['changeovers', 'dispatchList', 'schedule', 'utilisation']);
+    expect(JSON.stringify(posted.schedule, null, 2)).toBe(text);
     expect(held.schedule.operations.some((o) => o.setup !== undefined) && held.schedule.operations.some((o) => o.batch !== undefined) && held.schedule.operations.some((o) => o.quantity !== undefined)).toBe(true);
   });
 });

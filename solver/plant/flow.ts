@@ -86,6 +86,16 @@ class Checkpoint {
   ) {}
 }
 
+/** Where a run is stuck: what PlantDeadlockError reports (machine and op indices). */
+export interface FlowStuck {
+  /** Machines whose finished lot `op` finds no room in their output buffer (`used` units there). */
+  blocked: { machine: number; op: number; used: number }[];
+  /** Input buffers holding `used` units with lots `ops` waiting for room (from machine `from[i]`, -1 = released). */
+  waiting: { machine: number; used: number; ops: number[]; from: number[] }[];
+  /** Operations not done. */
+  unfinished: number;
+}
+
 /**
  * The plant's timing of a solution, by the simulator's rules with randomness off: each machine
  * works its sequence (follow mode), or picks from the lots in front of it by a rule (dispatch
@@ -790,6 +800,20 @@ export class PlantFlow {
       }
     }
     return this.finished === this.n;
+  }
+
+  /**
+   * Where a run that could not finish is stuck (read after dispatch/follow returned false without
+   * pausing): machines blocked by a full output buffer, and input buffers with lots waiting for room.
+   */
+  stuck(): FlowStuck {
+    const blocked: FlowStuck['blocked'] = [];
+    const waiting: FlowStuck['waiting'] = [];
+    for (let k = 0; k < this.m; k++) {
+      if (this.phase[k] === BLOCKED && this.unloadQueue[k]!.length > 0) blocked.push({ machine: k, op: this.unloadQueue[k]![0] as number, used: this.outUsed[k] as number });
+      if (this.inWait[k]!.length > 0) waiting.push({ machine: k, used: this.inUsed[k] as number, ops: this.inWait[k]!.slice(), from: this.inWait[k]!.map((v) => this.from[v] as number) });
+    }
+    return { blocked, waiting, unfinished: this.n - this.finished };
   }
 
   // ---- lots moving ------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ export function jobShopPlant(p: SchedulingProblem): PlantProblem {
       inputCapacity: Infinity,
       outputCapacity: Infinity,
       line: -1,
+      layoutPath: '',
     };
   });
   return {

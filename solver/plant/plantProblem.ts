@@ -1,4 +1,5 @@
 import { expandWindows, isoAt, minutesBetween, subtractWindows, workingIntervals, type Interval } from '../../src/model/calendar.ts';
+import { indexLayout } from '../../src/model/layoutIndex.ts';
 import type { Plant } from '../../src/model/load.ts';
 import type { Schedule } from '../../src/model/scheduleSchema.ts';
 import { compilePlant, type CompiledPlant, type EquipmentSpec, type SetupSpec } from '../../src/sim/plant/compiledPlant.ts';
@@ -36,6 +37,8 @@ export interface PlantMachine {
   outputCapacity: number;
   /** ISA-95 line (index in the layout), for keeping a lot on its line when choosing equipment. */
   line: number;
+  /** Where it is in the layout (`file: site.areas[0]…equipment[2]`), for messages; "" when there is no layout. */
+  layoutPath: string;
 }
 
 export interface PlantPool {
@@ -283,7 +286,9 @@ export function plantProblem(plantInput: Plant, options: PlantProblemOptions = {
     orders.push({ id: order.id, product: prod.id, quantity: order.quantity });
   }
 
-  const machines = specs.map((e) => plantMachine(cp, e, planStart, snapshot?.equipment.find((x) => x.id === e.id)));
+  const layoutIndex = indexLayout(plantInput.layout);
+  const layoutPath = (id: string): string => `${plantInput.layoutFile}: ${layoutIndex.equipmentById.get(id)?.path ?? id}`;
+  const machines = specs.map((e) => plantMachine(cp, e, planStart, snapshot?.equipment.find((x) => x.id === e.id), layoutPath(e.id)));
   const pools: PlantPool[] = cp.operatorPools.map((p) => {
     const cal = p.calendar >= 0 ? cp.calendars[p.calendar] : undefined;
     const source: IntervalSource | null = cal && !roundTheClock(cal, scenario.start) ? (from, to) => workingIntervals(cal, scenario.start, to, from) : null;
@@ -357,7 +362,7 @@ function pieces(quantity: number, capacity: number): number[] {
   return out;
 }
 
-function plantMachine(cp: CompiledPlant, e: EquipmentSpec, planStart: number, snap: { state: string; remaining?: number | undefined } | undefined): PlantMachine {
+function plantMachine(cp: CompiledPlant, e: EquipmentSpec, planStart: number, snap: { state: string; remaining?: number | undefined } | undefined, layoutPath: string): PlantMachine {
   const cal = cp.calendars[e.calendar] ?? cp.calendars[0]!;
   const start = cp.scenario.start;
   const calendarIntervals = (from: number, to: number): Interval[] => workingIntervals(cal, start, to, from);
@@ -377,6 +382,7 @@ function plantMachine(cp: CompiledPlant, e: EquipmentSpec, planStart: number, sn
     inputCapacity: e.inputCapacity,
     outputCapacity: e.outputCapacity,
     line: e.line,
+    layoutPath,
   };
 }
 

@@ -7,6 +7,7 @@ import type { RuleContext } from '../rules.ts';
 import { RULES } from '../rules.ts';
 import { defaultTabuOptions, TabuRun, type Judge, type TabuOptions } from '../tabu.ts';
 import { splitLateBatchLots } from './batchRepair.ts';
+import { deadlockMessage, PlantDeadlockError } from './deadlock.ts';
 import { PlantFlow, type FlowRule } from './flow.ts';
 import { atcsRule, changeoverFirstRule, eddRule, mwkrRule } from './flowRules.ts';
 import { plantLowerBounds, type PlantBounds } from './plantBounds.ts';
@@ -125,6 +126,8 @@ export class PlantSolver {
   private readonly bestNext: Int32Array;
   private readonly bestLink: Uint8Array;
   private edd: PlantRun | null = null;
+  /** The first deadlocked construction's description (EDD's, when EDD deadlocked): the refusal when all do. */
+  private deadlock: string | null = null;
   private bounds!: PlantBounds;
   private lowerBound!: number[];
   private bounded = false;
@@ -285,7 +288,11 @@ export class PlantSolver {
 
   private constructed(name: string, t: number, ok: boolean): void {
     if (this.construction.length === 0) this.followMs = performance.now() - t;
-    if (!ok) { this.construction.push({ rule: `${name} (deadlock)`, value: [] }); return; }
+    if (!ok) {
+      this.construction.push({ rule: `${name} (deadlock)`, value: [] });
+      if (this.deadlock === null || name === 'EDD') this.deadlock = deadlockMessage(this.pp, name, this.flow.stuck());
+      return;
+    }
     const value = [this.flow.violations, ...this.value()];
     const run = name === 'EDD' ? this.snapshot() : null;
     if (run !== null) this.edd = run;
@@ -309,7 +316,7 @@ export class PlantSolver {
     // The baseline, when no construction was EDD; it starts the search too where it is the best.
     if (this.edd === null) this.construct({ name: 'EDD', run: () => this.dispatched(eddRule(this.ctx)) });
     if (this.edd === null) this.edd = this.snapshot();
-    if (this.bestValue === null) throw new Error('no construction could follow the plant: every dispatching rule ran into a buffer deadlock');
+    if (this.bestValue === null) throw new PlantDeadlockError(this.deadlock ?? 'no construction could follow the plant');
     loadSequences(this.g, this.bestFirst, this.bestNext, this.bestLink);
     // Kept back: the iteration in progress at the deadline, timing the result, writing it out.
     const searchDeadline = this.deadline - 3 * this.followMs;

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDispatchListText, loadScheduleText } from '../../src/model/load.ts';
 import { runCli } from './runCli.ts';
+import { reentrantJam } from '../fixtures/jamPlant.ts';
 import { tempPlantDir } from './tempPlant.ts';
 
 describe('plant-twin schedule', () => {
@@ -46,5 +47,23 @@ describe('plant-twin schedule', () => {
     const json = JSON.parse(readFileSync(path.join(plant.dir, 'tiny.json'), 'utf8')) as { makespan: number; operations: { job: number; operation: number; machine: number }[] };
     expect(json.makespan).toBe(6);
     expect(json.operations.map((o) => [o.job, o.operation, o.machine])).toEqual([[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]]);
+  });
+});
+
+describe('plant-twin schedule on a plant whose buffers deadlock every construction', () => {
+  const plant = tempPlantDir();
+  afterAll(() => plant.remove());
+
+  it('says in one line which buffers are full and where they are, exit 1, no stack trace', async () => {
+    const jam = reentrantJam();
+    plant.write('test.json', jam.layout);
+    plant.write('jam.json', jam.scenario);
+    const run = await runCli(['schedule', 'jam.json', '--time', '5', '--out', 'jam-plan.json'], plant.dir);
+    expect(run.code).toBe(1);
+    const lines = run.stderr.split('\n').filter((l) => l !== '' && !/^\d+\.\d s {2}/.test(l));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^plant-twin schedule: jam\.json: the lots deadlock in the finite buffers under every dispatching rule \(EDD: .*B's input buffer \(capacity 1\).*Raise these capacities \(test\.json: site\.areas\[0\]\.lines\[0\]\.cells\[0\]\.equipment\[0\]\.inputBuffer/);
+    expect(run.stderr).not.toMatch(/ at |Error:/);
+    expect(existsSync(path.join(plant.dir, 'jam-plan.json'))).toBe(false);
   });
 });

@@ -43,6 +43,32 @@ describe('splitLateBatchLots', () => {
     expect(splitLateBatchLots(pp, g, flow)).toBe(0);
   });
 
+  it('puts a late lot into the next batch of its group with room, else into a batch of its own', () => {
+    const four = [...orders.slice(0, 2).map((o, i) => ({ ...o, release: at(['06:00', '06:20'][i]!) })), ...['o3', 'o4'].map((id) => ({ ...orders[0]!, id, release: at('06:30') }))];
+    const sequenced = (capacity: number) => {
+      const p = problemOf(setupScenario({ routings: bakeOnly, orders: four, batchEquipment: [{ equipment: 'oven', capacity, maxWait: 5 }] }));
+      const c = compile(p.problem);
+      const g = new SequenceGraph(c);
+      const flow = new PlantFlow(p, c);
+      // o1 with o2 (20 min after it), then o3 with o4.
+      g.load([[0, 1, 2, 3]]);
+      g.batchLink.set([0, 1, 0, 1]);
+      expect(g.evaluate() && flow.follow(g, false)).toBe(true);
+      expect(Array.from(flow.violation)).toEqual([1, 0, 0, 0]);
+      expect(splitLateBatchLots(p, g, flow)).toBe(1);
+      const seq: number[] = [];
+      for (let v = g.mFirst[0] as number; v >= 0; v = g.mNext[v] as number) seq.push(v);
+      expect(g.evaluate() && flow.follow(g, false)).toBe(true);
+      expect(flow.violations).toBe(0);
+      expect(checkPlantTimetable(p, plantTimetable(flow))).toEqual([]);
+      return { seq, link: Array.from(g.batchLink), end: Array.from(flow.end) };
+    };
+    // Room for o2 in the 07:00 load: two cycles, as the simulator would load them.
+    expect(sequenced(40)).toEqual({ seq: [0, 2, 3, 1], link: [0, 1, 0, 1], end: [minute('07:00'), minute('08:00'), minute('08:00'), minute('08:00')] });
+    // No room (25 units): o2 goes alone right after o1.
+    expect(sequenced(25)).toEqual({ seq: [0, 1, 2, 3], link: [0, 0, 0, 1], end: [minute('07:00'), minute('08:00'), minute('09:00'), minute('09:00')] });
+  });
+
   it('leaves a batch whose lots came within maxWait alone', () => {
     const c = compile(pp.problem);
     const g = new SequenceGraph(c);

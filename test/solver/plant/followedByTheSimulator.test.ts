@@ -4,6 +4,7 @@ import { Schedule } from '../../../src/model/scheduleSchema.ts';
 import { NO_DISTURBANCES } from '../../../src/sim/plant/plantRun.ts';
 import { simulatePlant } from '../../../src/sim/plant/simulatePlant.ts';
 import { checkPlantTimetable } from '../../../solver/plant/plantChecker.ts';
+import { PlantDeadlockError } from '../../../solver/plant/deadlock.ts';
 import { plantOutputs } from '../../../solver/plant/plantOutputs.ts';
 import { plantProblem } from '../../../solver/plant/plantProblem.ts';
 import { solvePlant } from '../../../solver/plant/solvePlant.ts';
@@ -40,7 +41,8 @@ describe('the simulator follows the engine’s schedules', () => {
         expectFollowed(plant, seed);
         solved++;
       } catch (e) {
-        expect(String(e)).toMatch(/every dispatching rule ran into a buffer deadlock/);
+        expect(e).toBeInstanceOf(PlantDeadlockError);
+        expect(String(e)).toMatch(/deadlock in the finite buffers under every dispatching rule .*: .* holds .* Raise these capacities \(.*(inputBuffer|outputBuffer)/);
       }
     }
     expect(solved).toBeGreaterThanOrEqual(12);

@@ -88,6 +88,9 @@ export function plantOutputs(pp: PlantProblem, r: PlantOutputInput, options: Out
     // Keys in the schema's order (the file's text follows it); the optional ones only when there.
     const o: Omit<ScheduledOperation, 'frozen' | 'locked'> & Partial<ScheduledOperation> = { order: job, operation: pp.operationIds[i]!, equipment: pp.equipment[k]!, start, end };
     if (s) o.setup = { ...s, start: plantIso(pp, t.setupStart[i] as number) };
+    // Lots taken before the run with no changeover (waiting for a window or an operator): the
+    // simulator's follower begins the job then, freeing input room when the plan does.
+    if (!s && (t.setupStart[i] as number) < (t.start[i] as number)) o.begin = plantIso(pp, t.setupStart[i] as number);
     const batch = batchIds.get(t.batch[i] as number);
     if (batch !== undefined) o.batch = batch;
     // A lot split into batches: the units this entry covers.

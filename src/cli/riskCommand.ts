@@ -2,7 +2,7 @@ import { formatProblem } from '../model/problem.ts';
 import { createNodeSimPool } from '../workers/nodeSimPool.ts';
 import { riskJson, scheduleRisk, type RiskReport } from '../workers/scheduleRisk.ts';
 import { numberOption, progressLine } from './cliOptions.ts';
-import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command } from './command.ts';
+import { EXIT_OK, EXIT_USAGE, type Command } from './command.ts';
 import { INPUT_OPTION_HELP, INPUT_OPTIONS, inputOptionsOf } from './inputFile.ts';
 import { loadScenarioPlant, loadScheduleFile } from './scenarioInput.ts';
 
@@ -77,12 +77,8 @@ Exit codes: 0 done, 1 input invalid or unreadable, 2 usage error.`,
     if (typeof loadedPlant === 'number') return loadedPlant;
     const { input, plant } = loadedPlant;
     for (const w of input.warnings) output.err(`warning: ${formatProblem(w)}`);
-    const schedule = await loadScheduleFile(values.schedule as string, 'risk', output, options);
+    const schedule = await loadScheduleFile(values.schedule as string, 'risk', output, plant.scenario.id, options);
     if (typeof schedule === 'number') return schedule;
-    if (schedule.scenario !== plant.scenario.id) {
-      output.err(`${values.schedule as string}: scenario: expected "${plant.scenario.id}" (the scenario given), found "${schedule.scenario}" — make the schedule from this scenario`);
-      return EXIT_INVALID;
-    }
     const pool = createNodeSimPool(workers as number | undefined);
     const progress = progressLine();
     const started = performance.now();

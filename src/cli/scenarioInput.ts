@@ -25,13 +25,22 @@ export async function loadScenarioPlant(file: string, command: string, output: O
   return { input, plant: plant as ScenarioPlant };
 }
 
-/** The schedule file a command follows (`--schedule FILE`), read with the same input options, or the exit code after saying why not. */
-export async function loadScheduleFile(file: string, command: string, output: Output, options: InputOptions = {}): Promise<Schedule | number> {
+/**
+ * The schedule file a command follows (`--schedule FILE`) for the scenario it runs, read with the
+ * same input options, or the exit code after saying why not (a schedule made from another
+ * scenario names operations that plant may not have, or have differently).
+ */
+export async function loadScheduleFile(file: string, command: string, output: Output, scenarioId: string, options: InputOptions = {}): Promise<Schedule | number> {
   const loaded = await loadInputFile(file, options);
   if (loaded.problems.length > 0 || loaded.value?.kind !== 'schedule') {
     for (const p of loaded.problems) output.err(formatProblem(p));
     if (loaded.problems.length === 0) output.err(`plant-twin ${command}: ${loaded.file} is a ${loaded.kind}, not a schedule`);
     return loaded.problems.length > 0 ? EXIT_INVALID : EXIT_USAGE;
   }
-  return loaded.value.schedule;
+  const schedule = loaded.value.schedule;
+  if (schedule.scenario !== scenarioId) {
+    output.err(`${loaded.file}: scenario: expected "${scenarioId}" (the scenario given), found "${schedule.scenario}" — make the schedule from this scenario`);
+    return EXIT_INVALID;
+  }
+  return schedule;
 }

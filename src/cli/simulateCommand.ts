@@ -101,7 +101,7 @@ Exit codes: 0 simulated, 1 scenario invalid or unreadable (or the trace cannot b
     for (const w of input.warnings) output.err(`warning: ${formatProblem(w)}`);
     let schedule: Schedule | undefined;
     if (typeof values.schedule === 'string') {
-      const loaded = await loadScheduleFile(values.schedule, 'simulate', output, 'error' in inputOptions ? {} : inputOptions);
+      const loaded = await loadScheduleFile(values.schedule, 'simulate', output, plant.scenario.id, 'error' in inputOptions ? {} : inputOptions);
       if (typeof loaded === 'number') return loaded;
       schedule = loaded;
     }

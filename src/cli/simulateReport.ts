@@ -94,6 +94,13 @@ export function irregularities(runs: readonly PlantResult[]): string[] {
     lines.push(`STALLED in ${stalled.length} of ${runs.length} replications: e.g. replication ${stalled[0]!.replication} made no progress from minute ${fmt(s.since)} ` +
       `(day ${(s.since / 1440).toFixed(1)}) to the end with ${s.lots} lots in the plant, held at ${s.equipment.join(', ')} (docs/SIMULATION.md, "Stalls")`);
   }
+  const waited = runs.filter((r) => r.shiftWait);
+  if (waited.length > 0) {
+    const w = waited[0]!.shiftWait!;
+    lines.push(`Waiting for an operator's shift at the end in ${waited.length} of ${runs.length} replications (not a stall): e.g. replication ${waited[0]!.replication} ` +
+      `from minute ${fmt(w.since)} (day ${(w.since / 1440).toFixed(1)}), ${w.lots} lots in the plant, ${w.equipment.join(', ')} waiting for skill ${w.skills.join(', ')}, ` +
+      `whose operators have no shift before the horizon ends (docs/SIMULATION.md, "Stalls")`);
+  }
   return lines;
 }
 

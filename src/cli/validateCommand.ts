@@ -2,6 +2,7 @@ import { formatProblem } from '../model/problem.ts';
 import { EXIT_INVALID, EXIT_OK, EXIT_USAGE, type Command } from './command.ts';
 import { readTextFile } from './fsResolver.ts';
 import { INPUT_OPTION_HELP, INPUT_OPTIONS, inputOptionsOf, loadInputFile, type InputFile } from './inputFile.ts';
+import { checkSchedulesAgainstScenarios } from './scheduleAgainstScenario.ts';
 
 function detail(input: InputFile): string {
   if (input.value?.kind === 'recording') {
@@ -39,6 +40,10 @@ result checked as a scenario file).
 A scenario's layout is read from its "layout" path, relative to the scenario file, and only
 from the scenario's folder tree (the folder above the scenario's) or a --layout-root; a lesson's
 scenario or recording from its "source", relative to the lesson, and checked with it.
+A schedule given together with its scenario (validate scenario.json schedule.json) is also judged
+against that plant by the plant checker: every entry on equipment that may run it, every open
+operation listed once, each time the one the plant's rules give to the file's sequence (calendars,
+maintenance, changeovers, operators, batches, buffers, transport), no rule broken.
 Files are UTF-8: other bytes are a problem with their line (--encoding latin1 reads Latin-1).
 
 Exit codes: 0 all files valid, 1 some file invalid or unreadable, 2 usage error.`,
@@ -68,6 +73,7 @@ Exit codes: 0 all files valid, 1 some file invalid or unreadable, 2 usage error.
     }
     const results: InputFile[] = [];
     for (const file of positionals) results.push(await loadInputFile(file, options));
+    checkSchedulesAgainstScenarios(results);
     const invalid = results.filter((r) => r.problems.length > 0).length;
     if (values.json) {
       output.out(JSON.stringify({

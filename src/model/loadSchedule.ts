@@ -20,6 +20,10 @@ export function loadScheduleText(text: string, file: string): Loaded<Schedule> {
       f.error(`${path}.setup.start`, `a changeover that ends by the operation's start (${op.start})`,
         `${JSON.stringify(op.setup.start)} plus ${op.setup.minutes} min`);
     }
+    const first = op.setup ? op.setup.start : op.start;
+    if (op.begin !== undefined && Date.parse(op.begin) > Date.parse(first)) {
+      f.error(`${path}.begin`, `a begin at or before the ${op.setup ? 'changeover' : 'operation'}'s start (${first})`, JSON.stringify(op.begin));
+    }
   });
   return f.result(parsed.data);
 }

@@ -19,15 +19,20 @@ const schedule = {
 describe('plant-twin validate', () => {
   it('a valid layout, scenario and schedule print ok with their kind and exit 0', async () => {
     plant.write('schedule.json', schedule);
-    const { code, stdout, stderr } = await runCli(['validate', 'small-layout.json', 'small-scenario.json', 'schedule.json'], plant.dir);
+    const { code, stdout, stderr } = await runCli(['validate', 'small-layout.json', 'small-scenario.json'], plant.dir);
     expect(stderr).toBe('');
     expect(stdout.split('\n')).toEqual(expect.arrayContaining([
       'small-layout.json: ok (layout)',
       'small-scenario.json: ok (scenario)',
-      'schedule.json: ok (schedule)',
-      '3 files: 3 valid, 0 invalid',
+      '2 files: 2 valid, 0 invalid',
     ]));
     expect(code).toBe(0);
+    // Alone, a schedule is checked as a file; with its scenario it is also judged against the plant
+    // (test/cli/validateSchedule.test.ts), where this one-entry stub lists too little.
+    expect(await runCli(['validate', 'schedule.json'], plant.dir)).toMatchObject({ code: 0, stdout: 'schedule.json: ok (schedule)\n' });
+    const judged = await runCli(['validate', 'small-scenario.json', 'schedule.json'], plant.dir);
+    expect(judged.code).toBe(1);
+    expect(judged.stdout).toMatch(/schedule\.json: expected a schedule the plant can follow, every open operation listed once, found o1\/\w+: not in the schedule/);
   });
 
   it('a scenario with several schema errors gets one line per problem, naming file and JSON path', async () => {

@@ -31,8 +31,9 @@ describe('schedule and dispatch-list loading', () => {
     const s = structuredClone(schedule);
     s.operations[0]!.end = '2026-11-30T05:00:00Z';
     s.operations[1]!.setup!.start = '2026-11-30T06:30:00Z';
+    (s.operations[0] as { begin?: string }).begin = '2026-11-30T06:01:00Z';
     const r = loadScheduleText(JSON.stringify(s), 'sch.json');
-    expect(r.ok ? [] : r.problems.map((p) => p.path)).toEqual(['operations[0].end', 'operations[1].setup.start']);
+    expect(r.ok ? [] : r.problems.map((p) => p.path)).toEqual(['operations[0].end', 'operations[0].begin', 'operations[1].setup.start']);
   });
 
   it('translates schema problems of a schedule', () => {

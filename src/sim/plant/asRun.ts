@@ -6,11 +6,15 @@ import type { CompiledPlant } from './compiledPlant.ts';
 export interface JobRecord {
   equipment: number;
   lots: { order: number; op: number; quantity: number }[];
+  /** When the job took its lots (it may then wait on the equipment for an operator). */
+  begin: number;
   setupStart: number;
   setupMinutes: number;
   start: number;
   /** NaN while it runs (at the end of the run: not finished). */
   end: number;
+  /** Under way when the run started (a snapshot's job): written frozen, as a schedule made then shows it. */
+  frozen: boolean;
 }
 
 /** Setup keys of a product on equipment, as schedules show them ("" without a matrix there). */
@@ -20,7 +24,8 @@ function keyLabel(plant: CompiledPlant, e: number, product: number): string {
 
 /**
  * The jobs a run carried out, as a schedule (`plant-twin simulate --as-run`): every finished job
- * with its equipment, times, changeover and, on batch equipment, a batch id shared by its lots;
+ * with its equipment, times, changeover, when it took its lots if it then waited for an operator
+ * (`begin`) and, on batch equipment, a batch id shared by its lots;
  * `quantity` where a lot held only part of its order. Following it with the disturbances off
  * repeats the run. KPIs are those of the finished jobs: an order's completion is its latest end.
  */
@@ -54,9 +59,11 @@ export function asRunSchedule(plant: CompiledPlant, jobs: readonly JobRecord[], 
         order: order.id, operation: routing.operations[lot.op]!.id, equipment: plant.equipment[job.equipment]!.id,
         start: at(job.start), end: at(job.end),
         ...(setup ? { setup } : {}),
+        // Waiting on the equipment for an operator: when the lots left the input buffer (room freed then).
+        ...(job.begin < (setup ? job.setupStart : job.start) - 1e-9 ? { begin: at(job.begin) } : {}),
         ...(batchId ? { batch: batchId } : {}),
         ...(lot.quantity !== order.quantity ? { quantity: lot.quantity } : {}),
-        frozen: false, locked: false,
+        frozen: job.frozen, locked: false,
       });
     }
   }

@@ -5,7 +5,7 @@ import { addEnergy, emptyEnergy, energyOf } from './energy.ts';
 import { maintenanceInWorkingTime } from './maintenance.ts';
 import { oee, sumOeeInputs, type OeeInputs } from './oee.ts';
 import type { PlantRun } from './plantRun.ts';
-import type { EquipmentResult, LineResult, PlantResult, Stall, TransportResult } from './results.ts';
+import type { EquipmentResult, LineResult, PlantResult, ShiftWait, Stall, TransportResult } from './results.ts';
 import { STATE } from './stateLog.ts';
 
 const DAY = 1440;
@@ -103,7 +103,7 @@ export function collectResults(
     transport: transportOf(run, days),
     disturbances: { ...run.disturbances },
     overruns: run.overruns,
-    stall: stallOf(run, end),
+    ...stallOf(run, end),
     ...(run.follower ? { follow: run.follower.report(end) } : {}),
     ...(run.jobs ? { jobs: run.jobs } : {}),
     events: run.sim.eventsFired,
@@ -113,12 +113,22 @@ export function collectResults(
 /** A stall must last at least this long (a day) with work in the plant to count: shorter quiet spells are weekends and breaks. */
 const STALL_MINUTES = 1440;
 
-function stallOf(run: PlantRun, end: number): Stall | null {
+function stallOf(run: PlantRun, end: number): { stall: Stall | null; shiftWait: ShiftWait | null } {
   const since = run.lastProgress;
-  if (run.lotsInPlant.size === 0 || end - since < STALL_MINUTES || run.machines.some((m) => m.working)) return null;
-  const stuck = run.machines.filter((m) => m.holdsWork && run.gates[m.spec.calendar]!.workingWithin(since, end) > 0);
-  if (stuck.length === 0) return null;
-  return { since, lots: run.lotsInPlant.size, equipment: stuck.map((m) => m.spec.id) };
+  const none = { stall: null, shiftWait: null };
+  if (run.lotsInPlant.size === 0 || end - since < STALL_MINUTES || run.machines.some((m) => m.working)) return none;
+  const holding = run.machines.filter((m) => m.holdsWork && run.gates[m.spec.calendar]!.workingWithin(since, end) > 0);
+  const offShift = (skill: string | undefined): boolean => {
+    if (skill === undefined) return false;
+    const pools = run.operators.pools.filter((p) => p.spec.skills.includes(skill));
+    return pools.length > 0 && pools.every((p) => p.spec.calendar >= 0 && run.gates[p.spec.calendar]!.workingWithin(since, end) === 0);
+  };
+  const waiting = holding.filter((m) => offShift(m.awaitedSkill));
+  const stuck = holding.filter((m) => !waiting.includes(m));
+  if (stuck.length > 0) return { stall: { since, lots: run.lotsInPlant.size, equipment: stuck.map((m) => m.spec.id) }, shiftWait: null };
+  if (waiting.length === 0) return none;
+  const skills = [...new Set(waiting.map((m) => m.awaitedSkill!))];
+  return { stall: null, shiftWait: { since, lots: run.lotsInPlant.size, equipment: waiting.map((m) => m.spec.id), skills } };
 }
 
 function transportOf(run: PlantRun, days: number): TransportResult {

@@ -64,6 +64,8 @@ export interface JobStart {
   setup?: number;
   /** Minutes of processing left; undefined = drawn as usual. */
   run?: number;
+  /** The job was under way when the run started (a snapshot's). */
+  underWay?: boolean;
 }
 
 /**
@@ -104,6 +106,10 @@ export class Machine implements OperatorUser {
   jobStartedAt = 0;
   /** Changeover of the current job: when it began and its minutes (0: none). */
   setupStartedAt = 0;
+  /** When the job took its lots off the input buffer. */
+  begunAt = 0;
+  /** The job was under way when the run started (a snapshot's): an as-run record marks it frozen. */
+  underWay = false;
   setupMinutes = 0;
   jobDuration = 0;
   jobIdeal = 0;
@@ -143,6 +149,14 @@ export class Machine implements OperatorUser {
   /** Lots wait here, or a job is on it (running, waiting or blocked). */
   get holdsWork(): boolean {
     return this.queue.length > 0 || this.phase !== EMPTY;
+  }
+
+  /** The skill of the operator the job waits for (its changeover's or its run's); undefined when it waits for none. */
+  get awaitedSkill(): string | undefined {
+    if (this.phase !== WAIT_SETUP_OPERATOR && this.phase !== WAIT_RUN_OPERATOR) return undefined;
+    const lot = this.job[0]!;
+    const op = lot.routing.operations[lot.op]!;
+    return this.phase === WAIT_SETUP_OPERATOR ? op.setupSkill : op.runSkill;
   }
 
   /** Blocked: a finished lot waits for room in the output buffer. */
@@ -326,7 +340,9 @@ export class Machine implements OperatorUser {
     if (setup === 0) applySetup(this.spec.setups, this.keys, product);
     this.setupMinutes = setup;
     this.setupStartedAt = host.sim.now;
+    this.begunAt = host.sim.now;
     this.runOverride = override.run;
+    this.underWay = override.underWay ?? false;
     const op = lots[0]!.routing.operations[lots[0]!.op]!;
     this.expectedEnd = host.sim.now + setup + lots.reduce((sum, lot) => sum + estimateOf(lot, this.spec), 0);
     if (setup > 0) {

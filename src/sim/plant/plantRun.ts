@@ -285,6 +285,25 @@ export class PlantRun implements MachineHost {
 
   /** Sends a lot (in an output buffer, or just released) towards equipment for its current operation. */
   route(lot: Lot): void {
+    const pieces = this.hooks?.equipmentFor ? undefined : this.follower?.cutBeforeMove(lot);
+    if (pieces) {
+      const total = lot.quantity;
+      const estimate = lot.estimate;
+      const parts = pieces.map(({ quantity, entry }, k) => {
+        const piece = k === 0 ? lot : this.newLot(lot.order, lot.op, quantity, false);
+        piece.quantity = quantity;
+        piece.from = lot.from;
+        piece.estimate = (estimate * quantity) / total;
+        if (entry) entry.reservedBy = piece;
+        return piece;
+      });
+      for (const piece of parts) this.routeWhole(piece);
+      return;
+    }
+    this.routeWhole(lot);
+  }
+
+  private routeWhole(lot: Lot): void {
     const fixed = this.hooks?.equipmentFor?.(lot) ?? this.follower?.equipmentFor(lot);
     const target = chooseEquipment(lot, this.machines, this.sim.now, fixed, this.fitsSomeWindow);
     const machine = this.machines[target]!;
@@ -339,6 +358,17 @@ export class PlantRun implements MachineHost {
       machine.enqueue(piece);
     }
     machine.enqueue(lot);
+  }
+
+  /**
+   * A work-in-process lot a snapshot puts in front of `machine` joins its queue, let in beyond the
+   * buffer's capacity (it is there); following a schedule, as the pieces its entries there list.
+   */
+  placeWip(lot: Lot, machine: Machine): void {
+    lot.target = machine.spec.index;
+    machine.input.force(lot.quantity);
+    if (this.follower) this.arriveListed(lot, machine, machine.spec.batch?.capacity ?? Infinity);
+    else machine.enqueue(lot);
   }
 
   /** Following a schedule, a lot is cut into the pieces its entries at this equipment list (ScheduleFollower.claim). */
@@ -426,7 +456,7 @@ export class PlantRun implements MachineHost {
     if (!this.jobs) return;
     const record: JobRecord = {
       equipment: machine.spec.index, lots: machine.job.map((lot) => ({ order: lot.order.spec.index, op: lot.op, quantity: lot.quantity })),
-      setupStart: machine.setupStartedAt, setupMinutes: machine.setupMinutes, start: this.sim.now, end: NaN,
+      begin: machine.begunAt, setupStart: machine.setupStartedAt, setupMinutes: machine.setupMinutes, start: this.sim.now, end: NaN, frozen: machine.underWay,
     };
     this.jobs.push(record);
     this.running[machine.spec.index] = record;

@@ -33,6 +33,8 @@ export interface PlantResult {
   overruns: number;
   /** The plant stopped making progress with work in it (SIMULATION.md, "Stalls"), or null. */
   stall: Stall | null;
+  /** Work that waited to the end for an operator whose shift did not come before it (not a stall). */
+  shiftWait: ShiftWait | null;
   /** How the schedule was followed (dispatching "schedule" only). */
   follow?: FollowReport;
   /** Every job as it ran (with `recordJobs`). */
@@ -52,6 +54,18 @@ export interface Stall {
   lots: number;
   /** Equipment holding work that could not go on, in layout order. */
   equipment: string[];
+}
+
+/**
+ * As a stall, no job began or ended from `since` to the end, but the equipment holding the work
+ * waits for an operator with `skills` and no pool with them is on shift in that stretch (a
+ * setter's next shift after the horizon, say): the plant waits for its calendar.
+ */
+export interface ShiftWait {
+  since: number;
+  lots: number;
+  equipment: string[];
+  skills: string[];
 }
 
 export interface Throughput {

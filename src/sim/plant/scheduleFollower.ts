@@ -115,7 +115,7 @@ const MISMATCHES_SHOWN = 10;
 /**
  * Dispatching by a schedule (or a dispatch list turned into one). Each equipment works the
  * entries listed for it in the order of their planned start, each not before its planned time
- * (the start of its changeover, or of its run). With the plan's own model (no random
+ * (its `begin` if listed, else the start of its changeover, or of its run). With the plan's own model (no random
  * disturbances) and a schedule that model can run, that reproduces the plan start for start.
  *
  * When the plant departs from the plan the follower repairs, never deadlocks, and counts every
@@ -123,7 +123,9 @@ const MISMATCHES_SHOWN = 10;
  * - A lot's equipment is the one the schedule assigns its operation; operations the schedule
  *   does not mention choose equipment as under the other rules.
  * - On arrival at its equipment a lot is cut into the pieces its entries list (`quantity`),
- *   at most a batch each on batch equipment; units beyond them form an unlisted lot.
+ *   at most a batch each on batch equipment; units beyond them form an unlisted lot. When its
+ *   entries are on several equipment it is cut before it moves, each piece going (asking for
+ *   room, travelling) on its own to its entry's equipment, as the scheduler plans such a split.
  * - Free equipment starts the first entry in list order that is due and whose lot(s) are
  *   there. So a late lot is passed by listed lots that are due too (out of sequence), but
  *   never by lots planned later than now. An unlisted lot (rework, units beyond the listed
@@ -172,7 +174,8 @@ export class ScheduleFollower {
       this.entries.push({
         index, order, op: opIndex, equipment, batch: op.batch, quantity: op.quantity,
         plannedStart, plannedEnd: minutesBetween(start, op.end), plannedSetup,
-        due: op.setup && plannedSetup > 0 ? minutesBetween(start, op.setup.start) : plannedStart,
+        due: op.begin !== undefined ? minutesBetween(start, op.begin)
+          : op.setup && plannedSetup > 0 ? minutesBetween(start, op.setup.start) : plannedStart,
         done: false, early: false, reservedBy: undefined, lot: undefined, actualSetupStart: NaN, actualSetup: NaN, actualStart: NaN, actualEnd: NaN,
       });
     });
@@ -235,6 +238,34 @@ export class ScheduleFollower {
   }
 
   /**
+   * The pieces to cut a lot into before it moves, when no entry left for its operation can take
+   * it whole and they are on more than one equipment (an order split over two ovens, say): one per entry, in the schedule's
+   * order, each reserved for its piece and going to that entry's equipment; units beyond them
+   * form an unlisted piece (undefined entry). Undefined when the lot moves whole.
+   */
+  cutBeforeMove(lot: Lot): { quantity: number; entry: ScheduleEntry | undefined }[] | undefined {
+    const entries = this.byOrderOp.get(lot.order.spec.index * 65536 + lot.op);
+    const open = entries?.filter((e) => free(e, lot)).sort((a, b) => a.index - b.index);
+    if (!open || open.length < 2 || open.every((e) => e.equipment === open[0]!.equipment)) return undefined;
+    // A lot one entry can take moves whole (a piece already cut, say at a batch machine before).
+    if (open.some((e) => (e.quantity ?? Infinity) >= lot.quantity)) return undefined;
+    const pieces: { quantity: number; entry: ScheduleEntry | undefined }[] = [];
+    let left = lot.quantity;
+    for (const entry of open) {
+      if (left <= 0) break;
+      const quantity = Math.min(entry.quantity ?? left, left);
+      pieces.push({ quantity, entry });
+      left -= quantity;
+    }
+    // As on arrival (claim): a lot holding every unit its order still has voids the entries it cannot fill.
+    if (left === 0 && lot.quantity === lot.order.outstanding && lot.order.unreleased === 0) {
+      for (const entry of open) if (!pieces.some((p) => p.entry === entry)) this.skip(entry);
+    }
+    if (left > 0) pieces.push({ quantity: left, entry: undefined });
+    return pieces;
+  }
+
+  /**
    * A lot reached `equipment`: the pieces to cut it into, in order, each with the entry it is
    * for (undefined: unlisted). The first piece is the lot itself. Entries its units do not
    * reach are voided (skipped).
@@ -243,12 +274,15 @@ export class ScheduleFollower {
     const entries = this.byOrderOp.get(lot.order.spec.index * 65536 + lot.op) ?? [];
     const pieces: { quantity: number; entry: ScheduleEntry | undefined }[] = [];
     let left = lot.quantity;
-    for (const entry of entries) {
-      if (left <= 0) break;
-      if (entry.equipment !== equipment || !free(entry, lot)) continue;
-      const quantity = Math.min(entry.quantity ?? left, left, capacity);
-      pieces.push({ quantity, entry });
-      left -= quantity;
+    // The entries reserved for this lot (equipmentFor) first: one planned earlier may be another piece's.
+    for (const reserved of [true, false]) {
+      for (const entry of entries) {
+        if (left <= 0) break;
+        if (entry.equipment !== equipment || !free(entry, lot) || (entry.reservedBy === lot) !== reserved) continue;
+        const quantity = Math.min(entry.quantity ?? left, left, capacity);
+        pieces.push({ quantity, entry });
+        left -= quantity;
+      }
     }
     // A lot holding every unit of its order still in the plant voids the entries of its
     // operation it could not fill: no other units will come for them.

@@ -25,7 +25,8 @@ export interface SnapshotStart {
  * Starts the run from a snapshot of a running plant, at the snapshot's time.
  *
  * - Work in process waits in front of its equipment (`at`) for its next operation; it is let
- *   into the input buffer even beyond its capacity (it is physically there).
+ *   into the input buffer even beyond its capacity (it is physically there); following a
+ *   schedule, it runs as the entries listed for it there.
  * - Equipment in `processing` or `setup` with an order and operation runs that job for its
  *   `remaining` minutes (a setup then continues into processing); without `remaining`, the
  *   time is drawn or taken from the setup matrix as usual. The snapshot does not say how many
@@ -57,10 +58,7 @@ export function applySnapshot(run: PlantRun, snapshot: Snapshot, failures: reado
     const op = opOf(w.order, w.operation);
     if (!order || !machine || op < 0) continue;
     result.orders.add(order.spec.index);
-    const lot = run.newLot(order, op, w.quantity, true);
-    lot.target = machine.spec.index;
-    machine.input.force(lot.quantity);
-    machine.enqueue(lot);
+    run.placeWip(run.newLot(order, op, w.quantity, true), machine);
   }
 
   const running = snapshot.equipment.filter((e) => opOf(e.order, e.operation) >= 0 && ['processing', 'setup', 'blocked'].includes(e.state));
@@ -85,7 +83,7 @@ export function applySnapshot(run: PlantRun, snapshot: Snapshot, failures: reado
     machine.input.force(lot.quantity);
     machine.queue.push(lot);
     const remaining = e.remaining;
-    machine.begin([lot], e.state === 'setup' ? { setup: remaining } : { setup: 0, run: remaining });
+    machine.begin([lot], e.state === 'setup' ? { setup: remaining, underWay: true } : { setup: 0, run: remaining, underWay: true });
   }
   // Only now that all of an order's lots exist may one of them complete it.
   for (const order of result.orders) run.orders[order]!.unreleased = 0;

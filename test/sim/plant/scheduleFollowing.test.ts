@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { irregularities } from '../../../src/cli/simulateReport.ts';
 import { isoAt } from '../../../src/model/calendar.ts';
 import { Schedule } from '../../../src/model/scheduleSchema.ts';
 import { NO_DISTURBANCES } from '../../../src/sim/plant/plantRun.ts';
@@ -140,6 +141,73 @@ describe('following a schedule', () => {
     expect(result.equipment[0]!.setups + result.equipment[0]!.unitsProcessed).toBe(30);
   });
 
+  it('cuts an order split over two batch ovens before it moves, each piece going to its own oven', () => {
+    // 10 units, ovens of 4: the plan bakes 4 + 4 on OVEN2 and 2 on OVEN1 (the shape of an engine's
+    // split); the lot is cut as it leaves MIX, not carried whole to the first entry's oven.
+    const ovens = makePlant({
+      machines: [{ id: 'MIX' }, { id: 'OVEN1' }, { id: 'OVEN2' }],
+      scenario: {
+        ...oneProduct([operation('mix', { MIX: 0.1 }), operation('bake', { OVEN1: 30, OVEN2: 30 })]),
+        batchEquipment: [{ equipment: 'OVEN1', capacity: 4 }, { equipment: 'OVEN2', capacity: 4 }],
+        orders: [order('a', 'P', 10, 0, 999)],
+        experiment: { horizon: 1000 },
+      },
+    });
+    const result = simulatePlant(ovens, follow(scheduleOf([
+      { order: 'a', operation: 'mix', equipment: 'MIX', start: 0, end: 1 },
+      { order: 'a', operation: 'bake', equipment: 'OVEN2', start: 31, end: 61, batch: 'B2', quantity: 4 },
+      { order: 'a', operation: 'bake', equipment: 'OVEN2', start: 1, end: 31, batch: 'B1', quantity: 4 },
+      { order: 'a', operation: 'bake', equipment: 'OVEN1', start: 1, end: 31, batch: 'B3', quantity: 2 },
+    ])));
+    expect(result.follow).toMatchObject({ entries: 4, matched: 4, mismatches: [] });
+    expect(result.follow!.deviations).toMatchObject({ unlisted: 0, skipped: 0 });
+    expect(result.equipment.map((e) => e.unitsProcessed)).toEqual([10, 2, 8]);
+  });
+
+  it('moves whole a piece whose entry is on another machine than its sibling’s', () => {
+    // The oven cuts b (6) into 4 + 2; the plan sands the 2 on S2 and the 4 on S1 (listed in that
+    // order): each piece goes whole to its own entry's sander, the 4 is not cut again into 2 + 2.
+    const line = makePlant({
+      machines: [{ id: 'OVEN' }, { id: 'S1' }, { id: 'S2' }],
+      scenario: {
+        ...oneProduct([operation('bake', { OVEN: 30 }), operation('sand', { S1: 1, S2: 1 })]),
+        batchEquipment: [{ equipment: 'OVEN', capacity: 4 }],
+        orders: [order('b', 'P', 6, 0, 999)],
+        experiment: { horizon: 1000 },
+      },
+    });
+    const result = simulatePlant(line, follow(scheduleOf([
+      { order: 'b', operation: 'bake', equipment: 'OVEN', start: 0, end: 30, batch: 'X1', quantity: 4 },
+      { order: 'b', operation: 'bake', equipment: 'OVEN', start: 30, end: 60, batch: 'X2', quantity: 2 },
+      { order: 'b', operation: 'sand', equipment: 'S2', start: 60, end: 62, quantity: 2 },
+      { order: 'b', operation: 'sand', equipment: 'S1', start: 30, end: 34, quantity: 4 },
+    ])));
+    expect(result.follow).toMatchObject({ entries: 4, matched: 4, mismatches: [] });
+    expect(result.follow!.deviations).toMatchObject({ unlisted: 0, skipped: 0 });
+  });
+
+  it('gives a piece the entry reserved for it, not an earlier one kept for another piece', () => {
+    // The 2-unit piece bakes first but is packed after the 4-unit piece: arriving first at PACK it
+    // must wait for its own entry (64), not take the 4-unit piece's (60).
+    const line = makePlant({
+      machines: [{ id: 'OVEN' }, { id: 'PACK' }],
+      scenario: {
+        ...oneProduct([operation('bake', { OVEN: 30 }), operation('pack', { PACK: 1 })]),
+        batchEquipment: [{ equipment: 'OVEN', capacity: 4 }],
+        orders: [order('b', 'P', 6, 0, 999)],
+        experiment: { horizon: 1000 },
+      },
+    });
+    const result = simulatePlant(line, follow(scheduleOf([
+      { order: 'b', operation: 'bake', equipment: 'OVEN', start: 30, end: 60, batch: 'X2', quantity: 4 },
+      { order: 'b', operation: 'bake', equipment: 'OVEN', start: 0, end: 30, batch: 'X1', quantity: 2 },
+      { order: 'b', operation: 'pack', equipment: 'PACK', start: 60, end: 64, quantity: 4 },
+      { order: 'b', operation: 'pack', equipment: 'PACK', start: 64, end: 66, quantity: 2 },
+    ])));
+    expect(result.follow).toMatchObject({ entries: 4, matched: 4, mismatches: [] });
+    expect(completions(result)).toEqual({ b: 66 });
+  });
+
   it('takes a batch’s changeover from whichever of its entries lists it', () => {
     const oven = makePlant({
       machines: [{ id: 'OVEN' }],
@@ -235,6 +303,33 @@ describe('stalls', () => {
     expect(result.stall).toBeNull();
     expect(result.orders.every((o) => o.completedAt !== null)).toBe(true);
     expect(result.follow!.deviations.overfilled).toBeGreaterThan(0);
+  });
+
+  it('calls work waiting for an operator whose next shift is after the horizon a shift wait, not a stall', () => {
+    const plant = makePlant({
+      machines: [{ id: 'M' }],
+      scenario: {
+        products: [{ id: 'A', name: 'A', family: 'A', routing: 'R' }, { id: 'B', name: 'B', family: 'B', routing: 'R' }],
+        routings: [{ id: 'R', operations: [operation('op', { M: 1 }, { setupSkill: 'setter' })] }],
+        setupMatrices: [{ id: 'SM', equipment: ['M'], keys: ['A', 'B'], times: [[0, 10], [10, 0]], initial: 10 }],
+        // The setter works Mondays 00:00–00:30 only; b comes at 100 and needs a changeover.
+        operators: [{ id: 'setters', count: 1, skills: ['setter'], calendar: 'short' }],
+        calendars: [
+          { id: 'always', shifts: [{ name: 'all', days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], start: '00:00', end: '24:00' }] },
+          { id: 'short', shifts: [{ name: 'short', days: ['mon'], start: '00:00', end: '00:30' }] },
+        ],
+        equipmentCalendars: { default: 'always' },
+        orders: [order('a', 'A', 5, 0, 9999), order('b', 'B', 5, 100, 9999)],
+        experiment: { horizon: 3000 },
+      },
+    });
+    const result = simulatePlant(plant);
+    expect(completions(result)).toEqual({ a: 15, b: null });
+    expect(result.stall).toBeNull();
+    expect(result.shiftWait).toEqual({ since: 100, lots: 1, equipment: ['M'], skills: ['setter'] });
+    const lines = irregularities([result]).join('\n');
+    expect(lines).toMatch(/Waiting for an operator's shift at the end in 1 of 1 replications \(not a stall\).* M waiting for skill setter/);
+    expect(lines).not.toMatch(/STALLED/);
   });
 
   it('does not call a long operation a stall', () => {

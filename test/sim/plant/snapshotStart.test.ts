@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { isoAt } from '../../../src/model/calendar.ts';
+import { Schedule } from '../../../src/model/scheduleSchema.ts';
+import { NO_DISTURBANCES } from '../../../src/sim/plant/plantRun.ts';
 import { simulatePlant } from '../../../src/sim/plant/simulatePlant.ts';
-import { completions, makePlant, oneProduct, operation, order } from './plantBuilder.ts';
+import { completions, makePlant, oneProduct, operation, order, START } from './plantBuilder.ts';
 
 describe('starting from a snapshot', () => {
   const plant = (startState: object, orders = [order('o1', 'P', 10, -100, 500), order('o2', 'P', 4, -50, 500), order('o3', 'P', 5, 0, 500)]) => makePlant({
@@ -38,6 +41,22 @@ describe('starting from a snapshot', () => {
     const total = Object.values(result.equipment[0]!.states).reduce((a, b) => a + b, 0);
     expect(total).toBeCloseTo(400, 9);
     expect(completions(result).o1).toBe(110 + 10 + 20);
+  });
+
+  it('following a schedule, gives a work-in-process lot the entry listed for it', () => {
+    const wip = plant({ kind: 'snapshot', time: '2026-11-30T00:00:00Z', equipment: [], wip: [{ order: 'o2', operation: 'b', quantity: 4, at: 'M2' }] },
+      [order('o2', 'P', 4, -50, 500), order('o3', 'P', 5, 0, 500)]);
+    const entry = (o: string, op: string, e: string, start: number, end: number) => ({ order: o, operation: op, equipment: e, start: isoAt(START, start), end: isoAt(START, end), frozen: false, locked: false });
+    const schedule = Schedule.parse({
+      format: 'plant-twin/schedule', version: 1, id: 's', supersedes: null, scenario: 'test', createdAt: START, objective: 'hand-made',
+      kpis: { makespan: 0, totalSetup: 0, weightedTardiness: 0, lateOrders: 0 },
+      operations: [entry('o2', 'b', 'M2', 6, 14), entry('o3', 'a', 'M1', 0, 5), entry('o3', 'b', 'M2', 14, 24)],
+    });
+    const result = simulatePlant(wip, { dispatching: 'schedule', schedule, disturbances: NO_DISTURBANCES });
+    // The lot in front of M2 is o2's listed job: held to its planned 6, not run as an unlisted lot.
+    expect(result.follow).toMatchObject({ entries: 3, matched: 3, mismatches: [] });
+    expect(result.follow!.deviations).toMatchObject({ unlisted: 0, skipped: 0 });
+    expect(completions(result)).toEqual({ o2: 14, o3: 24 });
   });
 
   it('continues a setup in progress and keeps the key it sets up for', () => {

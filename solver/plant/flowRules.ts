@@ -9,7 +9,7 @@ function opDue(ctx: RuleContext, v: number, duration: number): number {
 
 /** Earliest (operation) due date first: the baseline a planner compares with. */
 export function eddRule(ctx: RuleContext): FlowRule {
-  return { name: 'EDD', score: (_f, v, _k, _now, _setup, duration) => -opDue(ctx, v, duration) };
+  return { name: 'EDD', fixedScore: true, score: (_f, v, _k, _now, _setup, duration) => -opDue(ctx, v, duration) };
 }
 
 /**
@@ -48,5 +48,5 @@ export function changeoverFirstRule(ctx: RuleContext, urgency: number): FlowRule
 
 /** Most work remaining first (for makespan). */
 export function mwkrRule(ctx: RuleContext): FlowRule {
-  return { name: 'MWKR', score: (_f, v) => ctx.remaining[v] as number };
+  return { name: 'MWKR', fixedScore: true, score: (_f, v) => ctx.remaining[v] as number };
 }

@@ -3,6 +3,8 @@ import { objectiveName } from '../objective.ts';
 import { plantIso, type PlantProblem } from './plantProblem.ts';
 import type { PlantSolveResult } from './solvePlant.ts';
 
+type ScheduledOperation = Schedule['operations'][number];
+
 export interface Changeover {
   equipment: string;
   from: string | null;
@@ -12,8 +14,14 @@ export interface Changeover {
 }
 
 export interface PlantOutputs {
+  /** Made when first read. */
   schedule: Schedule;
+  /** Made when first read. */
   dispatchList: DispatchList;
+  /** The schedule's fields but its operations (which come last in its file). */
+  scheduleHead: Omit<Schedule, 'operations'>;
+  /** The schedule's operations, each made as it is read: a writer streaming them out never holds them all. */
+  scheduleOperations: () => Generator<ScheduledOperation>;
   changeovers: Changeover[];
   /** Share of each machine's working time up to the makespan spent on changeovers and work. */
   utilisation: Record<string, number>;
@@ -63,37 +71,36 @@ export function plantOutputs(pp: PlantProblem, r: PlantOutputInput, options: Out
     const prev = prevOf[i] as number;
     return { from: prev < 0 ? null : label(k, prev), to: label(k, i), minutes };
   };
-  // Each time written once (schedule, changeovers and dispatch list share the strings).
+  // Each time written once when the whole schedule is held (its entries and the dispatch list share the strings).
   const n = t.machine.length;
-  const startIso = new Array<string>(n);
-  const endIso = new Array<string>(n);
-  for (let i = 0; i < n; i++) { startIso[i] = plantIso(pp, t.start[i] as number); endIso[i] = plantIso(pp, t.end[i] as number); }
+  let times: { start: string[]; end: string[] } | null = null;
+  const allTimes = (): { start: string[]; end: string[] } => {
+    if (times !== null) return times;
+    const start = new Array<string>(n);
+    const end = new Array<string>(n);
+    for (let i = 0; i < n; i++) { start[i] = plantIso(pp, t.start[i] as number); end[i] = plantIso(pp, t.end[i] as number); }
+    return (times = { start, end });
+  };
+  const entry = (job: string, i: number, start: string, end: string): ScheduledOperation => {
+    const k = t.machine[i] as number;
+    const s = setupOf(i);
+    const fixed = pp.fixed[i] ?? null;
+    // Keys in the schema's order (the file's text follows it); the optional ones only when there.
+    const o: Omit<ScheduledOperation, 'frozen' | 'locked'> & Partial<ScheduledOperation> = { order: job, operation: pp.operationIds[i]!, equipment: pp.equipment[k]!, start, end };
+    if (s) o.setup = { ...s, start: plantIso(pp, t.setupStart[i] as number) };
+    // Lots taken before the run with no changeover (waiting for a window or an operator): the
+    // simulator's follower begins the job then, freeing input room when the plan does.
+    if (!s && (t.setupStart[i] as number) < (t.start[i] as number)) o.begin = plantIso(pp, t.setupStart[i] as number);
+    const batch = batchIds.get(t.batch[i] as number);
+    if (batch !== undefined) o.batch = batch;
+    // A lot split into batches: the units this entry covers.
+    if (pp.plant.quantity[i] !== pp.orders[p.operations[i]!.job]!.quantity) o.quantity = pp.plant.quantity[i] as number;
+    o.frozen = fixed?.kind === 'frozen';
+    o.locked = fixed?.kind === 'locked';
+    return o as ScheduledOperation;
+  };
   const changed: number[] = [];
-  const operations: Schedule['operations'] = [];
-  for (const job of p.jobs) {
-    for (const i of job.operations) {
-      const k = t.machine[i] as number;
-      const s = setupOf(i);
-      const fixed = pp.fixed[i] ?? null;
-      if (s) changed.push(i);
-      operations.push({
-        order: job.name,
-        operation: pp.operationIds[i]!,
-        equipment: pp.equipment[k]!,
-        start: startIso[i]!,
-        end: endIso[i]!,
-        ...(s ? { setup: { ...s, start: plantIso(pp, t.setupStart[i] as number) } } : {}),
-        // Lots taken before the run with no changeover (waiting for a window or an operator): the
-        // simulator's follower begins the job then, freeing input room when the plan does.
-        ...(!s && (t.setupStart[i] as number) < (t.start[i] as number) ? { begin: plantIso(pp, t.setupStart[i] as number) } : {}),
-        ...(batchIds.has(t.batch[i] as number) ? { batch: batchIds.get(t.batch[i] as number)! } : {}),
-        // A lot split into batches: the units this entry covers.
-        ...(pp.plant.quantity[i] !== pp.orders[p.operations[i]!.job]!.quantity ? { quantity: pp.plant.quantity[i] as number } : {}),
-        frozen: fixed?.kind === 'frozen',
-        locked: fixed?.kind === 'locked',
-      });
-    }
-  }
+  for (let i = 0; i < n; i++) if ((t.setup[i] as number) > 0) changed.push(i);
   // In time order (numbers, not strings: an ISO time with milliseconds does not sort as text), then by equipment.
   changed.sort((a, b) => (t.setupStart[a] as number) - (t.setupStart[b] as number) || pp.equipment[t.machine[a] as number]!.localeCompare(pp.equipment[t.machine[b] as number]!) || a - b);
   const changeovers: Changeover[] = changed.map((i) => ({ equipment: pp.equipment[t.machine[i] as number]!, ...setupOf(i)!, start: plantIso(pp, t.setupStart[i] as number) }));
@@ -105,7 +112,7 @@ export function plantOutputs(pp: PlantProblem, r: PlantOutputInput, options: Out
     for (const i of byMachine[k]!) if (t.batch[i] === i) busy += clock.within(t.start[i] as number, t.end[i] as number) + (t.setup[i] as number);
     utilisation[name] = open > 0 ? Math.min(1, busy / open) : 0;
   });
-  const schedule: Schedule = {
+  const scheduleHead: Omit<Schedule, 'operations'> = {
     format: 'plant-twin/schedule',
     version: 1,
     id,
@@ -116,7 +123,18 @@ export function plantOutputs(pp: PlantProblem, r: PlantOutputInput, options: Out
     kpis: { makespan: r.kpis.makespan, totalSetup: r.kpis.totalSetup, weightedTardiness: r.kpis.weightedTardiness, lateOrders: r.kpis.lateOrders, utilisation },
     lowerBound: r.lowerBound[0] ?? 0,
     gap: r.gap,
-    operations,
+  };
+  function* scheduleOperations(): Generator<ScheduledOperation> {
+    for (const job of p.jobs) {
+      for (const i of job.operations) {
+        const held = times;
+        yield entry(job.name, i, held?.start[i] ?? plantIso(pp, t.start[i] as number), held?.end[i] ?? plantIso(pp, t.end[i] as number));
+      }
+    }
+  }
+  const makeSchedule = (): Schedule => {
+    allTimes();
+    return { ...scheduleHead, operations: [...scheduleOperations()] };
   };
   const makeDispatchList = (): DispatchList => ({
     format: 'plant-twin/dispatch',
@@ -136,15 +154,24 @@ export function plantOutputs(pp: PlantProblem, r: PlantOutputInput, options: Out
           product: order.product,
           operation: pp.operationIds[i]!,
           quantity: pp.plant.quantity[i] as number,
-          plannedStart: startIso[i]!,
-          plannedEnd: endIso[i]!,
+          plannedStart: allTimes().start[i]!,
+          plannedEnd: allTimes().end[i]!,
           ...(s ? { changeover: s } : {}),
         };
       }),
     })),
   });
-  // Made when first read: a caller that writes only the schedule (the CLI without --dispatch)
-  // never holds both, ~100 MB apart at 100,000 orders.
+  // Each made when first read: a caller that writes only the schedule's file (the CLI) streams its
+  // entries out as they are made and never holds the whole of either (~700,000 entries at 100,000 orders).
+  let schedule: Schedule | undefined;
   let dispatchList: DispatchList | undefined;
-  return { schedule, get dispatchList() { return (dispatchList ??= makeDispatchList()); }, changeovers, utilisation };
+  const out = {
+    get schedule() { return (schedule ??= makeSchedule()); },
+    get dispatchList() { return (dispatchList ??= makeDispatchList()); },
+    changeovers,
+    utilisation,
+  };
+  // Not enumerable: the outputs are spread and posted from the worker to the app as data (a
+  // function cannot be cloned); the streaming writer asks for these by name.
+  return Object.defineProperties(out, { scheduleHead: { value: scheduleHead }, scheduleOperations: { value: scheduleOperations } }) as PlantOutputs;
 }

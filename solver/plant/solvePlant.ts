@@ -321,8 +321,7 @@ export class PlantSolver {
     // Kept back: the iteration in progress at the deadline, timing the result, writing it out.
     const searchDeadline = this.deadline - 3 * this.followMs;
     if (this.options.signal?.aborted === true || (performance.now() >= searchDeadline && this.options.maxIterations === undefined)) {
-      // Cancelled, or no time left to search: the best construction is the result.
-      loadSequences(this.g, this.bestFirst, this.bestNext, this.bestLink);
+      // Cancelled, or no time left to search: the best construction (loaded above) is the result.
       this.phase = 'done';
       return;
     }

@@ -8,7 +8,8 @@ const RUN_VALUES = 1 << 15;
  * one string (a schedule of 700,000 operations is ~200 MB of text): the same bytes, never more
  * than a piece (and one value's text) at a time. Arrays and objects of more than `leafSize`
  * values in all are walked; smaller ones are stringified whole and re-indented (JSON text has no
- * raw line breaks inside strings, so indenting every line break is exact).
+ * raw line breaks inside strings, so indenting every line break is exact). A LazyJsonArray is
+ * written as the array of its items, made one run at a time.
  */
 export function* jsonPieces(value: unknown, leafSize = 1024): Generator<string> {
   let rest = '';
@@ -26,8 +27,8 @@ function* walk(value: unknown, indent: string, leafSize: number): Generator<stri
     if (text !== undefined) yield text;
     return;
   }
-  if (Array.isArray(value)) {
-    yield* walkArray(value, indent, leafSize);
+  if (Array.isArray(value) || value instanceof LazyJsonArray) {
+    yield* walkArray(Array.isArray(value) ? value : value.items, indent, leafSize);
     return;
   }
   const inner = `${indent}  `;
@@ -49,45 +50,51 @@ function* walk(value: unknown, indent: string, leafSize: number): Generator<stri
 }
 
 /**
+ * An array whose items are made as the text is written (`items` is read once): a list too big to
+ * hold at once (a schedule's 700,000 entries) is written without ever being held. Written as the
+ * array of the items, as JSON.stringify would write that array.
+ */
+export class LazyJsonArray {
+  constructor(readonly items: Iterable<unknown>) {}
+}
+
+/**
  * An array's entries: runs of small ones stringified together (one call per ~32,000 values, not
  * one per entry), large ones walked.
  */
-function* walkArray(value: unknown[], indent: string, leafSize: number): Generator<string> {
-  if (value.length === 0) { yield '[]'; return; }
+function* walkArray(items: Iterable<unknown>, indent: string, leafSize: number): Generator<string> {
   let text = '[';
   let first = true;
-  let runStart = 0;
+  let run: unknown[] = [];
   let runValues = 0;
-  const flush = (end: number): void => {
-    if (end === runStart) return;
+  const flush = (): void => {
+    if (run.length === 0) return;
     // "[\n  a,\n  b\n]" less its brackets is the run's lines at the array's inner indent.
-    const lines = (JSON.stringify(value.slice(runStart, end), null, 2) as string).slice(2, -2);
+    const lines = (JSON.stringify(run, null, 2) as string).slice(2, -2);
     text += `${first ? '' : ','}\n${indent === '' ? lines : `${indent}${lines.replaceAll('\n', `\n${indent}`)}`}`;
     first = false;
+    run = [];
+    runValues = 0;
   };
-  for (let i = 0; i < value.length; i++) {
-    const item: unknown = value[i];
+  for (const item of items) {
     const left = isContainer(item) ? countDown(item, leafSize) : 0;
     if (left >= 0) {
+      run.push(item);
       runValues += isContainer(item) ? leafSize - left : 1;
       if (runValues < RUN_VALUES) continue;
-      flush(i + 1);
-      runStart = i + 1;
-      runValues = 0;
+      flush();
       yield text;
       text = '';
       continue;
     }
-    flush(i);
+    flush();
     yield `${text}${first ? '' : ','}\n${indent}  `;
     text = '';
     first = false;
     yield* walk(item, `${indent}  `, leafSize);
-    runStart = i + 1;
-    runValues = 0;
   }
-  flush(value.length);
-  yield `${text}\n${indent}]`;
+  flush();
+  yield first ? '[]' : `${text}\n${indent}]`;
 }
 
 function leafText(value: unknown, indent: string): string | undefined {
@@ -109,6 +116,8 @@ function largerThan(value: unknown, budget: number): boolean {
 function countDown(value: unknown, budget: number): number {
   let left = budget - 1;
   if (left < 0 || !isContainer(value)) return left;
+  // Its size is not known before it is written: as large as any.
+  if (value instanceof LazyJsonArray) return -1;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length && left >= 0; i++) left = countDown(value[i], left);
     return left;

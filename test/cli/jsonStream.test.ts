@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, readdirSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { jsonPieces } from '../../src/cli/jsonStream.ts';
+import { jsonPieces, LazyJsonArray } from '../../src/cli/jsonStream.ts';
 import { writeJsonFile } from '../../src/cli/outputFile.ts';
 
 const values: [string, unknown][] = [
@@ -26,6 +26,30 @@ describe('jsonPieces', () => {
       for (const leafSize of [0, 1, 2, 64]) expect([...jsonPieces(value, leafSize)].join('')).toBe(expected);
     });
   }
+
+  /** `value` with every array (at every depth) replaced by a LazyJsonArray reading it from a generator once. */
+  const lazy = (value: unknown): unknown => {
+    if (Array.isArray(value)) {
+      const items = value.map(lazy);
+      let reads = 0;
+      return new LazyJsonArray((function* () { if (reads++ > 0) throw new Error('read twice'); yield* items; })());
+    }
+    if (typeof value === 'object' && value !== null && !(value instanceof Date)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, lazy(v)]));
+    return value;
+  };
+
+  for (const [name, value] of values) {
+    it(`writes arrays made as they are read (LazyJsonArray) as the arrays themselves: ${name}`, () => {
+      for (const leafSize of [0, 1, 64]) expect([...jsonPieces(lazy(value), leafSize)].join('')).toBe(JSON.stringify(value, null, 2));
+    });
+  }
+
+  it('writes a long lazy array in pieces, the same text as the array held', () => {
+    const big = Array.from({ length: 40_000 }, (_, i) => ({ order: `o${i}`, list: i % 1000 === 0 ? Array.from({ length: 2000 }, (_, j) => j) : [i] }));
+    const pieces = [...jsonPieces({ head: 1, operations: new LazyJsonArray(big.values()) })];
+    expect(pieces.length).toBeGreaterThan(2);
+    expect(pieces.join('')).toBe(JSON.stringify({ head: 1, operations: big }, null, 2));
+  });
 
   it('hands a large file on in pieces of about a megabyte', () => {
     const big = Array.from({ length: 50_000 }, (_, i) => ({ order: `o${i}`, start: '2026-12-03T06:00:00Z', list: [i] }));

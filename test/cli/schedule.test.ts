@@ -24,6 +24,16 @@ describe('plant-twin schedule', () => {
     expect(loadDispatchListText(readFileSync(path.join(plant.dir, 'list.json'), 'utf8'), 'list.json').ok).toBe(true);
   });
 
+  it('says when the first plan alone takes longer than --time, at once and at the end, and still writes the plan', async () => {
+    // A millisecond: less than starting the process takes, so the first plan is always over it.
+    const run = await runCli(['schedule', 'small-scenario.json', '--time', '0.001', '--out', 'late.json'], plant.dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^\d+\.\d s {2}first plan took (\d+\.\d) s, over the --time budget of 0\.001 s: no search, writing the result$/m);
+    expect(run.stderr).toMatch(/^plant-twin schedule: took \d+\.\d s, over the --time budget of 0\.001 s: first plan at \d+\.\d s, 0 search iterations, files written in \d+\.\d s$/m);
+    expect(run.stdout).toMatch(/, 0 search iterations$/m);
+    expect(loadScheduleText(readFileSync(path.join(plant.dir, 'late.json'), 'utf8'), 'late.json').ok).toBe(true);
+  });
+
   it('refuses a malformed objective with a usage error', async () => {
     const run = await runCli(['schedule', 'small-scenario.json', '--objective', 'lex:fast'], plant.dir);
     expect(run.code).toBe(2);

@@ -12,11 +12,13 @@ import { loadFeaturePlant } from '../../fixtures/featurePlant.ts';
 // timing of following it from scratch, whatever moved (operations between positions, machines
 // and batches), whether or not the change is kept.
 describe('incremental re-timing', () => {
-  it.each(Array.from({ length: 30 }, (_, i) => i + 1))('random plant %i: followFrom equals follow after random moves', async (seed) => {
+  // The second set keeps a checkpoint budget of 4 KB (a few checkpoints): runs thin theirs out
+  // as they go, the kept run's and the spare ones are cut to the budget — the same timings.
+  it.each([...Array.from({ length: 30 }, (_, i) => [i + 1, undefined]), ...Array.from({ length: 10 }, (_, i) => [i + 1, 4096])] as [number, number | undefined][])('random plant %i (checkpoint budget %s bytes): followFrom equals follow after random moves', async (seed, budget) => {
     const pp = plantProblem(await loadFeaturePlant(seed));
     const c = compile(pp.problem);
     const g = new SequenceGraph(c);
-    const inc = new PlantFlow(pp, c, 4);
+    const inc = new PlantFlow(pp, c, 4, budget);
     const full = new PlantFlow(pp, c);
     for (let v = 0; v < c.n; v++) if (pp.fixed[v]?.kind === 'frozen') { g.movable[v] = 0; g.guarded = true; }
     // As the solver does: EDD's sequences, made without waiting for batch partners where following

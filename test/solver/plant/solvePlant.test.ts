@@ -102,6 +102,21 @@ describe('solving plant problems', () => {
     expect(out.dispatchList.equipment.find((e) => e.equipment === 'saw')!.jobs.map((j) => j.sequence)).toEqual([1, 2, 3]);
     expect(out.changeovers.every((c) => c.to !== '')).toBe(true);
   });
+
+  it('makes the schedule\'s entries one at a time, the same text as the schedule held whole (before or after the dispatch list)', () => {
+    const pp = problemOf(setupScenario());
+    const r = solvePlant(pp, { maxIterations: 200 });
+    const streamed = plantOutputs(pp, r, { id: 'S1', createdAt: '2026-11-30T05:00:00Z' });
+    const text = JSON.stringify({ ...streamed.scheduleHead, operations: [...streamed.scheduleOperations()] }, null, 2);
+    const held = plantOutputs(pp, r, { id: 'S1', createdAt: '2026-11-30T05:00:00Z' });
+    void held.dispatchList;
+    expect(JSON.stringify(held.schedule, null, 2)).toBe(text);
+    // Spread and posted to the app (structured clone, as the worker does): data only.
+    const posted = structuredClone({ ...plantOutputs(pp, r, { id: 'S1', createdAt: '2026-11-30T05:00:00Z' }) });
+    expect(Object.keys(posted).sort()).toEqual(['changeovers', 'dispatchList', 'schedule', 'utilisation']);
+    expect(JSON.stringify(posted.schedule, null, 2)).toBe(text);
+    expect(held.schedule.operations.some((o) => o.setup !== undefined) && held.schedule.operations.some((o) => o.batch !== undefined) && held.schedule.operations.some((o) => o.quantity !== undefined)).toBe(true);
+  });
 });
 
 describe('schedule worker API', () => {

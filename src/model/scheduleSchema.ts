@@ -18,7 +18,7 @@ export const ScheduledOperation = z.object({
   setup: z.object({ from: z.string().nullable(), to: z.string(), minutes: Minutes, start: IsoDateTime }).strict().optional()
     .describe('The changeover right before this operation, if any'),
   begin: IsoDateTime.optional()
-    .describe('When the job took its lots off the input buffer, where that was before its changeover (or run, without one) started: it waited on the equipment for an operator or a working window. Written by as-run records; a follower begins the job not before it'),
+    .describe('When the job took its lots off the input buffer, where that was before its changeover (or run, without one) started: it waited on the equipment for an operator or for working time. Written by as-run records; a follower begins the job not before it'),
   batch: Id.optional().describe('Operations with the same batch id run together on batch equipment'),
   quantity: z.number().int().positive().optional()
     .describe('Units of the order this entry covers; absent = the whole order. Several entries of one order and operation split it (e.g. over batches)'),

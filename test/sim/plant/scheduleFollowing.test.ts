@@ -31,6 +31,17 @@ function scheduleOf(entries: Planned[]) {
 
 const follow = (schedule: ReturnType<typeof scheduleOf>) => ({ dispatching: 'schedule' as const, schedule, disturbances: NO_DISTURBANCES });
 
+/** An oven of 4 units (30 min a load) that must cut order b (6 units) into two pieces, then `next` on `machines`. */
+const ovenOfFour = (machines: string[], next: ReturnType<typeof operation>) => makePlant({
+  machines: [{ id: 'OVEN' }, ...machines.map((id) => ({ id }))],
+  scenario: {
+    ...oneProduct([operation('bake', { OVEN: 30 }), next]),
+    batchEquipment: [{ equipment: 'OVEN', capacity: 4 }],
+    orders: [order('b', 'P', 6, 0, 999)],
+    experiment: { horizon: 1000 },
+  },
+});
+
 describe('following a schedule', () => {
   const plant = makePlant({
     machines: [{ id: 'M1' }, { id: 'M2' }],
@@ -167,15 +178,7 @@ describe('following a schedule', () => {
   it('moves whole a piece whose entry is on another machine than its sibling’s', () => {
     // The oven cuts b (6) into 4 + 2; the plan sands the 2 on S2 and the 4 on S1 (listed in that
     // order): each piece goes whole to its own entry's sander, the 4 is not cut again into 2 + 2.
-    const line = makePlant({
-      machines: [{ id: 'OVEN' }, { id: 'S1' }, { id: 'S2' }],
-      scenario: {
-        ...oneProduct([operation('bake', { OVEN: 30 }), operation('sand', { S1: 1, S2: 1 })]),
-        batchEquipment: [{ equipment: 'OVEN', capacity: 4 }],
-        orders: [order('b', 'P', 6, 0, 999)],
-        experiment: { horizon: 1000 },
-      },
-    });
+    const line = ovenOfFour(['S1', 'S2'], operation('sand', { S1: 1, S2: 1 }));
     const result = simulatePlant(line, follow(scheduleOf([
       { order: 'b', operation: 'bake', equipment: 'OVEN', start: 0, end: 30, batch: 'X1', quantity: 4 },
       { order: 'b', operation: 'bake', equipment: 'OVEN', start: 30, end: 60, batch: 'X2', quantity: 2 },
@@ -189,15 +192,7 @@ describe('following a schedule', () => {
   it('gives a piece the entry reserved for it, not an earlier one kept for another piece', () => {
     // The 2-unit piece bakes first but is packed after the 4-unit piece: arriving first at PACK it
     // must wait for its own entry (64), not take the 4-unit piece's (60).
-    const line = makePlant({
-      machines: [{ id: 'OVEN' }, { id: 'PACK' }],
-      scenario: {
-        ...oneProduct([operation('bake', { OVEN: 30 }), operation('pack', { PACK: 1 })]),
-        batchEquipment: [{ equipment: 'OVEN', capacity: 4 }],
-        orders: [order('b', 'P', 6, 0, 999)],
-        experiment: { horizon: 1000 },
-      },
-    });
+    const line = ovenOfFour(['PACK'], operation('pack', { PACK: 1 }));
     const result = simulatePlant(line, follow(scheduleOf([
       { order: 'b', operation: 'bake', equipment: 'OVEN', start: 30, end: 60, batch: 'X2', quantity: 4 },
       { order: 'b', operation: 'bake', equipment: 'OVEN', start: 0, end: 30, batch: 'X1', quantity: 2 },

@@ -16,19 +16,24 @@ const at = (hhmm: string): string => `2026-11-30T${hhmm}:00Z`;
 const minute = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 describe('splitLateBatchLots', () => {
+  /** The oven's sequence (operations, 1 = in one batch with the one before) timed by the engine's flow. */
+  const followed = (p: typeof pp, sequence: number[], links: number[]) => {
+    const c = compile(p.problem);
+    const g = new SequenceGraph(c);
+    const flow = new PlantFlow(p, c);
+    g.load([sequence]);
+    g.batchLink.set(links);
+    expect(g.evaluate() && flow.follow(g, false)).toBe(true);
+    return { g, flow };
+  };
   // Three lots of 10 for a 40-unit oven with maxWait 5, released 06:00, 06:10, 06:20; 60 min a batch.
   const bakeOnly: ScenarioInput['routings'] = [{ id: 'r1', operations: [{ id: 'bake', equipment: [{ equipment: 'oven', time: { type: 'constant', value: 60 } }] }] }];
   const orders = ['06:00', '06:10', '06:20'].map((t, i) => ({ id: `o${i + 1}`, product: 'p1', quantity: 10, release: at(t), due: '2026-12-04T22:00:00Z' }));
   const pp = problemOf(setupScenario({ routings: bakeOnly, orders, batchEquipment: [{ equipment: 'oven', capacity: 40, maxWait: 5 }] }));
 
   it('sends the lots that were there when maxWait ran out, and the later ones as the next batch', () => {
-    const c = compile(pp.problem);
-    const g = new SequenceGraph(c);
-    const flow = new PlantFlow(pp, c);
     // All three in one batch: o1 would wait 20 min for o3 at a free oven.
-    g.load([[0, 1, 2]]);
-    g.batchLink.set([0, 1, 1]);
-    expect(g.evaluate() && flow.follow(g, false)).toBe(true);
+    const { g, flow } = followed(pp, [0, 1, 2], [0, 1, 1]);
     expect(Array.from(flow.violation)).toEqual([1, 0, 0]);
     expect(checkPlantTimetable(pp, plantTimetable(flow)).map((v) => v.kind)).toContain('maxWait');
 
@@ -47,13 +52,8 @@ describe('splitLateBatchLots', () => {
     const four = [...orders.slice(0, 2).map((o, i) => ({ ...o, release: at(['06:00', '06:20'][i]!) })), ...['o3', 'o4'].map((id) => ({ ...orders[0]!, id, release: at('06:30') }))];
     const sequenced = (capacity: number) => {
       const p = problemOf(setupScenario({ routings: bakeOnly, orders: four, batchEquipment: [{ equipment: 'oven', capacity, maxWait: 5 }] }));
-      const c = compile(p.problem);
-      const g = new SequenceGraph(c);
-      const flow = new PlantFlow(p, c);
       // o1 with o2 (20 min after it), then o3 with o4.
-      g.load([[0, 1, 2, 3]]);
-      g.batchLink.set([0, 1, 0, 1]);
-      expect(g.evaluate() && flow.follow(g, false)).toBe(true);
+      const { g, flow } = followed(p, [0, 1, 2, 3], [0, 1, 0, 1]);
       expect(Array.from(flow.violation)).toEqual([1, 0, 0, 0]);
       expect(splitLateBatchLots(p, g, flow)).toBe(1);
       const seq: number[] = [];
@@ -70,13 +70,8 @@ describe('splitLateBatchLots', () => {
   });
 
   it('leaves a batch whose lots came within maxWait alone', () => {
-    const c = compile(pp.problem);
-    const g = new SequenceGraph(c);
-    const flow = new PlantFlow(pp, c);
     // o3 alone first (06:20–07:20), then o1 and o2 together: both were waiting for the oven, not for each other.
-    g.load([[2, 0, 1]]);
-    g.batchLink.set([0, 1, 0]);
-    expect(g.evaluate() && flow.follow(g, false)).toBe(true);
+    const { g, flow } = followed(pp, [2, 0, 1], [0, 1, 0]);
     expect(flow.violations).toBe(0);
     expect(splitLateBatchLots(pp, g, flow)).toBe(0);
     expect(Array.from(g.batchLink)).toEqual([0, 1, 0]);
